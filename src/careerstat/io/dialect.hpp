@@ -1,0 +1,42 @@
+// The dialect of a CSV export (delimiter, encoding, decimal mark, extra header rows) and
+// the sniffer that guesses it from a sample; explicit options always win (STYLE.md 8).
+#pragma once
+
+#include "careerstat/io/encoding.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace careerstat::io {
+
+struct Dialect {
+    char delimiter = ',';
+    char quote = '"';
+    Encoding encoding = Encoding::Utf8;
+    bool bom = false;
+    // Numbers may use a decimal comma ("7,5") when the delimiter is not a comma.
+    bool decimal_comma = false;
+    // Rows after the header that are not answers: Qualtrics writes the question text and
+    // an ImportId row under the variable names.
+    int extra_header_rows = 0;
+};
+
+struct ReaderOptions {
+    std::optional<char> delimiter;
+    std::optional<Encoding> encoding;
+};
+
+inline constexpr char k_candidate_delimiters[] = {',', ';', '\t', '|'};
+
+// Guesses the dialect from the first bytes of a file. `complete` says the sample is the
+// whole file (so its last record is not cut off). Throws DataError for binary or UTF-16
+// input, naming `name`.
+Dialect sniff(std::string_view sample, bool complete, const ReaderOptions& options,
+              const std::string& name);
+
+// "," ";" "tab" "\t" "|" or any single character; nullopt when not one character.
+std::optional<char> parse_delimiter(std::string_view text);
+std::string delimiter_name(char delimiter);
+
+} // namespace careerstat::io

@@ -1,0 +1,121 @@
+#include "careerstat/util/text.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace careerstat::util {
+
+std::string_view trim(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c + 32);
+        } else if (c == 0xC3 && i + 1 < s.size()) {
+            // U+00C0..U+00DE (but not U+00D7 x) fold to U+00E0..U+00FE: one byte + 0x20.
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            out += static_cast<char>(c);
+            out += static_cast<char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    return fold(a) == fold(b);
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t pos = s.find(sep, start);
+        if (pos == std::string_view::npos) {
+            out.push_back(s.substr(start));
+            return out;
+        }
+        out.push_back(s.substr(start, pos - start));
+        start = pos + 1;
+    }
+}
+
+std::optional<double> parse_number(std::string_view s, bool decimal_comma) {
+    s = trim(s);
+    if (s.empty()) {
+        return std::nullopt;
+    }
+    if (s.front() == '+') {
+        s.remove_prefix(1);
+    }
+    char buf[64];
+    if (decimal_comma && s.find(',') != std::string_view::npos) {
+        if (s.size() >= sizeof buf || s.find('.') != std::string_view::npos) {
+            return std::nullopt;
+        }
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            buf[i] = s[i] == ',' ? '.' : s[i];
+        }
+        s = std::string_view(buf, s.size());
+    }
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<long> parse_integer(std::string_view s) {
+    s = trim(s);
+    long v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::string csv_cell(std::string_view s, char delimiter) {
+    if (s.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == std::string_view::npos) {
+        return std::string(s);
+    }
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') {
+            out += '"';
+        }
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::size_t display_width(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+} // namespace careerstat::util

@@ -1,0 +1,25 @@
+// Small text helpers shared by the layers: trimming, case folding, numbers, CSV cells.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careerstat::util {
+
+std::string_view trim(std::string_view s);
+// ASCII lower case plus the Latin-1 capitals Dutch labels use (É -> é, ...), for
+// case-insensitive matching of labels like "Weet niet" / "weet niet".
+std::string fold(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+std::vector<std::string_view> split(std::string_view s, char sep);
+// A number in plain notation; "7,5" is accepted when decimal_comma. No thousands separators.
+std::optional<double> parse_number(std::string_view s, bool decimal_comma);
+std::optional<long> parse_integer(std::string_view s);
+// A CSV cell, quoted per RFC 4180 when it needs it.
+std::string csv_cell(std::string_view s, char delimiter = ',');
+// Counts UTF-8 code points, for aligning text columns.
+std::size_t display_width(std::string_view s);
+
+} // namespace careerstat::util
