@@ -3,9 +3,16 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/byte_source.hpp"
 
+#include <cstring>
 #include <fmt/format.h>
 
 namespace careerstat::io {
+
+namespace {
+
+using uchar = unsigned char;
+
+} // namespace
 
 RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBase> source,
                            const ReaderOptions& options)
@@ -20,16 +27,28 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
         src = std::make_unique<Cp1252Source>(std::move(src));
     }
     m_validate_utf8 = m_dialect.encoding == Encoding::Utf8;
-    m_lines = std::make_unique<::io::LineReader>(m_name, std::move(src));
 
-    const auto delim = static_cast<unsigned char>(m_dialect.delimiter);
-    const auto quote = static_cast<unsigned char>(m_dialect.quote);
-    m_stop_plain[0] = m_stop_plain[delim] = true;
-    m_stop_quoted[0] = m_stop_quoted[quote] = true;
+    const auto delim = static_cast<uchar>(m_dialect.delimiter);
+    const auto quote = static_cast<uchar>(m_dialect.quote);
+    for (uchar c : {uchar{0}, uchar{'\n'}, uchar{'\r'}}) {
+        m_stop_plain[c] = m_stop_quoted[c] = true;
+    }
+    m_stop_plain[delim] = true;
+    m_stop_quoted[quote] = true;
     if (m_validate_utf8) {
         for (int c = 0x80; c < 0x100; ++c) {
-            m_stop_plain[c] = m_stop_quoted[c] = true;
+            m_stop_plain[static_cast<std::size_t>(c)] = m_stop_quoted[static_cast<std::size_t>(c)] =
+                true;
         }
+    }
+
+    m_block.resize(k_block);
+    m_buf.resize(k_block + 1, '\0');
+    m_blocks.init(std::move(src));
+    m_blocks.start_read(m_block.data(), static_cast<int>(k_block));
+    fill();
+    if (m_dialect.bom && m_end >= 3 && std::memcmp(m_buf.data(), "\xEF\xBB\xBF", 3) == 0) {
+        m_begin = 3;
     }
 
     if (!next()) {
@@ -50,37 +69,245 @@ std::unique_ptr<RecordReader> RecordReader::open(const std::string& path,
                                           options);
 }
 
-char* RecordReader::next_physical_line() {
-    try {
-        return m_lines->next_line();
-    } catch (const ::io::error::line_length_limit_exceeded& e) {
-        throw DataError(place(m_name, e.file_line) +
-                        fmt::format("a line is longer than {} MiB, the reader's limit; is this "
-                                    "really a CSV export?",
-                                    k_line_limit >> 20));
+bool RecordReader::fill() {
+    if (m_eof) {
+        return false;
     }
+    const std::size_t rest = m_end - m_begin;
+    if (m_begin > 0) {
+        std::memmove(m_buf.data(), m_buf.data() + m_begin, rest);
+        m_begin = 0;
+        m_end = rest;
+    }
+    if (rest > k_line_limit) {
+        too_long(m_next_line);
+    }
+    const int got = m_blocks.finish_read();
+    if (got <= 0) {
+        m_eof = true;
+        m_buf[m_end] = '\0';
+        return false;
+    }
+    const auto n = static_cast<std::size_t>(got);
+    if (m_buf.size() < m_end + n + 1) {
+        m_buf.resize(m_end + n + 1);
+    }
+    std::memcpy(m_buf.data() + m_end, m_block.data(), n);
+    m_end += n;
+    m_buf[m_end] = '\0';
+    m_blocks.start_read(m_block.data(), static_cast<int>(k_block));
+    return true;
 }
 
 bool RecordReader::next() {
-    m_pieces.clear();
-    m_scratch.clear();
-    const char* line = nullptr;
-    do {
-        line = next_physical_line();
-        if (line == nullptr) {
-            m_fields.clear();
-            return false;
+    for (;;) {
+        if (m_begin == m_end) {
+            if (!fill()) {
+                m_fields.clear();
+                return false;
+            }
+            continue;
         }
-    } while (*line == '\0');
-    m_line = static_cast<long>(m_lines->get_file_line());
-    split(line);
-    m_fields.resize(m_pieces.size());
-    for (std::size_t i = 0; i < m_pieces.size(); ++i) {
-        const Piece& p = m_pieces[i];
-        m_fields[i] = p.in_scratch ? std::string_view(m_scratch.data() + p.off, p.len)
-                                   : std::string_view(p.ptr, p.len);
+        const char* p = m_buf.data() + m_begin;
+        if (*p == '\n') { // a blank line
+            ++m_begin;
+            ++m_next_line;
+            continue;
+        }
+        if (*p == '\r' && p[1] == '\n') {
+            m_begin += 2;
+            ++m_next_line;
+            continue;
+        }
+        if (*p == '\r' && m_begin + 1 == m_end && !m_eof) {
+            fill();
+            continue;
+        }
+        const std::size_t start = m_begin;
+        if (parse_record(p) == Parse::Done) {
+            if (m_begin - start > k_line_limit) {
+                too_long(m_line);
+            }
+            break;
+        }
+        fill(); // at the end of the input, the next parse completes the record or throws
+    }
+    for (const ScratchField& f : m_scratch_fields) {
+        m_fields[f.field] = std::string_view(m_scratch.data() + f.offset, f.length);
     }
     return true;
+}
+
+RecordReader::Parse RecordReader::parse_record(const char* p) {
+    const char* const end = m_buf.data() + m_end; // *end is the '\0' sentinel
+    const char delim = m_dialect.delimiter;
+    const char quote = m_dialect.quote;
+    m_fields.clear();
+    m_scratch.clear();
+    m_scratch_fields.clear();
+    m_newlines = 0;
+    // A stop at a byte >= 0x80: validate one UTF-8 sequence, or ask for more input when the
+    // sequence is cut off by the end of the buffer.
+    auto utf8 = [&](const char* at) -> std::size_t {
+        const std::size_t n =
+            utf8_sequence_length(reinterpret_cast<const uchar*>(at), static_cast<std::size_t>(end - at));
+        if (n == 0 && (end - at >= 4 || m_eof)) {
+            bad_utf8(at);
+        }
+        return n;
+    };
+    for (;;) {
+        if (*p == quote) {
+            const char* start = ++p;
+            for (;;) {
+                while (!m_stop_quoted[static_cast<uchar>(*p)]) {
+                    ++p;
+                }
+                if (static_cast<uchar>(*p) >= 0x80) {
+                    const std::size_t n = utf8(p);
+                    if (n == 0) {
+                        return Parse::NeedMore;
+                    }
+                    p += n;
+                    continue;
+                }
+                break;
+            }
+            if (*p == quote && (p[1] == delim || p[1] == '\n' || p[1] == '\r' ||
+                                (p[1] == '\0' && p + 1 == end && m_eof))) {
+                // The common case: no doubled quotes, no line breaks, nothing after the quote.
+                m_fields.emplace_back(start, static_cast<std::size_t>(p - start));
+                ++p;
+            } else if (*p == '\0' && p == end && !m_eof) {
+                return Parse::NeedMore;
+            } else if (*p == quote && p[1] == '\0' && p + 1 == end) {
+                return Parse::NeedMore;
+            } else {
+                p = quoted_slow(start, p);
+                if (p == nullptr) {
+                    return Parse::NeedMore;
+                }
+            }
+        } else {
+            const char* start = p;
+            for (;;) {
+                while (!m_stop_plain[static_cast<uchar>(*p)]) {
+                    ++p;
+                }
+                const auto c = static_cast<uchar>(*p);
+                if (c >= 0x80) {
+                    const std::size_t n = utf8(p);
+                    if (n == 0) {
+                        return Parse::NeedMore;
+                    }
+                    p += n;
+                    continue;
+                }
+                if (c == '\r' && p[1] != '\n') {
+                    if (p + 1 == end && !m_eof) {
+                        return Parse::NeedMore;
+                    }
+                    ++p; // a lone CR inside a field is text
+                    continue;
+                }
+                break;
+            }
+            m_fields.emplace_back(start, static_cast<std::size_t>(p - start));
+        }
+        // p is at a delimiter, a line end, or the end of the buffer.
+        if (*p == delim) {
+            ++p;
+            continue;
+        }
+        if (*p == '\n') {
+            ++p;
+            break;
+        }
+        if (*p == '\r') {
+            p += 2; // "\r\n"; a lone CR was taken as text above
+            break;
+        }
+        if (p != end) {
+            binary(p);
+        }
+        if (!m_eof) {
+            return Parse::NeedMore;
+        }
+        break; // the last record, without a final line break
+    }
+    m_begin = static_cast<std::size_t>(p - m_buf.data());
+    m_line = m_next_line;
+    m_next_line += 1 + m_newlines;
+    return Parse::Done;
+}
+
+// A quoted field with doubled quotes, a line break, or text after the closing quote:
+// rebuilt in the scratch buffer ("\r\n" inside becomes "\n"). `p` is where the fast scan
+// stopped. Returns where the field ends, or nullptr when more input is needed.
+const char* RecordReader::quoted_slow(const char* start, const char* p) {
+    const char* const end = m_buf.data() + m_end;
+    const char delim = m_dialect.delimiter;
+    const char quote = m_dialect.quote;
+    const std::size_t off = m_scratch.size();
+    m_scratch.append(start, static_cast<std::size_t>(p - start));
+    bool in_quotes = true;
+    for (;;) {
+        const char c = *p;
+        if (c == '\0' && p == end) {
+            if (!m_eof) {
+                return nullptr;
+            }
+            if (in_quotes) {
+                throw DataError(place(m_name, m_next_line, column_name(m_fields.size())) +
+                                "a quoted field is not closed before the end of the file");
+            }
+            break;
+        }
+        if (c == '\0') {
+            binary(p);
+        }
+        if (in_quotes) {
+            if (c == quote) {
+                if (p[1] == quote) {
+                    m_scratch += quote;
+                    p += 2;
+                } else if (p[1] == '\0' && p + 1 == end && !m_eof) {
+                    return nullptr; // is it "" or the closing quote? Need the next byte.
+                } else {
+                    in_quotes = false;
+                    ++p;
+                }
+                continue;
+            }
+            if (c == '\r' && p[1] == '\n') {
+                ++p; // keep the '\n' only
+                continue;
+            }
+            if (c == '\n') {
+                ++m_newlines;
+            }
+        } else if (c == delim || c == '\n' || (c == '\r' && p[1] == '\n')) {
+            break;
+        }
+        if (m_validate_utf8 && static_cast<uchar>(c) >= 0x80) {
+            const std::size_t n = utf8_sequence_length(reinterpret_cast<const uchar*>(p),
+                                                       static_cast<std::size_t>(end - p));
+            if (n == 0) {
+                if (end - p < 4 && !m_eof) {
+                    return nullptr;
+                }
+                bad_utf8(p);
+            }
+            m_scratch.append(p, n);
+            p += n;
+            continue;
+        }
+        m_scratch += c;
+        ++p;
+    }
+    m_scratch_fields.push_back({m_fields.size(), off, m_scratch.size() - off});
+    m_fields.emplace_back(); // filled in from m_scratch when the record is complete
+    return p;
 }
 
 std::string RecordReader::column_name(std::size_t index) const {
@@ -91,133 +318,22 @@ std::string RecordReader::column_name(std::size_t index) const {
 }
 
 void RecordReader::bad_utf8(const char* at) const {
-    throw DataError(
-        place(m_name, static_cast<long>(m_lines->get_file_line()), column_name(m_pieces.size())) +
-        fmt::format("invalid UTF-8 (byte 0x{:02X}); if the file came from Excel on Windows, "
-                    "try --encoding windows-1252",
-                    static_cast<unsigned char>(*at)));
+    throw DataError(place(m_name, m_next_line + m_newlines, column_name(m_fields.size())) +
+                    fmt::format("invalid UTF-8 (byte 0x{:02X}); if the file came from Excel on "
+                                "Windows, try --encoding windows-1252",
+                                static_cast<uchar>(*at)));
 }
 
-// Copies every field that still points into LineReader's buffer into the scratch buffer,
-// because reading the next physical line may move that buffer.
-void RecordReader::pin_pieces() {
-    for (Piece& p : m_pieces) {
-        if (!p.in_scratch) {
-            p.off = static_cast<std::uint32_t>(m_scratch.size());
-            m_scratch.append(p.ptr, p.len);
-            p.in_scratch = true;
-        }
-    }
+void RecordReader::too_long(long line) const {
+    throw DataError(place(m_name, line) +
+                    fmt::format("a line is longer than {} MiB, the reader's limit; is this "
+                                "really a CSV export?",
+                                k_line_limit >> 20));
 }
 
-void RecordReader::split(const char* s) {
-    const char delim = m_dialect.delimiter;
-    const char quote = m_dialect.quote;
-    for (;;) {
-        if (*s == quote) {
-            const char* start = ++s;
-            for (;;) {
-                while (!m_stop_quoted[static_cast<unsigned char>(*s)]) {
-                    ++s;
-                }
-                if (static_cast<unsigned char>(*s) >= 0x80) {
-                    const std::size_t n =
-                        utf8_sequence_length(reinterpret_cast<const unsigned char*>(s), 4);
-                    if (n == 0) {
-                        bad_utf8(s);
-                    }
-                    s += n;
-                    continue;
-                }
-                break;
-            }
-            if (*s == quote && (s[1] == delim || s[1] == '\0')) {
-                // The common case: a quoted field with no escapes and no line breaks.
-                m_pieces.push_back(
-                    {start, 0, static_cast<std::uint32_t>(s - start), false});
-                ++s;
-            } else {
-                s = quoted_slow(start, s);
-            }
-        } else {
-            const char* start = s;
-            for (;;) {
-                while (!m_stop_plain[static_cast<unsigned char>(*s)]) {
-                    ++s;
-                }
-                if (static_cast<unsigned char>(*s) >= 0x80) {
-                    const std::size_t n =
-                        utf8_sequence_length(reinterpret_cast<const unsigned char*>(s), 4);
-                    if (n == 0) {
-                        bad_utf8(s);
-                    }
-                    s += n;
-                    continue;
-                }
-                break;
-            }
-            m_pieces.push_back({start, 0, static_cast<std::uint32_t>(s - start), false});
-        }
-        if (*s == delim) {
-            ++s;
-            continue;
-        }
-        return; // '\0': end of the record
-    }
-}
-
-// A quoted field with doubled quotes, a line break, or text after the closing quote:
-// built in the scratch buffer. `s` points at the quote or NUL that stopped the fast scan.
-const char* RecordReader::quoted_slow(const char* start, const char* s) {
-    const char delim = m_dialect.delimiter;
-    const char quote = m_dialect.quote;
-    const long first_line = static_cast<long>(m_lines->get_file_line());
-    pin_pieces();
-    const auto off = static_cast<std::uint32_t>(m_scratch.size());
-    m_scratch.append(start, static_cast<std::size_t>(s - start));
-    bool in_quotes = true;
-    for (;;) {
-        const char c = *s;
-        if (c == '\0') {
-            if (!in_quotes) {
-                break;
-            }
-            const char* line = next_physical_line();
-            if (line == nullptr) {
-                throw DataError(place(m_name, first_line, column_name(m_pieces.size())) +
-                                "a quoted field is not closed before the end of the file");
-            }
-            m_scratch += '\n';
-            s = line;
-            continue;
-        }
-        if (in_quotes && c == quote) {
-            if (s[1] == quote) {
-                m_scratch += quote;
-                s += 2;
-            } else {
-                in_quotes = false;
-                ++s;
-            }
-            continue;
-        }
-        if (!in_quotes && c == delim) {
-            break;
-        }
-        if (m_validate_utf8 && static_cast<unsigned char>(c) >= 0x80) {
-            const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(s), 4);
-            if (n == 0) {
-                bad_utf8(s);
-            }
-            m_scratch.append(s, n);
-            s += n;
-            continue;
-        }
-        m_scratch += c;
-        ++s;
-    }
-    m_pieces.push_back({nullptr, off, static_cast<std::uint32_t>(m_scratch.size() - off), true});
-    return s;
+void RecordReader::binary(const char* /*at*/) const {
+    throw DataError(place(m_name, m_next_line + m_newlines) +
+                    "binary data (a NUL byte); this is not a CSV export");
 }
 
 } // namespace careerstat::io
