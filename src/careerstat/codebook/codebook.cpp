@@ -1,0 +1,367 @@
+#include "careerstat/codebook/codebook.hpp"
+
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+#include "careerstat/util/text.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <map>
+#include <ostream>
+#include <set>
+
+namespace careerstat::codebook {
+
+namespace {
+
+constexpr std::pair<std::string_view, VarType> k_types[] = {
+    {"id", VarType::Id},         {"single", VarType::Single},   {"multi", VarType::Multi},
+    {"likert", VarType::Likert}, {"grade", VarType::Grade},     {"nps", VarType::Nps},
+    {"numeric", VarType::Numeric}, {"text", VarType::Text},     {"date", VarType::Date},
+    {"weight", VarType::Weight}, {"meta", VarType::Meta},
+};
+
+bool parse_flag(std::string_view s) {
+    const std::string f = util::fold(util::trim(s));
+    return f == "1" || f == "yes" || f == "true" || f == "ja" || f == "y" || f == "j" ||
+           f == "reverse";
+}
+
+// "lo..hi" as a numeric range, for grade, nps and numeric variables.
+bool parse_range(std::string_view text, Variable& v) {
+    const auto pos = text.find("..");
+    if (pos == std::string_view::npos || text.find('=') != std::string_view::npos) {
+        return false;
+    }
+    const auto lo = util::parse_number(text.substr(0, pos), false);
+    const auto hi = util::parse_number(text.substr(pos + 2), false);
+    if (!lo || !hi || *lo > *hi) {
+        return false;
+    }
+    v.min = lo;
+    v.max = hi;
+    return true;
+}
+
+} // namespace
+
+std::optional<VarType> parse_type(std::string_view name) {
+    const std::string n = util::fold(util::trim(name));
+    for (const auto& [k, t] : k_types) {
+        if (n == k) {
+            return t;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view type_name(VarType t) {
+    for (const auto& [k, tt] : k_types) {
+        if (tt == t) {
+            return k;
+        }
+    }
+    return "text";
+}
+
+std::vector<Choice> parse_choices(std::string_view text, const std::string& where) {
+    std::vector<Choice> out;
+    text = util::trim(text);
+    if (text.empty()) {
+        return out;
+    }
+    std::set<std::string> seen;
+    for (std::string_view part : util::split(text, '|')) {
+        part = util::trim(part);
+        if (part.empty()) {
+            continue;
+        }
+        const auto eq = part.find('=');
+        Choice c;
+        if (eq == std::string_view::npos) {
+            c.code = std::string(part);
+            c.label = c.code;
+        } else {
+            c.code = std::string(util::trim(part.substr(0, eq)));
+            c.label = std::string(util::trim(part.substr(eq + 1)));
+        }
+        if (c.code.empty()) {
+            throw DataError(where + fmt::format("\"{}\" has no code before \"=\"", part));
+        }
+        if (!seen.insert(c.code).second) {
+            throw DataError(where + fmt::format("code {} is listed twice", c.code));
+        }
+        c.value = util::parse_number(c.code, false);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::string format_choices(const std::vector<Choice>& choices) {
+    std::string out;
+    for (const Choice& c : choices) {
+        if (!out.empty()) {
+            out += '|';
+        }
+        out += c.code;
+        if (c.label != c.code) {
+            out += '=';
+            out += c.label;
+        }
+    }
+    return out;
+}
+
+Codebook Codebook::read(io::RecordReader& reader) {
+    Codebook cb;
+    cb.source = reader.name();
+    std::map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < reader.header().size(); ++i) {
+        col[util::fold(util::trim(reader.header()[i]))] = i;
+    }
+    for (const char* required : {"variable", "type"}) {
+        if (!col.count(required)) {
+            throw DataError(place(cb.source, reader.header_line()) +
+                            fmt::format("the codebook has no column \"{}\"; expected the header "
+                                        "variable,label,type,choices,missing,group,reverse",
+                                        required));
+        }
+    }
+    std::map<std::string, long> seen;
+    while (reader.next()) {
+        const auto fields = reader.fields();
+        auto get = [&](const char* name) -> std::string_view {
+            auto it = col.find(name);
+            if (it == col.end() || it->second >= fields.size()) {
+                return {};
+            }
+            return util::trim(fields[it->second]);
+        };
+        const long line = reader.line();
+        if (fields.size() != reader.header().size()) {
+            throw DataError(place(cb.source, line) +
+                            fmt::format("{} fields, but the header has {}", fields.size(),
+                                        reader.header().size()));
+        }
+        Variable v;
+        v.line = line;
+        v.name = std::string(get("variable"));
+        if (v.name.empty()) {
+            throw DataError(place(cb.source, line, "variable") + "is empty");
+        }
+        if (auto [it, fresh] = seen.emplace(v.name, line); !fresh) {
+            throw DataError(place(cb.source, line, "variable") +
+                            fmt::format("\"{}\" is already described on line {}", v.name,
+                                        it->second));
+        }
+        const auto type = parse_type(get("type"));
+        if (!type) {
+            throw DataError(place(cb.source, line, "type") +
+                            fmt::format("\"{}\" is not a type; use one of id, single, multi, "
+                                        "likert, grade, nps, numeric, text, date, weight, meta",
+                                        get("type")));
+        }
+        v.type = *type;
+        v.label = std::string(get("label"));
+        if (v.label.empty()) {
+            v.label = v.name;
+        }
+        v.group = std::string(get("group"));
+        v.question = std::string(get("question"));
+        v.reverse = parse_flag(get("reverse"));
+        if (const auto sep = get("separator"); !sep.empty()) {
+            v.separator = std::string(sep);
+        }
+        const std::string where_choices = place(cb.source, line, "choices");
+        const std::string_view choices = get("choices");
+        if (!(v.is_numeric() && parse_range(choices, v))) {
+            v.choices = parse_choices(choices, where_choices);
+        }
+        v.missing = parse_choices(get("missing"), place(cb.source, line, "missing"));
+        if (v.type == VarType::Grade && !v.min) {
+            v.min = 1;
+            v.max = 10;
+        }
+        if (v.type == VarType::Nps && !v.min) {
+            v.min = 0;
+            v.max = 10;
+        }
+        if ((v.is_categorical() || v.is_multi_column()) && v.choices.empty()) {
+            throw DataError(where_choices + fmt::format("a {} question needs its answer codes, "
+                                                        "e.g. 1=Ja|2=Nee",
+                                                        type_name(v.type)));
+        }
+        if (v.type == VarType::Likert) {
+            for (const Choice& c : v.choices) {
+                if (!c.value) {
+                    throw DataError(where_choices +
+                                    fmt::format("Likert code \"{}\" is not a number", c.code));
+                }
+            }
+        }
+        for (const Choice& m : v.missing) {
+            for (const Choice& c : v.choices) {
+                if (c.code == m.code) {
+                    throw DataError(place(cb.source, line, "missing") +
+                                    fmt::format("code {} is also an answer in choices", m.code));
+                }
+            }
+        }
+        cb.variables.push_back(std::move(v));
+    }
+    if (cb.variables.empty()) {
+        throw DataError(place(cb.source, reader.header_line()) +
+                        "the codebook describes no variables");
+    }
+    return cb;
+}
+
+Codebook Codebook::load(const std::string& path) {
+    auto reader = io::RecordReader::open(path);
+    return read(*reader);
+}
+
+std::string Codebook::default_path(const std::string& export_path) {
+    if (export_path == "-") {
+        return {};
+    }
+    std::filesystem::path p(export_path);
+    return (p.parent_path() / (p.stem().string() + ".codebook.csv")).string();
+}
+
+const Variable* Codebook::find(std::string_view name) const {
+    for (const Variable& v : variables) {
+        if (v.name == name) {
+            return &v;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<std::size_t> Codebook::index_of(std::string_view name) const {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        if (variables[i].name == name) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<Question> Codebook::questions() const {
+    std::vector<Question> out;
+    std::map<std::string, std::size_t> group_at; // group name -> index in out
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        const Variable& v = variables[i];
+        const bool grouped = v.is_option_column() || (v.type == VarType::Likert && !v.group.empty());
+        if (grouped) {
+            auto it = group_at.find(v.group);
+            if (it == group_at.end()) {
+                Question q;
+                q.kind = v.is_option_column() ? Question::Kind::Multi : Question::Kind::Battery;
+                q.name = v.group;
+                q.label = v.question.empty() ? v.group : v.question;
+                group_at[v.group] = out.size();
+                out.push_back(std::move(q));
+                it = group_at.find(v.group);
+            }
+            Question& q = out[it->second];
+            if (q.label == q.name && !v.question.empty()) {
+                q.label = v.question;
+            }
+            q.variables.push_back(i);
+            continue;
+        }
+        Question q;
+        q.name = v.name;
+        q.label = v.label;
+        q.variables = {i};
+        if (v.is_categorical()) {
+            q.kind = Question::Kind::Single;
+        } else if (v.is_multi_column()) {
+            q.kind = Question::Kind::Multi;
+        } else if (v.type == VarType::Grade || v.type == VarType::Nps ||
+                   v.type == VarType::Numeric) {
+            q.kind = Question::Kind::Numeric;
+        } else {
+            q.kind = Question::Kind::Other;
+        }
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+std::vector<Question> Codebook::select(const std::vector<std::string>& names) const {
+    const std::vector<Question> all = questions();
+    std::vector<Question> out;
+    for (const std::string& name : names) {
+        bool found = false;
+        for (const Question& q : all) {
+            if (q.name == name) {
+                out.push_back(q);
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            // A single member of a group may be asked for by its own name.
+            if (auto idx = index_of(name)) {
+                const Variable& v = variables[*idx];
+                Question q;
+                q.name = v.name;
+                q.label = v.label;
+                q.variables = {*idx};
+                q.kind = v.is_categorical() ? Question::Kind::Single
+                         : v.is_numeric()   ? Question::Kind::Numeric
+                                            : Question::Kind::Other;
+                if (v.is_option_column()) {
+                    q.kind = Question::Kind::Multi;
+                }
+                out.push_back(std::move(q));
+                continue;
+            }
+            std::string known;
+            for (const Question& q : all) {
+                if (q.kind != Question::Kind::Other) {
+                    known += (known.empty() ? "" : ", ") + q.name;
+                }
+            }
+            throw UsageError(fmt::format("{}: no variable or group \"{}\"; the codebook has: {}",
+                                         source, name, known));
+        }
+    }
+    return out;
+}
+
+std::optional<std::size_t> Codebook::weight_variable() const {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        if (variables[i].type == VarType::Weight) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Codebook::id_variable() const {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        if (variables[i].type == VarType::Id) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+void Codebook::write_csv(std::ostream& out) const {
+    out << "variable,label,type,choices,missing,group,reverse,question\n";
+    for (const Variable& v : variables) {
+        std::string choices = format_choices(v.choices);
+        if (choices.empty() && v.min && v.type == VarType::Numeric) {
+            choices = fmt::format("{}..{}", *v.min, *v.max);
+        }
+        out << util::csv_cell(v.name) << ',' << util::csv_cell(v.label) << ','
+            << type_name(v.type) << ',' << util::csv_cell(choices) << ','
+            << util::csv_cell(format_choices(v.missing)) << ',' << util::csv_cell(v.group) << ','
+            << (v.reverse ? "1" : "") << ',' << util::csv_cell(v.question) << '\n';
+    }
+}
+
+} // namespace careerstat::codebook

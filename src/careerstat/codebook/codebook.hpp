@@ -1,0 +1,91 @@
+// The codebook (data dictionary): one row per export column with its label, type, answer
+// codes, missing codes and group. Format: docs/codebook.md.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careerstat::io {
+class RecordReader;
+}
+
+namespace careerstat::codebook {
+
+enum class VarType { Id, Single, Multi, Likert, Grade, Nps, Numeric, Text, Date, Weight, Meta };
+
+std::optional<VarType> parse_type(std::string_view name);
+std::string_view type_name(VarType t);
+
+struct Choice {
+    std::string code;            // as written in the export, e.g. "4" or "A2"
+    std::string label;           // e.g. "Eens"
+    std::optional<double> value; // the code as a number, when it is one
+};
+
+struct Variable {
+    std::string name;     // the export column
+    std::string label;    // the question, or for an option column the option's label
+    VarType type = VarType::Text;
+    std::vector<Choice> choices;
+    std::vector<Choice> missing; // codes meaning "don't know" / "no answer"
+    std::string group;    // option columns of one multi-select question; a Likert battery
+    bool reverse = false; // a reverse-worded Likert item
+    std::string question; // the question text a group shares (optional column)
+    std::string separator = ","; // one-column multi-select: between codes or labels
+    std::optional<double> min; // numeric range from choices "lo..hi" (grade 1..10, nps 0..10)
+    std::optional<double> max;
+    long line = 0; // line in the codebook file
+
+    // One column per option of a multi-select question (type multi with a group).
+    bool is_option_column() const { return type == VarType::Multi && !group.empty(); }
+    // One column holding several codes or labels (type multi without a group).
+    bool is_multi_column() const { return type == VarType::Multi && group.empty(); }
+    bool is_categorical() const { return type == VarType::Single || type == VarType::Likert; }
+    bool is_numeric() const {
+        return type == VarType::Grade || type == VarType::Nps || type == VarType::Numeric ||
+               type == VarType::Weight;
+    }
+};
+
+// What a table is made for: one variable, or a group of option columns / Likert items.
+struct Question {
+    enum class Kind { Single, Multi, Battery, Numeric, Other };
+    Kind kind = Kind::Other;
+    std::string name;  // the variable or the group name
+    std::string label; // the question text
+    std::vector<std::size_t> variables; // indexes into Codebook::variables
+};
+
+class Codebook {
+  public:
+    std::string source; // file name, for messages
+    std::vector<Variable> variables;
+
+    // Reads a codebook CSV; throws DataError naming file, line and column for bad rows.
+    static Codebook read(io::RecordReader& reader);
+    static Codebook load(const std::string& path);
+    // `<export stem>.codebook.csv` beside the export; empty when the export is stdin.
+    static std::string default_path(const std::string& export_path);
+
+    const Variable* find(std::string_view name) const;
+    std::optional<std::size_t> index_of(std::string_view name) const;
+    // Questions in codebook order: a group of option columns or Likert items is one question
+    // where its first member appears.
+    std::vector<Question> questions() const;
+    // The questions named by `names` (variables or groups); throws UsageError for an
+    // unknown name, listing what is there.
+    std::vector<Question> select(const std::vector<std::string>& names) const;
+    std::optional<std::size_t> weight_variable() const;
+    std::optional<std::size_t> id_variable() const;
+
+    void write_csv(std::ostream& out) const;
+};
+
+// "1=Zeer oneens|2=Oneens" -> choices; throws DataError with `where` prefixed on bad syntax.
+std::vector<Choice> parse_choices(std::string_view text, const std::string& where);
+std::string format_choices(const std::vector<Choice>& choices);
+
+} // namespace careerstat::codebook

@@ -1,0 +1,220 @@
+#include "careerstat/codebook/infer.hpp"
+
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+#include "careerstat/util/text.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace careerstat::codebook {
+
+namespace {
+
+constexpr std::size_t k_max_distinct = 30;
+
+// What one column's cells looked like.
+struct ColumnProfile {
+    std::size_t non_blank = 0;
+    std::map<std::string, std::size_t> distinct; // up to k_max_distinct + 1 values
+    bool overflow = false;
+    bool all_integer = true;
+    bool all_number = true;
+    bool all_date = true;
+    bool increasing = true;
+    double last = -1e300;
+    double min = 1e300;
+    double max = -1e300;
+    std::size_t max_length = 0;
+    bool has_newline = false;
+};
+
+bool looks_like_date(std::string_view s) {
+    // YYYY-MM-DD[ HH:MM[:SS]], DD-MM-YYYY or DD/MM/YYYY
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (from + n > s.size()) {
+            return false;
+        }
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+        digits(8, 2)) {
+        return s.size() == 10 || s[10] == ' ' || s[10] == 'T';
+    }
+    if (s.size() >= 10 && digits(0, 2) && (s[2] == '-' || s[2] == '/') && digits(3, 2) &&
+        s[5] == s[2] && digits(6, 4)) {
+        return s.size() == 10 || s[10] == ' ';
+    }
+    return false;
+}
+
+std::string lower(std::string_view s) { return util::fold(s); }
+
+bool name_has(const std::string& name, std::initializer_list<const char*> words) {
+    const std::string n = lower(name);
+    for (const char* w : words) {
+        if (n.find(w) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_meta_name(const std::string& name) {
+    static const std::set<std::string> meta = {
+        "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
+        "refurl", "finished", "progress", "duration (in seconds)", "recordeddate", "status",
+        "ipaddress", "distributionchannel", "userlanguage", "timestamp", "tijdstempel",
+        "enddate", "locationlatitude", "locationlongitude", "externalreference"};
+    return meta.count(lower(name)) > 0;
+}
+
+// "barrier_self" -> "barrier", "Q5[SQ001]" -> "Q5", "Q5_1" -> "Q5".
+std::string option_prefix(const std::string& name) {
+    const auto pos = name.find_last_of("_[.");
+    if (pos == std::string::npos || pos == 0) {
+        return {};
+    }
+    return name.substr(0, pos);
+}
+
+bool is_option_values(const ColumnProfile& p) {
+    if (p.overflow) {
+        return false;
+    }
+    for (const auto& [v, n] : p.distinct) {
+        const std::string f = lower(v);
+        if (f != "0" && f != "1" && f != "y" && f != "n" && f != "ja" && f != "nee" &&
+            f != "yes" && f != "no") {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Codebook infer(io::RecordReader& reader) {
+    const auto& header = reader.header();
+    std::vector<ColumnProfile> prof(header.size());
+    while (reader.next()) {
+        const auto fields = reader.fields();
+        if (fields.size() != header.size()) {
+            throw DataError(place(reader.name(), reader.line()) +
+                            fmt::format("{} fields, but the header has {}", fields.size(),
+                                        header.size()));
+        }
+        for (std::size_t c = 0; c < fields.size(); ++c) {
+            const std::string_view cell = util::trim(fields[c]);
+            ColumnProfile& p = prof[c];
+            if (cell.empty()) {
+                continue;
+            }
+            ++p.non_blank;
+            p.max_length = std::max(p.max_length, cell.size());
+            p.has_newline = p.has_newline || cell.find('\n') != std::string_view::npos;
+            if (!p.overflow) {
+                ++p.distinct[std::string(cell)];
+                if (p.distinct.size() > k_max_distinct) {
+                    p.overflow = true;
+                    p.distinct.clear();
+                }
+            }
+            const auto num = util::parse_number(cell, reader.dialect().decimal_comma);
+            if (num) {
+                p.all_integer = p.all_integer && std::floor(*num) == *num;
+                p.min = std::min(p.min, *num);
+                p.max = std::max(p.max, *num);
+                p.increasing = p.increasing && *num > p.last;
+                p.last = *num;
+            } else {
+                p.all_number = p.all_integer = p.increasing = false;
+            }
+            p.all_date = p.all_date && looks_like_date(cell);
+        }
+    }
+
+    Codebook cb;
+    cb.source = reader.name();
+    // Option columns: 0/1-like values, and at least one other such column with the prefix.
+    std::map<std::string, int> prefix_count;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (is_option_values(prof[c]) && !option_prefix(header[c]).empty()) {
+            ++prefix_count[option_prefix(header[c])];
+        }
+    }
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const ColumnProfile& p = prof[c];
+        Variable v;
+        v.name = header[c];
+        v.label = header[c];
+        const std::string prefix = option_prefix(v.name);
+        const bool numeric = p.non_blank > 0 && p.all_number;
+        const bool small_int = numeric && p.all_integer && !p.overflow && p.min >= 0 &&
+                               p.max <= 10;
+        if (name_has(v.name, {"respondent", "responseid", "response_id"}) ||
+            lower(v.name) == "id" || (c == 0 && numeric && p.all_integer && p.increasing &&
+                                      p.non_blank > 2)) {
+            v.type = VarType::Id;
+        } else if (is_meta_name(v.name)) {
+            v.type = VarType::Meta;
+        } else if (p.non_blank > 0 && is_option_values(p) && prefix_count[prefix] >= 2) {
+            v.type = VarType::Multi;
+            v.group = prefix;
+        } else if (small_int && name_has(v.name, {"grade", "cijfer", "rapport"})) {
+            v.type = VarType::Grade;
+            v.min = 1;
+            v.max = 10;
+        } else if (small_int && name_has(v.name, {"nps", "recommend", "aanbevel", "aanraden"})) {
+            v.type = VarType::Nps;
+            v.min = 0;
+            v.max = 10;
+        } else if (small_int && p.min >= 1 && (p.max == 5 || p.max == 7) &&
+                   p.distinct.size() >= 3) {
+            v.type = VarType::Likert;
+            for (int k = 1; k <= static_cast<int>(p.max); ++k) {
+                v.choices.push_back({std::to_string(k), std::to_string(k), k});
+            }
+        } else if (small_int) {
+            v.type = VarType::Single;
+            for (const auto& [value, n] : p.distinct) {
+                v.choices.push_back({value, value, util::parse_number(value, false)});
+            }
+        } else if (numeric) {
+            v.type = VarType::Numeric;
+        } else if (p.non_blank > 0 && p.all_date) {
+            v.type = VarType::Date;
+        } else if (p.non_blank > 0 && !p.overflow && !p.has_newline && p.max_length <= 40) {
+            // A few distinct short answers: labels written out (Google Forms).
+            v.type = VarType::Single;
+            for (const auto& [value, n] : p.distinct) {
+                v.choices.push_back({value, value, std::nullopt});
+            }
+        } else {
+            v.type = VarType::Text;
+        }
+        cb.variables.push_back(std::move(v));
+    }
+    // Likert items with a common prefix form a battery.
+    std::map<std::string, int> likert_prefix;
+    for (const Variable& v : cb.variables) {
+        if (v.type == VarType::Likert && !option_prefix(v.name).empty()) {
+            ++likert_prefix[option_prefix(v.name)];
+        }
+    }
+    for (Variable& v : cb.variables) {
+        if (v.type == VarType::Likert && likert_prefix[option_prefix(v.name)] >= 2) {
+            v.group = option_prefix(v.name);
+        }
+    }
+    return cb;
+}
+
+} // namespace careerstat::codebook

@@ -1,0 +1,203 @@
+#include "careerstat/data/coder.hpp"
+
+#include "careerstat/util/text.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace careerstat::data {
+
+using codebook::VarType;
+
+namespace {
+
+bool is_unselected(std::string_view s) {
+    const std::string f = util::fold(s);
+    return f == "0" || f == "n" || f == "nee" || f == "no" || f == "false" || f == "not selected" ||
+           f == "niet geselecteerd";
+}
+
+} // namespace
+
+Coder::Coder(const codebook::Variable& variable, bool decimal_comma)
+    : m_var(&variable), m_decimal_comma(decimal_comma) {
+    m_direct.fill(-1);
+    for (std::size_t i = 0; i < variable.choices.size(); ++i) {
+        const auto& c = variable.choices[i];
+        if (auto n = util::parse_integer(c.code); n && *n >= 0 && *n < k_direct &&
+                                                   std::to_string(*n) == c.code) {
+            m_direct[static_cast<std::size_t>(*n)] = static_cast<std::int16_t>(i);
+        }
+        m_folded_labels.push_back(util::fold(c.label));
+    }
+}
+
+int Coder::find_choice(std::string_view cell) const {
+    if (cell.size() <= 3 && cell[0] >= '0' && cell[0] <= '9') {
+        int n = 0;
+        bool digits = true;
+        for (char c : cell) {
+            digits = digits && c >= '0' && c <= '9';
+            n = n * 10 + (c - '0');
+        }
+        if (digits && n < k_direct && m_direct[static_cast<std::size_t>(n)] >= 0 &&
+            (cell.size() == 1 || cell[0] != '0')) {
+            return m_direct[static_cast<std::size_t>(n)];
+        }
+    }
+    const auto& choices = m_var->choices;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (choices[i].code == cell) {
+            return static_cast<int>(i);
+        }
+    }
+    const std::string folded = util::fold(cell);
+    for (std::size_t i = 0; i < m_folded_labels.size(); ++i) {
+        if (m_folded_labels[i] == folded) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+int Coder::find_missing(std::string_view cell) const {
+    const auto& missing = m_var->missing;
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+        if (missing[i].code == cell || util::iequals(missing[i].label, cell)) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+Coded Coder::code(std::string_view cell) const {
+    cell = util::trim(cell);
+    Coded out;
+    if (cell.empty()) {
+        return out; // Blank
+    }
+    if (!m_var->missing.empty()) {
+        if (const int m = find_missing(cell); m >= 0) {
+            out.kind = Coded::Kind::Missing;
+            out.index = m;
+            return out;
+        }
+    }
+    if (m_var->is_option_column()) {
+        return code_option(cell);
+    }
+    if (m_var->is_multi_column()) {
+        return code_multi_column(cell);
+    }
+    if (m_var->is_categorical()) {
+        const int i = find_choice(cell);
+        if (i < 0) {
+            out.kind = Coded::Kind::Invalid;
+            return out;
+        }
+        out.kind = Coded::Kind::Valid;
+        out.index = i;
+        out.value = m_var->choices[static_cast<std::size_t>(i)].value.value_or(i + 1);
+        return out;
+    }
+    if (m_var->is_numeric()) {
+        return code_number(cell);
+    }
+    // Other types (meta, id, date, text): numbers are kept so --where can test them
+    // ("lastpage=5", "Finished=1").
+    out.kind = Coded::Kind::Valid;
+    out.value = util::parse_number(cell, m_decimal_comma).value_or(std::nan(""));
+    return out;
+}
+
+Coded Coder::code_option(std::string_view cell) const {
+    Coded out;
+    out.kind = Coded::Kind::Valid;
+    if (!m_var->choices.empty()) {
+        const int i = find_choice(cell);
+        if (i < 0) {
+            out.kind = Coded::Kind::Invalid;
+        }
+        out.index = i == 0 ? 1 : 0;
+        return out;
+    }
+    out.index = is_unselected(cell) ? 0 : 1;
+    return out;
+}
+
+Coded Coder::code_multi_column(std::string_view cell) const {
+    Coded out;
+    out.kind = Coded::Kind::Valid;
+    const char sep = m_var->separator.empty() ? ',' : m_var->separator[0];
+    for (std::string_view part : util::split(cell, sep)) {
+        part = util::trim(part);
+        if (part.empty()) {
+            continue;
+        }
+        const int i = find_choice(part);
+        if (i < 0 || i >= 64) {
+            out.kind = Coded::Kind::Invalid;
+            return out;
+        }
+        out.mask |= std::uint64_t{1} << i;
+    }
+    if (out.mask == 0) {
+        out.kind = Coded::Kind::Blank;
+    }
+    return out;
+}
+
+Coded Coder::code_number(std::string_view cell) const {
+    Coded out;
+    auto v = util::parse_number(cell, m_decimal_comma);
+    if (!v) {
+        // Labelled end points ("10=Zeer waarschijnlijk") may be written as their label.
+        const int i = find_choice(cell);
+        if (i >= 0) {
+            v = m_var->choices[static_cast<std::size_t>(i)].value;
+        }
+    }
+    if (!v || (m_var->min && *v < *m_var->min) || (m_var->max && *v > *m_var->max) ||
+        (m_var->type == VarType::Weight && *v <= 0)) {
+        out.kind = Coded::Kind::Invalid;
+        return out;
+    }
+    out.kind = Coded::Kind::Valid;
+    out.value = *v;
+    return out;
+}
+
+std::string Coder::explain_invalid(std::string_view cell) const {
+    cell = util::trim(cell);
+    const auto& v = *m_var;
+    if (v.is_numeric()) {
+        if (!util::parse_number(cell, m_decimal_comma)) {
+            if (v.type == VarType::Weight) {
+                return fmt::format("\"{}\" is not a weight (a positive number)", cell);
+            }
+            return fmt::format("\"{}\" is not a number", cell);
+        }
+        if (v.type == VarType::Weight) {
+            return fmt::format("weight {} is not positive", cell);
+        }
+        return fmt::format("{} is outside the range {}..{}", cell, *v.min, *v.max);
+    }
+    std::string codes;
+    for (const auto& c : v.choices) {
+        codes += (codes.empty() ? "" : ", ") + c.code;
+    }
+    for (const auto& c : v.missing) {
+        codes += (codes.empty() ? "" : ", ") + c.code;
+    }
+    if (v.is_option_column()) {
+        return fmt::format("\"{}\" is not one of the option codes ({})", cell, codes);
+    }
+    if (v.is_multi_column()) {
+        return fmt::format("\"{}\" holds an answer that is not in the codebook ({}), separated "
+                           "by \"{}\"",
+                           cell, codes, v.separator);
+    }
+    return fmt::format("code \"{}\" is not in the codebook ({})", cell, codes);
+}
+
+} // namespace careerstat::data

@@ -1,0 +1,185 @@
+#include "careerstat/data/tabulator.hpp"
+
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+
+#include <fmt/format.h>
+
+namespace careerstat::data {
+
+using codebook::Question;
+
+Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> questions,
+                     TabulateOptions options)
+    : m_cb(codebook), m_questions(std::move(questions)), m_options(std::move(options)) {
+    m_coders.reserve(codebook.variables.size());
+    for (const auto& v : codebook.variables) {
+        m_coders.emplace_back(v, m_options.decimal_comma);
+    }
+    m_vars.resize(codebook.variables.size());
+    m_needed.assign(codebook.variables.size(), false);
+    m_multi.resize(m_questions.size());
+    for (std::size_t q = 0; q < m_questions.size(); ++q) {
+        for (std::size_t v : m_questions[q].variables) {
+            m_needed[v] = true;
+        }
+        if (m_questions[q].kind == Question::Kind::Multi) {
+            const auto& first = codebook.variables[m_questions[q].variables[0]];
+            const std::size_t options_n = first.is_multi_column() ? first.choices.size()
+                                                                  : m_questions[q].variables.size();
+            m_multi[q].selected.assign(options_n, 0.0);
+        }
+    }
+    for (std::size_t i = 0; i < codebook.variables.size(); ++i) {
+        const auto& v = codebook.variables[i];
+        m_vars[i].valid.assign(v.is_categorical() ? v.choices.size() : 0, 0.0);
+        m_vars[i].missing.assign(v.missing.size(), 0.0);
+    }
+}
+
+void Tabulator::run(io::RecordReader& reader) {
+    const auto& header = reader.header();
+    auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            if (header[c] == name) {
+                return c;
+            }
+        }
+        return std::nullopt;
+    };
+    // Every variable a question, the filter or the weight needs must be in the export.
+    std::vector<Binding> bindings;
+    std::vector<std::optional<std::size_t>> column(m_cb.variables.size());
+    auto need = [&](std::size_t v) {
+        if (column[v]) {
+            return;
+        }
+        column[v] = column_of(m_cb.variables[v].name);
+        if (!column[v]) {
+            throw DataError(place(reader.name(), reader.header_line(), m_cb.variables[v].name) +
+                            fmt::format("is in the codebook ({}:{}) but not in the export",
+                                        m_cb.source, m_cb.variables[v].line));
+        }
+    };
+    for (std::size_t v = 0; v < m_needed.size(); ++v) {
+        if (m_needed[v]) {
+            need(v);
+            bindings.push_back({v, *column[v]});
+        }
+    }
+    for (const Condition& c : m_options.where) {
+        need(c.variable);
+    }
+    if (m_options.weight) {
+        need(*m_options.weight);
+    }
+
+    std::vector<Coded> coded(m_cb.variables.size());
+    while (reader.next()) {
+        const auto fields = reader.fields();
+        const long line = reader.line();
+        if (fields.size() != header.size()) {
+            throw DataError(place(reader.name(), line) +
+                            fmt::format("{} fields, but the header has {}", fields.size(),
+                                        header.size()));
+        }
+        m_rows += 1;
+        auto code_at = [&](std::size_t v) -> const Coded& {
+            const std::string_view cell = fields[*column[v]];
+            coded[v] = m_coders[v].code(cell);
+            if (coded[v].kind == Coded::Kind::Invalid) {
+                throw DataError(place(reader.name(), line, m_cb.variables[v].name) +
+                                m_coders[v].explain_invalid(cell) +
+                                "; `careerstat validate` lists every problem");
+            }
+            return coded[v];
+        };
+        bool keep = true;
+        for (const Condition& c : m_options.where) {
+            if (!matches(c, code_at(c.variable))) {
+                keep = false;
+                break;
+            }
+        }
+        if (!keep) {
+            continue;
+        }
+        double w = 1;
+        if (m_options.weight) {
+            const Coded& cw = code_at(*m_options.weight);
+            if (cw.kind != Coded::Kind::Valid) {
+                throw DataError(place(reader.name(), line, m_cb.variables[*m_options.weight].name) +
+                                "the weight is missing; every respondent needs a weight");
+            }
+            w = cw.value;
+        }
+        m_total_w += w;
+        m_total_w2 += w * w;
+        m_total_cases += 1;
+        for (const Binding& b : bindings) {
+            const Coded& c = code_at(b.variable);
+            VariableCounts& vc = m_vars[b.variable];
+            switch (c.kind) {
+            case Coded::Kind::Blank:
+                vc.blank += w;
+                break;
+            case Coded::Kind::Missing:
+                vc.missing[static_cast<std::size_t>(c.index)] += w;
+                break;
+            case Coded::Kind::Valid:
+                vc.valid_w += w;
+                vc.valid_w2 += w * w;
+                vc.valid_cases += 1;
+                if (!vc.valid.empty()) {
+                    vc.valid[static_cast<std::size_t>(c.index)] += w;
+                }
+                if (!vc.valid.empty() || m_cb.variables[b.variable].is_numeric()) {
+                    vc.values[c.value] += w;
+                }
+                break;
+            case Coded::Kind::Invalid:
+                break;
+            }
+        }
+        for (std::size_t q = 0; q < m_questions.size(); ++q) {
+            if (m_questions[q].kind != Question::Kind::Multi) {
+                continue;
+            }
+            MultiCounts& mc = m_multi[q];
+            const auto& vars = m_questions[q].variables;
+            std::uint64_t any = 0;
+            bool missing = false;
+            if (m_cb.variables[vars[0]].is_multi_column()) {
+                const Coded& c = coded[vars[0]];
+                missing = c.kind == Coded::Kind::Missing;
+                any = c.kind == Coded::Kind::Valid ? c.mask : 0;
+                for (std::size_t o = 0; o < mc.selected.size(); ++o) {
+                    if ((any >> o) & 1U) {
+                        mc.selected[o] += w;
+                        mc.mentions += w;
+                    }
+                }
+            } else {
+                missing = true;
+                for (std::size_t o = 0; o < vars.size(); ++o) {
+                    const Coded& c = coded[vars[o]];
+                    missing = missing && c.kind == Coded::Kind::Missing;
+                    if (c.kind == Coded::Kind::Valid && c.index == 1) {
+                        mc.selected[o] += w;
+                        mc.mentions += w;
+                        any = 1;
+                    }
+                }
+            }
+            if (any != 0) {
+                mc.base += w;
+                mc.base_w2 += w * w;
+                mc.base_cases += 1;
+            } else if (missing) {
+                mc.missing += w;
+            }
+        }
+    }
+}
+
+} // namespace careerstat::data

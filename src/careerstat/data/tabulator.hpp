@@ -1,0 +1,87 @@
+// One streaming pass over an export's records feeding every accumulator a run needs:
+// counts per code, per option, and exact value distributions. Memory grows with codes x
+// questions, never with rows (DESIGN.md, "Why one pass").
+#pragma once
+
+#include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/coder.hpp"
+#include "careerstat/data/filter.hpp"
+#include "careerstat/stats/mean_ci.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careerstat::io {
+class RecordReader;
+}
+
+namespace careerstat::data {
+
+// Weighted counts of one variable. With no weights every weight is 1.
+struct VariableCounts {
+    std::vector<double> valid;   // per choice (categorical) -- empty for numeric
+    std::vector<double> missing; // per missing code
+    double blank = 0;
+    stats::ValueCounts values; // valid numbers (numeric and Likert)
+    double valid_w = 0;        // sum of weights of valid answers
+    double valid_w2 = 0;       // sum of squared weights, for Kish's effective n
+    double valid_cases = 0;    // unweighted count of valid answers
+};
+
+// A multi-select question: option columns, or one column holding several answers.
+struct MultiCounts {
+    std::vector<double> selected; // per option
+    double base = 0;              // respondents with at least one option selected
+    double base_w2 = 0;
+    double base_cases = 0;
+    double mentions = 0;
+    double missing = 0;           // explicit missing codes in every option
+};
+
+struct TabulateOptions {
+    std::optional<std::size_t> weight; // codebook index of the weight variable
+    std::vector<Condition> where;
+    bool decimal_comma = false;
+};
+
+class Tabulator {
+  public:
+    Tabulator(const codebook::Codebook& codebook, std::vector<codebook::Question> questions,
+              TabulateOptions options);
+
+    // Reads every record of `reader`, checks columns and field counts; throws DataError
+    // naming file, line and column for a ragged row or a value not in the codebook.
+    void run(io::RecordReader& reader);
+
+    const std::vector<codebook::Question>& questions() const { return m_questions; }
+    const VariableCounts& counts(std::size_t variable) const { return m_vars[variable]; }
+    // For Question::Kind::Multi questions, by position in questions().
+    const MultiCounts& multi(std::size_t question) const { return m_multi[question]; }
+    double respondents() const { return m_total_w; } // weighted, after --where
+    double respondent_cases() const { return m_total_cases; }
+    double respondents_w2() const { return m_total_w2; }
+    double rows_read() const { return m_rows; }
+
+  private:
+    struct Binding {
+        std::size_t variable;
+        std::size_t column;
+    };
+
+    const codebook::Codebook& m_cb;
+    std::vector<codebook::Question> m_questions;
+    TabulateOptions m_options;
+    std::vector<Coder> m_coders; // one per codebook variable
+    std::vector<VariableCounts> m_vars;
+    std::vector<MultiCounts> m_multi;
+    std::vector<bool> m_needed;
+    double m_total_w = 0;
+    double m_total_w2 = 0;
+    double m_total_cases = 0;
+    double m_rows = 0;
+};
+
+} // namespace careerstat::data

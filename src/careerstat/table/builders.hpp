@@ -1,0 +1,41 @@
+// Builds frequency and descriptive tables from a Tabulator's accumulators, with the
+// intervals of the stats layer. No I/O: the CLI hands the tables to a renderer.
+#pragma once
+
+#include "careerstat/data/tabulator.hpp"
+#include "careerstat/i18n.hpp"
+#include "careerstat/stats/proportion_ci.hpp"
+#include "careerstat/table/table.hpp"
+
+#include <string>
+#include <vector>
+
+namespace careerstat::table {
+
+struct BuildOptions {
+    stats::CiMethod ci = stats::CiMethod::Wilson;
+    double level = 0.95;
+    double population = 0;   // > 0: finite population correction
+    std::string weight_name; // non-empty: weighted
+    std::vector<std::string> where;
+    Lang lang = Lang::En;
+    bool sort_codebook = false; // multi-select options in codebook order, not by frequency
+    bool codes = false;         // show raw codes next to labels in text output
+};
+
+// `careerstat freq`: one table per single-choice question and per multi-select question.
+std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
+                                    const BuildOptions& options);
+
+// `careerstat describe`: Likert batteries, Likert items, grades, NPS and numeric answers.
+std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
+                                   const BuildOptions& options);
+
+// Footnotes every table of a run shares: interval method, population, weights, filter.
+std::vector<std::string> common_footnotes(const BuildOptions& options, bool proportions);
+
+// The effective sample size for intervals: Kish's with weights, then the finite
+// population correction when a population is given.
+double effective_n(double cases, double sum_w, double sum_w2, const BuildOptions& options);
+
+} // namespace careerstat::table

@@ -1,0 +1,231 @@
+// Descriptive tables: Likert items and batteries, report grades, NPS, numeric answers.
+#include "careerstat/table/builders.hpp"
+
+#include "careerstat/stats/mean_ci.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace careerstat::table {
+
+using codebook::Question;
+using codebook::Variable;
+using codebook::VarType;
+
+namespace {
+
+Cell num(double v) {
+    if (std::isnan(v)) {
+        return std::monostate{};
+    }
+    return v;
+}
+
+std::string level_label(const BuildOptions& o, const char* which) {
+    return fmt::format("{:g}% {}", o.level * 100, tr(o.lang, which));
+}
+
+struct MeanStats {
+    stats::Summary s;
+    stats::Interval ci{std::nan(""), std::nan("")};
+};
+
+MeanStats mean_stats(const data::VariableCounts& c, const BuildOptions& o) {
+    MeanStats m;
+    m.s = stats::summarize(c.values);
+    if (c.valid_w > 0) {
+        const double n_eff = o.weight_name.empty()
+                                 ? c.valid_cases
+                                 : stats::kish_effective_n(c.valid_w, c.valid_w2);
+        m.ci = stats::mean_ci(m.s.mean, m.s.sd, c.valid_cases, n_eff, o.level, o.population);
+    }
+    return m;
+}
+
+// The sum of weights of the two highest (top) or two lowest (bottom) answer codes.
+double box(const Variable& v, const data::VariableCounts& c, bool top) {
+    std::vector<std::pair<double, double>> by_value; // value, weight
+    for (std::size_t i = 0; i < v.choices.size(); ++i) {
+        by_value.emplace_back(v.choices[i].value.value_or(static_cast<double>(i + 1)), c.valid[i]);
+    }
+    std::sort(by_value.begin(), by_value.end());
+    double sum = 0;
+    for (std::size_t k = 0; k < 2 && k < by_value.size(); ++k) {
+        sum += top ? by_value[by_value.size() - 1 - k].second : by_value[k].second;
+    }
+    return sum;
+}
+
+Table likert_table(std::string id, std::string title, std::string subtitle,
+                   const BuildOptions& o) {
+    Table t;
+    t.id = std::move(id);
+    t.title = std::move(title);
+    t.subtitle = std::move(subtitle);
+    t.columns = {
+        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
+        {"label", tr(o.lang, "Item").data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
+        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
+        {"median", tr(o.lang, "Median").data(), ColumnType::Number},
+        {"top2_pct", tr(o.lang, "Top-2 %").data(), ColumnType::Percent},
+        {"bottom2_pct", tr(o.lang, "Bottom-2 %").data(), ColumnType::Percent},
+        {"ci_low", level_label(o, "CI low"), ColumnType::Number},
+        {"ci_high", level_label(o, "CI high"), ColumnType::Number},
+    };
+    return t;
+}
+
+void add_likert_row(Table& t, const Variable& v, const data::VariableCounts& c,
+                    const BuildOptions& o) {
+    const MeanStats m = mean_stats(c, o);
+    const double w = c.valid_w;
+    std::string label = v.label;
+    if (v.reverse) {
+        label += std::string(" ") + tr(o.lang, "(reverse-worded)").data();
+    }
+    t.add_row({v.name, label, w, num(m.s.mean), num(m.s.sd), num(m.s.median),
+               w > 0 ? Cell{100 * box(v, c, true) / w} : Cell{},
+               w > 0 ? Cell{100 * box(v, c, false) / w} : Cell{}, num(m.ci.low), num(m.ci.high)});
+}
+
+Table grade_table(const BuildOptions& o) {
+    Table t;
+    t.id = "describe.grades";
+    t.title = tr(o.lang, "Report grades (1-10)").data();
+    t.columns = {
+        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
+        {"label", tr(o.lang, "Question").data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
+        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
+        {"median", tr(o.lang, "Median").data(), ColumnType::Number},
+        {"pass_pct", tr(o.lang, "% 6 or higher").data(), ColumnType::Percent},
+        {"ci_low", level_label(o, "CI low"), ColumnType::Number},
+        {"ci_high", level_label(o, "CI high"), ColumnType::Number},
+    };
+    return t;
+}
+
+Table nps_table(const BuildOptions& o) {
+    Table t;
+    t.id = "describe.nps";
+    t.title = tr(o.lang, "Net Promoter Score (0-10)").data();
+    t.columns = {
+        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
+        {"label", tr(o.lang, "Question").data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"promoters_pct", tr(o.lang, "Promoters % (9-10)").data(), ColumnType::Percent},
+        {"passives_pct", tr(o.lang, "Passives % (7-8)").data(), ColumnType::Percent},
+        {"detractors_pct", tr(o.lang, "Detractors % (0-6)").data(), ColumnType::Percent},
+        {"nps", "NPS", ColumnType::Number, 1},
+        {"ci_low", level_label(o, "CI low"), ColumnType::Number, 1},
+        {"ci_high", level_label(o, "CI high"), ColumnType::Number, 1},
+    };
+    return t;
+}
+
+Table numeric_table(const BuildOptions& o) {
+    Table t;
+    t.id = "describe.numeric";
+    t.title = tr(o.lang, "Numeric answers").data();
+    t.columns = {
+        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
+        {"label", tr(o.lang, "Question").data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
+        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
+        {"min", "Min", ColumnType::Number},
+        {"q1", "Q1", ColumnType::Number},
+        {"median", tr(o.lang, "Median").data(), ColumnType::Number},
+        {"q3", "Q3", ColumnType::Number},
+        {"max", "Max", ColumnType::Number},
+        {"ci_low", level_label(o, "CI low"), ColumnType::Number},
+        {"ci_high", level_label(o, "CI high"), ColumnType::Number},
+    };
+    return t;
+}
+
+} // namespace
+
+std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
+                                   const BuildOptions& o) {
+    std::vector<Table> out;
+    Table items = likert_table("describe.likert", tr(o.lang, "Likert items").data(), "", o);
+    Table grades = grade_table(o);
+    Table nps = nps_table(o);
+    Table numeric = numeric_table(o);
+    for (const Question& q : tab.questions()) {
+        if (q.kind == Question::Kind::Battery) {
+            Table t = likert_table("describe." + q.name, q.label, q.name, o);
+            for (std::size_t v : q.variables) {
+                add_likert_row(t, cb.variables[v], tab.counts(v), o);
+            }
+            out.push_back(std::move(t));
+            continue;
+        }
+        for (std::size_t vi : q.variables) {
+            const Variable& v = cb.variables[vi];
+            const data::VariableCounts& c = tab.counts(vi);
+            if (v.type == VarType::Likert) {
+                add_likert_row(items, v, c, o);
+            } else if (v.type == VarType::Grade) {
+                const MeanStats m = mean_stats(c, o);
+                double pass = 0;
+                for (const auto& [value, w] : c.values) {
+                    pass += value >= 6 ? w : 0;
+                }
+                grades.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
+                                num(m.s.median),
+                                c.valid_w > 0 ? Cell{100 * pass / c.valid_w} : Cell{},
+                                num(m.ci.low), num(m.ci.high)});
+            } else if (v.type == VarType::Nps) {
+                double pro = 0;
+                double pas = 0;
+                double det = 0;
+                for (const auto& [value, w] : c.values) {
+                    (value >= 9 ? pro : value >= 7 ? pas : det) += w;
+                }
+                const double n_eff = effective_n(c.valid_cases, c.valid_w, c.valid_w2, o);
+                if (c.valid_w > 0) {
+                    const stats::Nps s = stats::net_promoter_score(pro, pas, det, n_eff, o.level);
+                    nps.add_row({v.name, v.label, c.valid_w, s.promoters_pct, s.passives_pct,
+                                 s.detractors_pct, s.score, num(s.ci.low), num(s.ci.high)});
+                } else {
+                    nps.add_row({v.name, v.label, 0.0, Cell{}, Cell{}, Cell{}, Cell{}, Cell{},
+                                 Cell{}});
+                }
+            } else if (v.type == VarType::Numeric) {
+                const MeanStats m = mean_stats(c, o);
+                numeric.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
+                                 num(m.s.min), num(m.s.q1), num(m.s.median), num(m.s.q3),
+                                 num(m.s.max), num(m.ci.low), num(m.ci.high)});
+            }
+        }
+    }
+    items.footnotes.emplace_back(
+        tr(o.lang, "Top-2 and bottom-2 % are the shares of valid answers in the two highest "
+                   "and the two lowest codes."));
+    grades.footnotes.emplace_back(tr(o.lang, "A grade of 6 or higher is a pass mark."));
+    nps.footnotes.emplace_back(
+        tr(o.lang, "NPS = % promoters (9-10) minus % detractors (0-6); Wald interval from the "
+                   "multinomial variance."));
+    for (Table* t : {&items, &grades, &nps, &numeric}) {
+        if (!t->rows.empty()) {
+            out.push_back(std::move(*t));
+        }
+    }
+    const auto common = common_footnotes(o, false);
+    for (Table& t : out) {
+        if (t.id != "describe.nps") {
+            t.footnotes.emplace_back(fmt::format(
+                fmt::runtime(tr(o.lang, "Interval for the mean from Student's t.")), ""));
+        }
+        t.footnotes.insert(t.footnotes.end(), common.begin(), common.end());
+    }
+    return out;
+}
+
+} // namespace careerstat::table

@@ -1,0 +1,234 @@
+// Frequency tables (SPSS/PSPP FREQUENCIES semantics) and multi-response tables.
+#include "careerstat/table/builders.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <numeric>
+
+namespace careerstat::table {
+
+using codebook::Question;
+using codebook::Variable;
+
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+Cell pct_cell(double part, double whole) {
+    if (whole <= 0) {
+        return std::monostate{};
+    }
+    return 100.0 * part / whole;
+}
+
+std::string format_percent_level(double level) {
+    return fmt::format("{:g}%", level * 100);
+}
+
+Table single_table(const Variable& v, const data::VariableCounts& c, double total,
+                   const BuildOptions& o) {
+    Table t;
+    t.id = "freq." + v.name;
+    t.title = v.label;
+    t.subtitle = v.name;
+    t.columns = {
+        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, true},
+        {"code", tr(o.lang, "Code").data(), ColumnType::Code, -1, !o.codes},
+        {"label", tr(o.lang, "Answer").data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"pct", "%", ColumnType::Percent},
+        {"valid_pct", tr(o.lang, "Valid %").data(), ColumnType::Percent},
+        {"cum_pct", tr(o.lang, "Cum. %").data(), ColumnType::Percent},
+        {"ci_low", fmt::format("{} {}", format_percent_level(o.level), tr(o.lang, "CI low")),
+         ColumnType::Percent},
+        {"ci_high", fmt::format("{} {}", format_percent_level(o.level), tr(o.lang, "CI high")),
+         ColumnType::Percent},
+    };
+    const double n_eff = effective_n(c.valid_cases, c.valid_w, c.valid_w2, o);
+    double cum = 0;
+    for (std::size_t i = 0; i < v.choices.size(); ++i) {
+        const double n = c.valid[i];
+        cum += n;
+        Cell lo = std::monostate{};
+        Cell hi = std::monostate{};
+        if (c.valid_w > 0) {
+            const auto ci = stats::proportion_ci_p(n / c.valid_w, n_eff, o.level, o.ci);
+            lo = 100 * ci.low;
+            hi = 100 * ci.high;
+        }
+        t.add_row({v.name, v.choices[i].code, v.choices[i].label, n, pct_cell(n, total),
+                   pct_cell(n, c.valid_w), pct_cell(cum, c.valid_w), lo, hi});
+    }
+    for (std::size_t i = 0; i < v.missing.size(); ++i) {
+        t.add_row({v.name, v.missing[i].code, v.missing[i].label, c.missing[i],
+                   pct_cell(c.missing[i], total), std::monostate{}, std::monostate{},
+                   std::monostate{}, std::monostate{}},
+                  RowKind::Missing);
+    }
+    t.add_row({v.name, std::monostate{}, std::string(tr(o.lang, "Blank")), c.blank,
+               pct_cell(c.blank, total), std::monostate{}, std::monostate{}, std::monostate{},
+               std::monostate{}},
+              RowKind::Missing);
+    t.add_row({v.name, std::monostate{}, std::string(tr(o.lang, "Total")), total,
+               pct_cell(total, total), pct_cell(c.valid_w, c.valid_w), std::monostate{},
+               std::monostate{}, std::monostate{}},
+              RowKind::Total);
+    t.chart = Chart::Bars;
+    t.chart_label_column = 2;
+    t.chart_value_column = 5;
+    t.footnotes.push_back(fmt::format(
+        fmt::runtime(tr(o.lang, "Valid % excludes missing codes and blanks (valid n = {:g}).")),
+        std::round(c.valid_w * 100) / 100));
+    return t;
+}
+
+Table multi_table(const codebook::Codebook& cb, const Question& q, const data::MultiCounts& m,
+                  double total, const BuildOptions& o) {
+    Table t;
+    t.id = "freq." + q.name;
+    t.title = q.label;
+    t.subtitle = q.name;
+    t.columns = {
+        {"variable", tr(o.lang, "Question").data(), ColumnType::Text, -1, true},
+        {"option", tr(o.lang, "Option").data(), ColumnType::Code, -1, !o.codes},
+        {"label", tr(o.lang, "Answer").data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"pct", tr(o.lang, "% of respondents").data(), ColumnType::Percent},
+        {"pct_mentions", tr(o.lang, "% of mentions").data(), ColumnType::Percent},
+        {"ci_low", fmt::format("{} {}", format_percent_level(o.level), tr(o.lang, "CI low")),
+         ColumnType::Percent},
+        {"ci_high", fmt::format("{} {}", format_percent_level(o.level), tr(o.lang, "CI high")),
+         ColumnType::Percent},
+    };
+    const Variable& first = cb.variables[q.variables[0]];
+    struct Opt {
+        std::string code;
+        std::string label;
+        double n;
+    };
+    std::vector<Opt> opts;
+    for (std::size_t i = 0; i < m.selected.size(); ++i) {
+        if (first.is_multi_column()) {
+            opts.push_back({first.choices[i].code, first.choices[i].label, m.selected[i]});
+        } else {
+            const Variable& v = cb.variables[q.variables[i]];
+            opts.push_back({v.name, v.label, m.selected[i]});
+        }
+    }
+    if (!o.sort_codebook) {
+        std::stable_sort(opts.begin(), opts.end(),
+                         [](const Opt& a, const Opt& b) { return a.n > b.n; });
+    }
+    const double n_eff = effective_n(m.base_cases, m.base, m.base_w2, o);
+    for (const Opt& op : opts) {
+        Cell lo = std::monostate{};
+        Cell hi = std::monostate{};
+        if (m.base > 0) {
+            const auto ci = stats::proportion_ci_p(op.n / m.base, n_eff, o.level, o.ci);
+            lo = 100 * ci.low;
+            hi = 100 * ci.high;
+        }
+        t.add_row({q.name, op.code, op.label, op.n, pct_cell(op.n, m.base),
+                   pct_cell(op.n, m.mentions), lo, hi});
+    }
+    t.add_row({q.name, std::monostate{}, std::string(tr(o.lang, "No option selected")),
+               total - m.base, std::monostate{}, std::monostate{}, std::monostate{},
+               std::monostate{}},
+              RowKind::Missing);
+    t.add_row({q.name, std::monostate{}, std::string(tr(o.lang, "Respondents who answered (base)")),
+               m.base, pct_cell(m.base, m.base), pct_cell(m.mentions, m.mentions),
+               std::monostate{}, std::monostate{}},
+              RowKind::Total);
+    t.chart = Chart::Bars;
+    t.chart_label_column = 2;
+    t.chart_value_column = 4;
+    t.footnotes.push_back(fmt::format(
+        fmt::runtime(tr(o.lang, "Base: {:g} of {:g} respondents selected at least one option; "
+                                "more than one answer was possible ({:g} mentions).")),
+        std::round(m.base * 100) / 100, std::round(total * 100) / 100,
+        std::round(m.mentions * 100) / 100));
+    if (!o.sort_codebook) {
+        t.footnotes.emplace_back(tr(o.lang, "Options sorted by frequency."));
+    }
+    return t;
+}
+
+std::string_view ci_display_name(stats::CiMethod m) {
+    switch (m) {
+    case stats::CiMethod::Wilson:
+        return "Wilson score";
+    case stats::CiMethod::ClopperPearson:
+        return "Clopper-Pearson exact";
+    case stats::CiMethod::Jeffreys:
+        return "Jeffreys";
+    case stats::CiMethod::AgrestiCoull:
+        return "Agresti-Coull";
+    }
+    return "";
+}
+
+} // namespace
+
+double effective_n(double cases, double sum_w, double sum_w2, const BuildOptions& o) {
+    double n = o.weight_name.empty() ? cases : stats::kish_effective_n(sum_w, sum_w2);
+    if (o.population > 0) {
+        // Kish's n_eff carries the weights' design effect; the sampling fraction uses the
+        // number of cases actually drawn.
+        const double f = cases / o.population;
+        if (f >= 1) {
+            return std::numeric_limits<double>::infinity();
+        }
+        n = (n - 1) / (1 - f);
+    }
+    return n;
+}
+
+std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportions) {
+    std::vector<std::string> out;
+    if (proportions) {
+        out.push_back(fmt::format(fmt::runtime(tr(o.lang, "{} confidence intervals: {}.")),
+                                  format_percent_level(o.level),
+                                  tr(o.lang, ci_display_name(o.ci))));
+    }
+    if (o.population > 0) {
+        out.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "Finite population correction applied (population N = {:g}).")),
+            o.population));
+    }
+    if (!o.weight_name.empty()) {
+        out.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "Weighted by {}; intervals use Kish's effective sample size.")),
+            o.weight_name));
+    }
+    for (const std::string& w : o.where) {
+        out.push_back(fmt::format(fmt::runtime(tr(o.lang, "Filter: {}.")), w));
+    }
+    return out;
+}
+
+std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
+                                    const BuildOptions& o) {
+    std::vector<Table> out;
+    const auto common = common_footnotes(o, true);
+    const auto& questions = tab.questions();
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+        const Question& question = questions[q];
+        if (question.kind == Question::Kind::Multi) {
+            out.push_back(multi_table(cb, question, tab.multi(q), tab.respondents(), o));
+        } else if (question.kind == Question::Kind::Single ||
+                   question.kind == Question::Kind::Battery) {
+            for (std::size_t v : question.variables) {
+                out.push_back(single_table(cb.variables[v], tab.counts(v), tab.respondents(), o));
+            }
+        } else {
+            continue;
+        }
+    }
+    for (Table& t : out) {
+        t.footnotes.insert(t.footnotes.end(), common.begin(), common.end());
+    }
+    return out;
+}
+
+} // namespace careerstat::table

@@ -1,0 +1,24 @@
+#include "careerstat/table/table.hpp"
+
+#include <stdexcept>
+
+namespace careerstat::table {
+
+std::size_t Table::column_index(const std::string& name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == name) {
+            return i;
+        }
+    }
+    return std::string::npos;
+}
+
+void Table::add_row(std::vector<Cell> cells, RowKind kind) {
+    if (cells.size() != columns.size()) {
+        throw std::logic_error("table " + id + ": row has " + std::to_string(cells.size()) +
+                               " cells for " + std::to_string(columns.size()) + " columns");
+    }
+    rows.push_back(Row{std::move(cells), kind});
+}
+
+} // namespace careerstat::table

@@ -1,0 +1,69 @@
+// The one table model every command builds and every renderer prints (STYLE.md 4).
+// Cells keep numbers, not strings; renderers decide presentation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace careerstat::table {
+
+// How a column's numbers are shown. Percent columns hold 0-100.
+enum class ColumnType {
+    Text,    // labels, variable names
+    Code,    // a raw answer code, shown as is (text or number)
+    Count,   // n; may be fractional when weighted
+    Percent, // 0-100
+    Number,  // means, SDs, medians
+    PValue,  // 0-1
+};
+
+struct Column {
+    std::string name;  // stable machine name: "n", "valid_pct", ...
+    std::string label; // header shown to people, in the report's language
+    ColumnType type = ColumnType::Text;
+    int decimals = -1; // -1: the renderer's default for the type
+    // Shown only in machine formats (csv, tsv, json), e.g. the variable name repeated on
+    // every row; text, Markdown and HTML leave it out.
+    bool machine_only = false;
+};
+
+// An empty cell, a number or a text.
+using Cell = std::variant<std::monostate, double, std::string>;
+
+enum class RowKind {
+    Data,    // an ordinary row
+    Missing, // a missing-value row (don't know, blank)
+    Total,   // a total or base row
+};
+
+struct Row {
+    std::vector<Cell> cells; // one per column
+    RowKind kind = RowKind::Data;
+};
+
+// What chart an HTML renderer draws for a table.
+enum class Chart { None, Bars, Diverging };
+
+struct Table {
+    std::string id;    // stable id, e.g. "freq.initiative"
+    std::string title; // e.g. the question's label
+    std::string subtitle;
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+    std::vector<std::string> footnotes;
+    Chart chart = Chart::None;
+    // For Bars: the label column and the percent column to draw. For Diverging: the label
+    // column and the first of the percent columns, one per answer code in order.
+    std::optional<std::size_t> chart_label_column;
+    std::optional<std::size_t> chart_value_column;
+    std::size_t chart_value_count = 1;
+
+    std::size_t column_index(const std::string& name) const; // npos if absent
+    void add_row(std::vector<Cell> cells, RowKind kind = RowKind::Data);
+};
+
+inline bool is_empty(const Cell& c) { return std::holds_alternative<std::monostate>(c); }
+
+} // namespace careerstat::table
