@@ -1,0 +1,97 @@
+// The CSV and TSV renderers: data only, one header row of stable column names per table,
+// safe to open in a spreadsheet.
+#include "careerstat/render/detail.hpp"
+#include "careerstat/render/format.hpp"
+
+#include <algorithm>
+
+namespace careerstat::render::detail {
+
+namespace {
+
+// Spreadsheets run a text that starts like this as a formula (OWASP, "CSV Injection").
+bool looks_like_formula(std::string_view text) {
+    return !text.empty() &&
+           std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+// RFC 4180: quote a field holding the delimiter, a quote or a line break; double quotes.
+std::string quoted_if_needed(const std::string& text, char delimiter) {
+    if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {
+        return text;
+    }
+    std::string out = "\"";
+    for (const char c : text) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::string field(const table::Cell& cell, char delimiter, bool tsv, bool decimal_comma) {
+    if (const auto* number = std::get_if<double>(&cell)) {
+        // Numbers stay numbers: "-1.5" is a value, never a formula.
+        return format_machine(*number, decimal_comma);
+    }
+    const auto* text_cell = std::get_if<std::string>(&cell);
+    if (text_cell == nullptr) {
+        return {};
+    }
+    std::string text = *text_cell;
+    if (tsv) {
+        // TSV has no quoting, so a field cannot hold its separators.
+        std::replace_if(
+            text.begin(), text.end(), [](char c) { return c == '\t' || c == '\r' || c == '\n'; },
+            ' ');
+    }
+    if (looks_like_formula(text)) {
+        text.insert(0, 1, '\'');
+    }
+    return tsv ? text : quoted_if_needed(text, delimiter);
+}
+
+void write_record(const std::vector<std::string>& fields, char delimiter, std::ostream& out) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) {
+            out << delimiter;
+        }
+        out << fields[i];
+    }
+    out << '\n';
+}
+
+} // namespace
+
+void render_delimited(const Tables& tables, std::ostream& out, const RenderOptions& options,
+                      bool tsv) {
+    // With a decimal comma, ';' separates fields, as Excel expects in Dutch locales.
+    const char delimiter = tsv ? '\t' : (options.decimal_comma ? ';' : ',');
+    bool first_table = true;
+    for (const table::Table& table : tables) {
+        if (table.columns.empty()) {
+            continue;
+        }
+        if (!first_table) {
+            out << '\n';
+        }
+        first_table = false;
+        std::vector<std::string> fields;
+        for (const table::Column& column : table.columns) {
+            fields.push_back(field(column.name, delimiter, tsv, false));
+        }
+        write_record(fields, delimiter, out);
+        for (const table::Row& row : table.rows) {
+            fields.clear();
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
+                fields.push_back(field(cell, delimiter, tsv, options.decimal_comma));
+            }
+            write_record(fields, delimiter, out);
+        }
+    }
+}
+
+} // namespace careerstat::render::detail

@@ -1,0 +1,35 @@
+// Declarations shared between the files of render/; code outside uses render.hpp.
+#pragma once
+
+#include "careerstat/render/render.hpp"
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careerstat::render::detail {
+
+using Tables = std::vector<table::Table>;
+
+void render_text(const Tables& tables, std::ostream& out, const RenderOptions& options);
+// CSV when `tsv` is false, else TSV.
+void render_delimited(const Tables& tables, std::ostream& out, const RenderOptions& options,
+                      bool tsv);
+void render_markdown(const Tables& tables, std::ostream& out, const RenderOptions& options);
+void render_json(const Tables& tables, std::ostream& out, const RenderOptions& options);
+void render_html(const Tables& tables, std::ostream& out, const RenderOptions& options);
+
+// The few words the renderers add themselves. Kept here rather than in i18n's table while
+// that table is empty, so Dutch reports say "Noot" today.
+enum class Phrase { KeyFindings, Note, Report, BarChart, DivergingChart };
+std::string_view phrase(Lang lang, Phrase which);
+
+// & < > " ' as entities: safe in element content and in quoted attribute values.
+std::string html_escape(std::string_view text);
+
+// The chart for a table with Chart::Bars or Chart::Diverging, or nothing when the table's
+// chart hints do not fit its columns. Each chart is one <svg class="chart ...">.
+void write_chart(const table::Table& table, std::ostream& out, const RenderOptions& options);
+
+} // namespace careerstat::render::detail

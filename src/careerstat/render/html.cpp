@@ -1,0 +1,168 @@
+// The HTML renderer: one self-contained HTML5 page (inline CSS and SVG, no scripts, no
+// external resources) that reads well on a phone and prints cleanly.
+#include "careerstat/render/detail.hpp"
+#include "careerstat/render/format.hpp"
+#include "careerstat/render/utf8.hpp"
+
+namespace careerstat::render::detail {
+
+namespace {
+
+// System fonts only: the page must work offline and load nothing.
+constexpr std::string_view k_style = R"css(
+body{margin:0;padding:1rem;line-height:1.45;color:#1a1a1a;background:#fff;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{max-width:60rem;margin:0 auto}
+h1{font-size:1.6rem;margin:0 0 1rem}
+h2{font-size:1.2rem;margin:2rem 0 .25rem}
+.subtitle{margin:0 0 .75rem;color:#555}
+.table-wrap{overflow-x:auto;margin:.5rem 0}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid #888}
+th[scope=row]{font-weight:normal;min-width:8rem}
+.num{text-align:right;white-space:nowrap}
+tr.missing{color:#666;font-style:italic}
+tr.total th,tr.total td{font-weight:600;border-top:2px solid #888}
+.footnotes{margin:.25rem 0;padding-left:1.2rem;font-size:.9rem;color:#555}
+.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.5rem 0}
+.chart text{fill:#1a1a1a}
+.chart .axis{stroke:#ccc;stroke-width:1}
+.chart .zero{stroke:#555;stroke-width:1}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.5rem 0 0;padding:0;
+font-size:.9rem}
+.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;
+border-radius:2px}
+@media print{
+body{padding:0;font-size:10pt}
+main{max-width:none}
+.table-wrap{overflow:visible}
+section{break-inside:avoid}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+)css";
+
+std::string_view kind_class(table::RowKind kind) {
+    switch (kind) {
+    case table::RowKind::Data:
+        return "data";
+    case table::RowKind::Missing:
+        return "missing";
+    case table::RowKind::Total:
+        return "total";
+    }
+    return "data";
+}
+
+void write_table(const table::Table& table, std::ostream& out, const RenderOptions& options) {
+    out << "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>";
+    for (const table::Column& column : table.columns) {
+        out << "<th scope=\"col\"" << (is_numeric_column(column.type) ? " class=\"num\"" : "")
+            << ">" << html_escape(column.label) << "</th>";
+    }
+    out << "</tr>\n</thead>\n<tbody>\n";
+    // A text first column names the row, so screen readers announce it with each cell.
+    const bool row_headers =
+        !table.columns.empty() && table.columns.front().type == table::ColumnType::Text;
+    for (const table::Row& row : table.rows) {
+        out << "<tr class=\"" << kind_class(row.kind) << "\">";
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const table::Column& column = table.columns[c];
+            const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
+            const std::string text = display_cell(cell, column, options.decimal_comma);
+            if (c == 0 && row_headers) {
+                out << "<th scope=\"row\">" << html_escape(text) << "</th>";
+            } else if (is_numeric_column(column.type)) {
+                out << "<td class=\"num\">" << html_escape(text) << "</td>";
+            } else {
+                out << "<td>" << html_escape(text) << "</td>";
+            }
+        }
+        out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n</div>\n";
+}
+
+void write_section(const table::Table& table, std::ostream& out, const RenderOptions& options) {
+    out << "<section class=\"result\" data-table-id=\"" << html_escape(table.id) << "\">\n";
+    if (!table.title.empty()) {
+        out << "<h2>" << html_escape(table.title) << "</h2>\n";
+    }
+    if (!table.subtitle.empty()) {
+        out << "<p class=\"subtitle\">" << html_escape(table.subtitle) << "</p>\n";
+    }
+    write_chart(table, out, options);
+    if (!table.columns.empty()) {
+        write_table(table, out, options);
+    }
+    if (!table.footnotes.empty()) {
+        out << "<ul class=\"footnotes\">\n";
+        for (const std::string& footnote : table.footnotes) {
+            out << "<li>" << html_escape(footnote) << "</li>\n";
+        }
+        out << "</ul>\n";
+    }
+    out << "</section>\n";
+}
+
+} // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : utf8::repair(text)) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+void render_html(const Tables& tables, std::ostream& out, const RenderOptions& options) {
+    const std::string title = options.document_title.empty()
+                                  ? std::string(phrase(options.lang, Phrase::Report))
+                                  : options.document_title;
+    out << "<!DOCTYPE html>\n"
+        << "<html lang=\"" << (options.lang == Lang::Nl ? "nl" : "en") << "\">\n"
+        << "<head>\n"
+        << "<meta charset=\"utf-8\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        << "<title>" << html_escape(title) << "</title>\n"
+        << "<style>" << k_style << "</style>\n"
+        << "</head>\n"
+        << "<body>\n"
+        << "<main>\n";
+    if (!options.document_title.empty()) {
+        out << "<h1>" << html_escape(options.document_title) << "</h1>\n";
+    }
+    if (!options.key_findings.empty()) {
+        out << "<section class=\"key-findings\">\n<h2>"
+            << html_escape(phrase(options.lang, Phrase::KeyFindings)) << "</h2>\n<ul>\n";
+        for (const std::string& finding : options.key_findings) {
+            out << "<li>" << html_escape(finding) << "</li>\n";
+        }
+        out << "</ul>\n</section>\n";
+    }
+    for (const table::Table& table : tables) {
+        write_section(table, out, options);
+    }
+    out << "</main>\n</body>\n</html>\n";
+}
+
+} // namespace careerstat::render::detail

@@ -1,0 +1,240 @@
+// The JSON renderer: the stable "careerstat-tables/1" schema (docs/output.md), laid out
+// like `jq .` so output diffs line by line.
+#include "careerstat/render/detail.hpp"
+#include "careerstat/render/format.hpp"
+#include "careerstat/render/utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+#include <stdexcept>
+
+namespace careerstat::render::detail {
+
+namespace {
+
+constexpr std::string_view k_schema = "careerstat-tables/1";
+
+std::string_view type_name(table::ColumnType type) {
+    switch (type) {
+    case table::ColumnType::Text:
+        return "text";
+    case table::ColumnType::Code:
+        return "code";
+    case table::ColumnType::Count:
+        return "count";
+    case table::ColumnType::Percent:
+        return "percent";
+    case table::ColumnType::Number:
+        return "number";
+    case table::ColumnType::PValue:
+        return "p_value";
+    }
+    return "text";
+}
+
+std::string_view kind_name(table::RowKind kind) {
+    switch (kind) {
+    case table::RowKind::Data:
+        return "data";
+    case table::RowKind::Missing:
+        return "missing";
+    case table::RowKind::Total:
+        return "total";
+    }
+    return "data";
+}
+
+// RFC 8259 string: short escapes where JSON has them, \u00XX for other control
+// characters, UTF-8 passed through (invalid bytes become U+FFFD so the file stays valid).
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : utf8::repair(text)) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+// Writes pretty JSON as a stream of events: 2-space indent, "key": value, empty
+// containers as [] and {}; the same layout as `jq .` and Python's json.dumps(indent=2).
+class JsonWriter {
+  public:
+    explicit JsonWriter(std::ostream& out) : m_out(out) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    void key(std::string_view name) {
+        next_item();
+        m_out << quoted(name) << ": ";
+        m_after_key = true;
+    }
+    void string(std::string_view text) {
+        before_value();
+        m_out << quoted(text);
+    }
+    // Infinity and NaN have no JSON form; both become null.
+    void number(double value) {
+        before_value();
+        m_out << (std::isfinite(value) ? format_machine(value) : "null");
+    }
+    void null() {
+        before_value();
+        m_out << "null";
+    }
+    void field(std::string_view name, std::string_view text) {
+        key(name);
+        string(text);
+    }
+    void finish() { m_out << '\n'; }
+
+  private:
+    void open(char bracket) {
+        before_value();
+        m_out << bracket;
+        m_counts.push_back(0);
+    }
+    void close(char bracket) {
+        const bool empty = m_counts.back() == 0;
+        m_counts.pop_back();
+        if (!empty) {
+            newline();
+        }
+        m_out << bracket;
+    }
+    void before_value() {
+        if (m_after_key) {
+            m_after_key = false;
+        } else if (!m_counts.empty()) {
+            next_item();
+        }
+    }
+    void next_item() {
+        if (m_counts.back()++ > 0) {
+            m_out << ',';
+        }
+        newline();
+    }
+    void newline() { m_out << '\n' << std::string(2 * m_counts.size(), ' '); }
+
+    std::ostream& m_out;
+    std::vector<std::size_t> m_counts; // items so far in each open container
+    bool m_after_key = false;
+};
+
+// A row is an object keyed by column name next to "kind", so the names must be unique
+// and not "kind". Checked before writing so a bad table leaves no half-written output.
+void check_column_names(const Tables& tables) {
+    for (const table::Table& table : tables) {
+        std::set<std::string> seen{"kind"};
+        for (const table::Column& column : table.columns) {
+            if (!seen.insert(column.name).second) {
+                throw std::logic_error("table " + table.id + ": column name \"" + column.name +
+                                       "\" is used twice or is \"kind\"");
+            }
+        }
+    }
+}
+
+void write_cell(JsonWriter& json, const table::Cell& cell) {
+    if (const auto* number = std::get_if<double>(&cell)) {
+        json.number(*number);
+    } else if (const auto* text = std::get_if<std::string>(&cell)) {
+        json.string(*text);
+    } else {
+        json.null();
+    }
+}
+
+void write_strings(JsonWriter& json, std::string_view name, const std::vector<std::string>& texts) {
+    json.key(name);
+    json.begin_array();
+    for (const std::string& text : texts) {
+        json.string(text);
+    }
+    json.end_array();
+}
+
+void write_table(JsonWriter& json, const table::Table& table) {
+    json.begin_object();
+    json.field("id", table.id);
+    json.field("title", table.title);
+    json.field("subtitle", table.subtitle);
+    json.key("columns");
+    json.begin_array();
+    for (const table::Column& column : table.columns) {
+        json.begin_object();
+        json.field("name", column.name);
+        json.field("label", column.label);
+        json.field("type", type_name(column.type));
+        json.end_object();
+    }
+    json.end_array();
+    json.key("rows");
+    json.begin_array();
+    for (const table::Row& row : table.rows) {
+        json.begin_object();
+        json.field("kind", kind_name(row.kind));
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            json.key(table.columns[c].name);
+            write_cell(json, c < row.cells.size() ? row.cells[c] : table::Cell{});
+        }
+        json.end_object();
+    }
+    json.end_array();
+    write_strings(json, "footnotes", table.footnotes);
+    json.end_object();
+}
+
+} // namespace
+
+void render_json(const Tables& tables, std::ostream& out, const RenderOptions& options) {
+    check_column_names(tables);
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("schema", k_schema);
+    json.field("title", options.document_title);
+    write_strings(json, "key_findings", options.key_findings);
+    json.key("tables");
+    json.begin_array();
+    for (const table::Table& table : tables) {
+        write_table(json, table);
+    }
+    json.end_array();
+    json.end_object();
+    json.finish();
+}
+
+} // namespace careerstat::render::detail

@@ -1,0 +1,166 @@
+// Format names and dispatch to the one file per format.
+#include "careerstat/render/render.hpp"
+
+#include "careerstat/render/detail.hpp"
+
+#include <array>
+#include <sstream>
+#include <utility>
+
+namespace careerstat::render {
+
+namespace {
+
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+    static constexpr std::array<std::pair<std::string_view, Format>, 8> k_names = {{
+        {"text", Format::Text},
+        {"txt", Format::Text},
+        {"csv", Format::Csv},
+        {"tsv", Format::Tsv},
+        {"md", Format::Markdown},
+        {"markdown", Format::Markdown},
+        {"json", Format::Json},
+        {"html", Format::Html},
+    }};
+    const std::string lower = lower_ascii(name);
+    for (const auto& [key, format] : k_names) {
+        if (lower == key) {
+            return format;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Format> format_from_path(std::string_view path) {
+    static constexpr std::array<std::pair<std::string_view, Format>, 7> k_extensions = {{
+        {"txt", Format::Text},
+        {"csv", Format::Csv},
+        {"tsv", Format::Tsv},
+        {"md", Format::Markdown},
+        {"json", Format::Json},
+        {"html", Format::Html},
+        {"htm", Format::Html},
+    }};
+    const auto slash = path.find_last_of("/\\");
+    const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const auto dot = base.rfind('.');
+    // A leading dot starts a hidden file's name (".csv"), not an extension.
+    if (dot == std::string_view::npos || dot == 0) {
+        return std::nullopt;
+    }
+    const std::string extension = lower_ascii(base.substr(dot + 1));
+    for (const auto& [key, format] : k_extensions) {
+        if (extension == key) {
+            return format;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// The tables as people read them: without the columns meant for machines only (the
+// variable name repeated on every row, raw codes unless --codes), chart hints remapped.
+std::vector<table::Table> for_people(const std::vector<table::Table>& tables) {
+    std::vector<table::Table> out;
+    out.reserve(tables.size());
+    for (const table::Table& t : tables) {
+        table::Table p = t;
+        p.columns.clear();
+        std::vector<std::size_t> keep;
+        std::vector<std::optional<std::size_t>> moved(t.columns.size());
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            if (!t.columns[c].machine_only) {
+                moved[c] = keep.size();
+                keep.push_back(c);
+                p.columns.push_back(t.columns[c]);
+            }
+        }
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            p.rows[r].cells.clear();
+            for (std::size_t c : keep) {
+                p.rows[r].cells.push_back(t.rows[r].cells[c]);
+            }
+        }
+        auto remap = [&](std::optional<std::size_t> c) -> std::optional<std::size_t> {
+            return c && *c < moved.size() ? moved[*c] : std::nullopt;
+        };
+        p.chart_label_column = remap(t.chart_label_column);
+        p.chart_value_column = remap(t.chart_value_column);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+} // namespace
+
+void render(const std::vector<table::Table>& tables, std::ostream& out,
+            const RenderOptions& options) {
+    if (options.bom && options.format != Format::Json) {
+        out << k_utf8_bom;
+    }
+    switch (options.format) {
+    case Format::Text:
+        detail::render_text(for_people(tables), out, options);
+        break;
+    case Format::Csv:
+        detail::render_delimited(tables, out, options, false);
+        break;
+    case Format::Tsv:
+        detail::render_delimited(tables, out, options, true);
+        break;
+    case Format::Markdown:
+        detail::render_markdown(for_people(tables), out, options);
+        break;
+    case Format::Json:
+        detail::render_json(tables, out, options);
+        break;
+    case Format::Html:
+        detail::render_html(for_people(tables), out, options);
+        break;
+    }
+}
+
+std::string render_to_string(const std::vector<table::Table>& tables,
+                             const RenderOptions& options) {
+    std::ostringstream out;
+    render(tables, out, options);
+    return std::move(out).str();
+}
+
+namespace detail {
+
+std::string_view phrase(Lang lang, Phrase which) {
+    const bool nl = lang == Lang::Nl;
+    switch (which) {
+    case Phrase::KeyFindings:
+        return nl ? "Belangrijkste bevindingen" : "Key findings";
+    case Phrase::Note:
+        return nl ? "Noot" : "Note";
+    case Phrase::Report:
+        return nl ? "Rapport" : "Report";
+    case Phrase::BarChart:
+        return nl ? "Staafdiagram" : "Bar chart";
+    case Phrase::DivergingChart:
+        return nl ? "Divergerend gestapeld staafdiagram" : "Diverging stacked bar chart";
+    }
+    return {};
+}
+
+} // namespace detail
+
+} // namespace careerstat::render

@@ -1,0 +1,45 @@
+// The render layer's front door: pick an output format and print tables in it.
+#pragma once
+
+#include "careerstat/i18n.hpp"
+#include "careerstat/table/table.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careerstat::render {
+
+enum class Format { Text, Csv, Tsv, Markdown, Json, Html };
+
+// "text", "txt", "csv", "tsv", "md", "markdown", "json", "html" (ASCII case ignored).
+std::optional<Format> parse_format(std::string_view name);
+
+// By the file's extension: .txt .csv .tsv .md .json .html .htm (case ignored).
+std::optional<Format> format_from_path(std::string_view path);
+
+struct RenderOptions {
+    Format format = Format::Text;
+    // --locale nl: decimal comma in text, Markdown, HTML and CSV/TSV, and ';' between CSV
+    // fields so the comma can mean a decimal. JSON always uses a decimal point.
+    bool decimal_comma = false;
+    // A UTF-8 byte order mark first, so Excel reads CSV as UTF-8. Never written for JSON,
+    // which RFC 8259 forbids to start with one.
+    bool bom = false;
+    // ANSI colour in text output; the CLI decides (a terminal, and NO_COLOR unset).
+    bool color = false;
+    Lang lang = Lang::En;
+    std::string document_title;
+    // Shown first in text, Markdown and HTML; the "key_findings" array in JSON.
+    std::vector<std::string> key_findings;
+};
+
+// Writes every table to `out` in options.format. Writes nothing else anywhere.
+void render(const std::vector<table::Table>& tables, std::ostream& out,
+            const RenderOptions& options);
+
+std::string render_to_string(const std::vector<table::Table>& tables, const RenderOptions& options);
+
+} // namespace careerstat::render

@@ -1,0 +1,181 @@
+// The plain-text renderer: aligned columns for a terminal or a .txt file, with optional
+// ANSI colour and Unicode bars.
+#include "careerstat/render/detail.hpp"
+#include "careerstat/render/format.hpp"
+#include "careerstat/render/utf8.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+namespace careerstat::render::detail {
+
+namespace {
+
+using table::RowKind;
+
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_dim = "\x1b[2m";
+constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::string_view k_gap = "  ";
+constexpr int k_bar_cells = 20;
+
+// U+2588 full block, then U+258F..U+2589: one to seven eighths of a cell.
+constexpr std::string_view k_full_block = "\u2588";
+constexpr std::array<std::string_view, 7> k_partial_blocks = {
+    "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"};
+
+std::string styled(std::string_view text, std::string_view style, bool color) {
+    if (!color || text.empty()) {
+        return std::string(text);
+    }
+    std::string out(style);
+    out += text;
+    out += k_reset;
+    return out;
+}
+
+// A bar of 20 cells for 0-100, in eighths of a cell so 2.5 points still differ.
+std::string bar(double percent) {
+    if (std::isnan(percent)) {
+        return {};
+    }
+    const double clamped = std::clamp(percent, 0.0, 100.0);
+    const long eighths = std::lround(clamped / 100.0 * k_bar_cells * 8);
+    std::string out;
+    for (long i = 0; i < eighths / 8; ++i) {
+        out += k_full_block;
+    }
+    if (eighths % 8 > 0) {
+        out += k_partial_blocks[static_cast<std::size_t>(eighths % 8 - 1)];
+    }
+    return out;
+}
+
+struct TextColumn {
+    std::string header;
+    bool right = false;
+    std::vector<std::string> cells; // one per row
+    std::size_t width = 0;
+};
+
+bool has_bars(const table::Table& table) {
+    return table.chart == table::Chart::Bars && table.chart_value_column &&
+           *table.chart_value_column < table.columns.size();
+}
+
+std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& options) {
+    std::vector<TextColumn> columns;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const table::Column& column = table.columns[c];
+        TextColumn text_column{
+            utf8::printable(column.label), is_numeric_column(column.type), {}, 0};
+        for (const table::Row& row : table.rows) {
+            const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
+            text_column.cells.push_back(
+                utf8::printable(display_cell(cell, column, options.decimal_comma)));
+        }
+        columns.push_back(std::move(text_column));
+        if (has_bars(table) && c == *table.chart_value_column) {
+            TextColumn bars;
+            for (const table::Row& row : table.rows) {
+                const auto* value =
+                    c < row.cells.size() ? std::get_if<double>(&row.cells[c]) : nullptr;
+                // A full bar on the Total row would only repeat "100".
+                const bool drawn = value != nullptr && row.kind != RowKind::Total;
+                bars.cells.push_back(drawn ? bar(*value) : std::string());
+            }
+            columns.push_back(std::move(bars));
+        }
+    }
+    for (TextColumn& column : columns) {
+        column.width = utf8::display_width(column.header);
+        for (const std::string& cell : column.cells) {
+            column.width = std::max(column.width, utf8::display_width(cell));
+        }
+    }
+    return columns;
+}
+
+// One line of the table: the headers when `row` is empty. No trailing blanks.
+std::string line_of(const std::vector<TextColumn>& columns, std::optional<std::size_t> row) {
+    std::string line;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const TextColumn& column = columns[c];
+        const std::string& text = row ? column.cells[*row] : column.header;
+        const std::size_t width = utf8::display_width(text);
+        const std::string fill(column.width > width ? column.width - width : 0, ' ');
+        if (c > 0) {
+            line += k_gap;
+        }
+        line += column.right ? fill + text : text + fill;
+    }
+    while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+    }
+    return line;
+}
+
+void write_table(const table::Table& table, std::ostream& out, const RenderOptions& options) {
+    if (!table.title.empty()) {
+        out << styled(utf8::printable(table.title), k_bold, options.color) << '\n';
+    }
+    if (!table.subtitle.empty()) {
+        out << utf8::printable(table.subtitle) << '\n';
+    }
+    if (!table.columns.empty()) {
+        const std::vector<TextColumn> columns = lay_out(table, options);
+        std::size_t total_width = k_gap.size() * (columns.size() - 1);
+        for (const TextColumn& column : columns) {
+            total_width += column.width;
+        }
+        const std::string rule(total_width, '-');
+        out << styled(line_of(columns, std::nullopt), k_bold, options.color) << '\n';
+        out << rule << '\n';
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            const RowKind kind = table.rows[r].kind;
+            if (kind == RowKind::Total && r > 0 && table.rows[r - 1].kind != RowKind::Total) {
+                out << rule << '\n';
+            }
+            const std::string line = line_of(columns, r);
+            out << (kind == RowKind::Missing ? styled(line, k_dim, options.color) : line) << '\n';
+        }
+    }
+    const std::string note = std::string(phrase(options.lang, Phrase::Note)) + ": ";
+    for (const std::string& footnote : table.footnotes) {
+        out << styled(note + utf8::printable(footnote), k_dim, options.color) << '\n';
+    }
+}
+
+} // namespace
+
+void render_text(const Tables& tables, std::ostream& out, const RenderOptions& options) {
+    bool first_block = true;
+    // Blocks (title, key findings, each table) are separated by one blank line.
+    auto start_block = [&] {
+        if (!first_block) {
+            out << '\n';
+        }
+        first_block = false;
+    };
+    if (!options.document_title.empty()) {
+        start_block();
+        const std::string title = utf8::printable(options.document_title);
+        out << styled(title, k_bold, options.color) << '\n';
+        out << std::string(utf8::display_width(title), '=') << '\n';
+    }
+    if (!options.key_findings.empty()) {
+        start_block();
+        out << styled(phrase(options.lang, Phrase::KeyFindings), k_bold, options.color) << '\n';
+        for (const std::string& finding : options.key_findings) {
+            out << "- " << utf8::printable(finding) << '\n';
+        }
+    }
+    for (const table::Table& table : tables) {
+        start_block();
+        write_table(table, out, options);
+    }
+}
+
+} // namespace careerstat::render::detail
