@@ -1,0 +1,45 @@
+// `careerstat describe`: Likert items and batteries, grades, NPS and numeric answers.
+#include "commands.hpp"
+#include "common.hpp"
+#include "tabulate.hpp"
+
+namespace careerstat::cli {
+
+namespace {
+
+struct DescribeOptions {
+    std::string export_path;
+    std::vector<std::string> names;
+    std::string codebook;
+    InputOptions input;
+    OutputOptions output;
+    StatsOptions stats;
+};
+
+void run_describe(const DescribeOptions& o) {
+    Source src = open_source(o.export_path, o.codebook, o.input);
+    const table::BuildOptions b = build_options(src, o.stats, o.output);
+    const data::Tabulator tab = tabulate(src, o.names, b);
+    o.output.write(table::describe_tables(src.codebook, tab, b));
+}
+
+} // namespace
+
+void setup_describe(CLI::App& app) {
+    auto o = std::make_shared<DescribeOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "describe", "Means, SDs, top-2 box, grades and Net Promoter Score with intervals");
+    sub->footer("Example:\n  careerstat describe data/clients.csv outcome grade recommend "
+                "--population 90");
+    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+        ->required();
+    sub->add_option("questions", o->names,
+                    "Variables or groups to describe (default: every question)");
+    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
+    o->input.add_to(*sub);
+    o->stats.add_to(*sub);
+    o->output.add_to(*sub, false);
+    sub->callback([o] { run_describe(*o); });
+}
+
+} // namespace careerstat::cli

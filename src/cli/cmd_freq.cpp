@@ -1,0 +1,49 @@
+// `careerstat freq`: frequency tables of single-choice and multi-select questions.
+#include "commands.hpp"
+#include "common.hpp"
+#include "tabulate.hpp"
+
+namespace careerstat::cli {
+
+namespace {
+
+struct FreqOptions {
+    std::string export_path;
+    std::vector<std::string> names;
+    std::string codebook;
+    std::string sort = "frequency";
+    InputOptions input;
+    OutputOptions output;
+    StatsOptions stats;
+};
+
+void run_freq(const FreqOptions& o) {
+    Source src = open_source(o.export_path, o.codebook, o.input);
+    table::BuildOptions b = build_options(src, o.stats, o.output);
+    b.sort_codebook = o.sort == "codebook";
+    const data::Tabulator tab = tabulate(src, o.names, b);
+    o.output.write(table::frequency_tables(src.codebook, tab, b));
+}
+
+} // namespace
+
+void setup_freq(CLI::App& app) {
+    auto o = std::make_shared<FreqOptions>();
+    CLI::App* sub = app.add_subcommand("freq", "Frequency tables with confidence intervals");
+    sub->footer("Example:\n  careerstat freq data/clients.csv initiative barrier\n"
+                "  careerstat freq data/clients.csv --population 90 --ci clopper-pearson -o "
+                "freq.csv --locale nl --bom");
+    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+        ->required();
+    sub->add_option("questions", o->names,
+                    "Variables or groups to tabulate (default: every question)");
+    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
+    sub->add_option("--sort", o->sort, "Order of multi-select options: frequency or codebook")
+        ->check(CLI::IsMember({"frequency", "codebook"}));
+    o->input.add_to(*sub);
+    o->stats.add_to(*sub);
+    o->output.add_to(*sub, false);
+    sub->callback([o] { run_freq(*o); });
+}
+
+} // namespace careerstat::cli

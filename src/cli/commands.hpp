@@ -1,0 +1,13 @@
+// One setup function per subcommand; each lives in cmd_<name>.cpp (STYLE.md 6).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace careerstat::cli {
+
+void setup_codebook(CLI::App& app);
+void setup_validate(CLI::App& app);
+void setup_freq(CLI::App& app);
+void setup_describe(CLI::App& app);
+
+} // namespace careerstat::cli

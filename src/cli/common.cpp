@@ -1,0 +1,174 @@
+#include "common.hpp"
+
+#include "careerstat/errors.hpp"
+#include "careerstat/io/dialect.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace careerstat::cli {
+
+void InputOptions::add_to(CLI::App& app) {
+    app.add_option("--delimiter", delimiter,
+                   "Field delimiter of the export: , ; tab | (default: sniffed)");
+    app.add_option("--encoding", encoding,
+                   "Encoding of the export: utf-8 or windows-1252 (default: detected)");
+}
+
+io::ReaderOptions InputOptions::reader_options() const {
+    io::ReaderOptions o;
+    if (!delimiter.empty()) {
+        o.delimiter = io::parse_delimiter(delimiter);
+        if (!o.delimiter) {
+            throw UsageError(fmt::format("--delimiter \"{}\": give one character, or tab",
+                                         delimiter));
+        }
+    }
+    if (!encoding.empty()) {
+        o.encoding = io::parse_encoding(encoding);
+        if (!o.encoding) {
+            throw UsageError(fmt::format("--encoding \"{}\": use utf-8 or windows-1252", encoding));
+        }
+    }
+    return o;
+}
+
+void OutputOptions::add_to(CLI::App& app, bool with_html) {
+    std::string formats = with_html ? "text|csv|tsv|md|json|html" : "text|csv|tsv|md|json";
+    app.add_option("--format", format,
+                   "Output format: " + formats + " (default: from -o's extension, else text)")
+        ->check(CLI::IsMember(with_html ? std::vector<std::string>{"text", "csv", "tsv", "md",
+                                                                   "json", "html"}
+                                        : std::vector<std::string>{"text", "csv", "tsv", "md",
+                                                                   "json"}));
+    app.add_option("-o,--output", output, "Write to FILE (atomically) instead of standard output");
+    app.add_option("--locale", locale,
+                   "Number format: en, or nl (decimal comma, ';' in CSV, Dutch words)")
+        ->check(CLI::IsMember({"en", "nl"}));
+    app.add_option("--lang", lang, "Language of careerstat's own words: en or nl")
+        ->check(CLI::IsMember({"en", "nl"}));
+    app.add_flag("--bom", bom, "Start CSV/TSV output with a UTF-8 BOM (for Excel)");
+    app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
+}
+
+Lang OutputOptions::language() const {
+    if (!lang.empty()) {
+        return *parse_lang(lang);
+    }
+    return locale == "nl" ? Lang::Nl : Lang::En;
+}
+
+void OutputOptions::write(const std::vector<table::Table>& tables,
+                          render::RenderOptions base) const {
+    render::Format fmt_ = render::Format::Text;
+    if (!format.empty()) {
+        fmt_ = *render::parse_format(format);
+    } else if (!output.empty()) {
+        auto f = render::format_from_path(output);
+        if (!f) {
+            throw UsageError(fmt::format("-o {}: cannot tell the format from the extension; "
+                                         "add --format",
+                                         output));
+        }
+        fmt_ = *f;
+    }
+    base.format = fmt_;
+    base.decimal_comma = locale == "nl";
+    base.bom = bom;
+    base.lang = language();
+    base.color = output.empty() && fmt_ == render::Format::Text && isatty(STDOUT_FILENO) != 0 &&
+                 std::getenv("NO_COLOR") == nullptr;
+    if (output.empty() || output == "-") {
+        render::render(tables, std::cout, base);
+        std::cout.flush();
+        if (!std::cout) {
+            throw UsageError("cannot write to standard output");
+        }
+        return;
+    }
+    // Atomic: a reader of the output never sees half a file, and a failed run leaves the
+    // old file in place.
+    const std::filesystem::path target(output);
+    const std::filesystem::path tmp =
+        target.parent_path() / (target.filename().string() + fmt::format(".tmp{}", getpid()));
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        if (!out) {
+            throw UsageError(fmt::format("{}: cannot write here", output));
+        }
+        render::render(tables, out, base);
+        out.close();
+        if (!out) {
+            std::filesystem::remove(tmp);
+            throw UsageError(fmt::format("{}: writing failed", output));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, target, ec);
+    if (ec) {
+        std::filesystem::remove(tmp);
+        throw UsageError(fmt::format("{}: cannot write: {}", output, ec.message()));
+    }
+}
+
+void StatsOptions::add_to(CLI::App& app) {
+    app.add_option("--ci", ci,
+                   "Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull")
+        ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
+    app.add_option("--level", level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
+    app.add_option("--population", population,
+                   "Population size N (e.g. the number invited): finite population correction")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--weight", weight, "Weight variable (default: the codebook's weight column)");
+    app.add_option("--where", where,
+                   "Keep respondents matching: VAR=CODE, VAR!=CODE, \"VAR in CODE,CODE\" "
+                   "(repeatable; all must hold)");
+}
+
+Source open_source(const std::string& export_path, const std::string& codebook_path,
+                   const InputOptions& input) {
+    Source src;
+    std::string cb_path = codebook_path;
+    if (cb_path.empty()) {
+        cb_path = codebook::Codebook::default_path(export_path);
+        if (cb_path.empty()) {
+            throw UsageError("reading from standard input: give the codebook with --codebook");
+        }
+        if (!std::filesystem::exists(cb_path)) {
+            throw UsageError(fmt::format("{}: no codebook found (looked for {}); give one with "
+                                         "--codebook, or draft one with `careerstat codebook {}`",
+                                         export_path, cb_path, export_path));
+        }
+    }
+    src.codebook = codebook::Codebook::load(cb_path);
+    src.reader = io::RecordReader::open(export_path, input.reader_options());
+    return src;
+}
+
+table::BuildOptions build_options(const Source& src, const StatsOptions& stats,
+                                  const OutputOptions& out) {
+    table::BuildOptions o;
+    o.ci = *stats::parse_ci_method(stats.ci);
+    o.level = stats.level;
+    o.population = stats.population;
+    o.where = stats.where;
+    o.lang = out.language();
+    o.codes = out.codes;
+    if (!stats.weight.empty()) {
+        if (src.codebook.find(stats.weight) == nullptr) {
+            throw UsageError(fmt::format("--weight {}: no such variable in {}", stats.weight,
+                                         src.codebook.source));
+        }
+        o.weight_name = stats.weight;
+    } else if (auto w = src.codebook.weight_variable()) {
+        o.weight_name = src.codebook.variables[*w].name;
+    }
+    return o;
+}
+
+} // namespace careerstat::cli

@@ -1,0 +1,37 @@
+// careerstat's entry point: builds the CLI11 app and catches every error once.
+#include "commands.hpp"
+
+#include "careerstat/errors.hpp"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace careerstat;
+    CLI::App app{"careerstat: survey analysis for career-guidance research"};
+    app.set_version_flag("--version", std::string("careerstat ") + CAREERSTAT_VERSION);
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 ok, 1 problems in the data, 2 usage error or unreadable input.\n"
+               "Run `careerstat COMMAND --help` for a command's options and an example.");
+    cli::setup_codebook(app);
+    cli::setup_validate(app);
+    cli::setup_freq(app);
+    cli::setup_describe(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::RuntimeError& e) {
+        return e.get_exit_code();
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? k_exit_ok : k_exit_usage;
+    } catch (const DataError& e) {
+        std::cerr << "careerstat: " << e.what() << '\n';
+        return k_exit_data;
+    } catch (const UsageError& e) {
+        std::cerr << "careerstat: " << e.what() << '\n';
+        return k_exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "careerstat: internal error: " << e.what() << '\n';
+        return k_exit_data;
+    }
+    return k_exit_ok;
+}

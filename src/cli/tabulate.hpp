@@ -1,0 +1,14 @@
+// The shared middle of freq and describe: select questions, one pass, tables.
+#pragma once
+
+#include "common.hpp"
+#include "careerstat/data/tabulator.hpp"
+
+namespace careerstat::cli {
+
+// Selects `names` (all questions when empty), reads the export once and returns the
+// accumulators. Throws UsageError for unknown names, DataError for bad data.
+data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
+                         const table::BuildOptions& options);
+
+} // namespace careerstat::cli

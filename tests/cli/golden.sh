@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Golden CLI test: golden.sh GOLDEN EXPECTED_EXIT CAREERSTAT ARGS...
+# Runs the real binary from the project root and compares its stdout with
+# tests/golden/GOLDEN.out and its stderr with tests/golden/GOLDEN.err.
+# GOLDEN_STDIN names a file for standard input. Set UPDATE_GOLDEN=1
+# to rewrite the golden files (then review the diff before committing).
+set -u
+golden=$1 expected=$2 bin=$3
+shift 3
+dir=${GOLDEN_DIR:?}
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+NO_COLOR=1 "$bin" "$@" >"$out" 2>"$err" <"${GOLDEN_STDIN:-/dev/null}"
+code=$?
+if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+  cp "$out" "$dir/$golden.out"
+  cp "$err" "$dir/$golden.err"
+fi
+status=0
+if [ "$code" != "$expected" ]; then
+  echo "exit code $code, expected $expected"; status=1
+fi
+if ! diff -u "$dir/$golden.out" "$out"; then status=1; fi
+if ! diff -u "$dir/$golden.err" "$err"; then status=1; fi
+exit $status
