@@ -9,5 +9,6 @@ void setup_codebook(CLI::App& app);
 void setup_validate(CLI::App& app);
 void setup_freq(CLI::App& app);
 void setup_describe(CLI::App& app);
+void setup_response(CLI::App& app);
 
 } // namespace careerstat::cli

@@ -174,7 +174,7 @@ Codebook Codebook::read(io::RecordReader& reader) {
         }
         const std::string where_choices = place(cb.source, line, "choices");
         const std::string_view choices = get("choices");
-        if (!(v.is_numeric() && parse_range(choices, v))) {
+        if (!((v.is_numeric() || v.type == VarType::Meta) && parse_range(choices, v))) {
             v.choices = parse_choices(choices, where_choices);
         }
         v.missing = parse_choices(get("missing"), place(cb.source, line, "missing"));

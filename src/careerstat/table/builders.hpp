@@ -31,6 +31,9 @@ std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Ta
 std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
                                    const BuildOptions& options);
 
+// "Wilson score", "Clopper-Pearson exact", ... for footnotes.
+std::string_view ci_display_name(stats::CiMethod method);
+
 // Footnotes every table of a run shares: interval method, population, weights, filter.
 std::vector<std::string> common_footnotes(const BuildOptions& options, bool proportions);
 

@@ -154,6 +154,8 @@ Table multi_table(const codebook::Codebook& cb, const Question& q, const data::M
     return t;
 }
 
+} // namespace
+
 std::string_view ci_display_name(stats::CiMethod m) {
     switch (m) {
     case stats::CiMethod::Wilson:
@@ -167,8 +169,6 @@ std::string_view ci_display_name(stats::CiMethod m) {
     }
     return "";
 }
-
-} // namespace
 
 double effective_n(double cases, double sum_w, double sum_w2, const BuildOptions& o) {
     double n = o.weight_name.empty() ? cases : stats::kish_effective_n(sum_w, sum_w2);

@@ -1,0 +1,63 @@
+// Who answered: complete versus partial returns from an export's own metadata (or the share
+// of questions answered), and item nonresponse per question, in one pass.
+#pragma once
+
+#include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/coder.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace careerstat::io {
+class RecordReader;
+}
+
+namespace careerstat::data {
+
+// How a return is judged complete, in order of preference when several are present.
+enum class CompletionRule {
+    SubmitDate, // LimeSurvey: an empty submitdate is a partial
+    Finished,   // Qualtrics: Finished = 0 (or False) is a partial
+    Progress,   // Qualtrics: Progress < 100 is a partial
+    LastPage,   // LimeSurvey: lastpage below the last page is a partial
+    Share,      // no metadata: share of questions answered below a threshold
+};
+
+struct CompletionOptions {
+    double complete_at = 0.8; // the share for CompletionRule::Share
+};
+
+// Item nonresponse of one question (a variable, or a multi-select group).
+struct ItemCounts {
+    std::string name;
+    std::string label;
+    double shown = 0;     // respondents who reached it: answered it or a later question
+    double answered = 0;  // a valid answer
+    double dont_know = 0; // missing codes labelled as "don't know" (weet niet, dk, ...)
+    double other_missing = 0;
+    double blank = 0;
+};
+
+struct ResponseCounts {
+    std::string source;
+    double returned = 0;
+    double complete = 0;
+    double partial = 0;
+    CompletionRule rule = CompletionRule::Share;
+    std::string rule_variable; // the meta column used
+    double last_page = 0;      // for LastPage: the page a complete return reached
+    double complete_at = 0.8;  // for Share
+    std::vector<ItemCounts> items;
+};
+
+// Reads every record of `reader` once. Throws DataError for ragged rows or values not in
+// the codebook (as freq does).
+ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codebook& codebook,
+                               const CompletionOptions& options);
+
+// True when a missing code's label means "don't know" (English or Dutch).
+bool is_dont_know(std::string_view label);
+
+} // namespace careerstat::data
