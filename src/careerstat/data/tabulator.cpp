@@ -38,7 +38,21 @@ Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> q
 }
 
 void Tabulator::run(io::RecordReader& reader) {
-    const auto& header = reader.header();
+    bind(reader.header(), reader.name(), reader.header_line());
+    const std::size_t width = reader.header().size();
+    while (reader.next()) {
+        const auto fields = reader.fields();
+        if (fields.size() != width) {
+            throw DataError(place(reader.name(), reader.line()) +
+                            fmt::format("{} fields, but the header has {}", fields.size(), width));
+        }
+        add(fields, reader.line());
+    }
+}
+
+void Tabulator::bind(const std::vector<std::string>& header, const std::string& source,
+                     long header_line) {
+    m_source = source;
     auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
         for (std::size_t c = 0; c < header.size(); ++c) {
             if (header[c] == name) {
@@ -48,15 +62,16 @@ void Tabulator::run(io::RecordReader& reader) {
         return std::nullopt;
     };
     // Every variable a question, the filter or the weight needs must be in the export.
-    std::vector<Binding> bindings;
-    std::vector<std::optional<std::size_t>> column(m_cb.variables.size());
+    m_bindings.clear();
+    m_column.assign(m_cb.variables.size(), std::nullopt);
+    m_coded.assign(m_cb.variables.size(), Coded{});
     auto need = [&](std::size_t v) {
-        if (column[v]) {
+        if (m_column[v]) {
             return;
         }
-        column[v] = column_of(m_cb.variables[v].name);
-        if (!column[v]) {
-            throw DataError(place(reader.name(), reader.header_line(), m_cb.variables[v].name) +
+        m_column[v] = column_of(m_cb.variables[v].name);
+        if (!m_column[v]) {
+            throw DataError(place(source, header_line, m_cb.variables[v].name) +
                             fmt::format("is in the codebook ({}:{}) but not in the export",
                                         m_cb.source, m_cb.variables[v].line));
         }
@@ -64,7 +79,7 @@ void Tabulator::run(io::RecordReader& reader) {
     for (std::size_t v = 0; v < m_needed.size(); ++v) {
         if (m_needed[v]) {
             need(v);
-            bindings.push_back({v, *column[v]});
+            m_bindings.push_back({v, *m_column[v]});
         }
     }
     for (const Condition& c : m_options.where) {
@@ -73,111 +88,99 @@ void Tabulator::run(io::RecordReader& reader) {
     if (m_options.weight) {
         need(*m_options.weight);
     }
+}
 
-    std::vector<Coded> coded(m_cb.variables.size());
-    while (reader.next()) {
-        const auto fields = reader.fields();
-        const long line = reader.line();
-        if (fields.size() != header.size()) {
-            throw DataError(place(reader.name(), line) +
-                            fmt::format("{} fields, but the header has {}", fields.size(),
-                                        header.size()));
+void Tabulator::add(std::span<const std::string_view> fields, long line) {
+    std::vector<Coded>& coded = m_coded;
+    m_rows += 1;
+    auto code_at = [&](std::size_t v) -> const Coded& {
+        const std::string_view cell = fields[*m_column[v]];
+        coded[v] = m_coders[v].code(cell);
+        if (coded[v].kind == Coded::Kind::Invalid) {
+            throw DataError(place(m_source, line, m_cb.variables[v].name) +
+                            m_coders[v].explain_invalid(cell) +
+                            "; `careerstat validate` lists every problem");
         }
-        m_rows += 1;
-        auto code_at = [&](std::size_t v) -> const Coded& {
-            const std::string_view cell = fields[*column[v]];
-            coded[v] = m_coders[v].code(cell);
-            if (coded[v].kind == Coded::Kind::Invalid) {
-                throw DataError(place(reader.name(), line, m_cb.variables[v].name) +
-                                m_coders[v].explain_invalid(cell) +
-                                "; `careerstat validate` lists every problem");
-            }
-            return coded[v];
-        };
-        bool keep = true;
-        for (const Condition& c : m_options.where) {
-            if (!matches(c, code_at(c.variable))) {
-                keep = false;
-                break;
-            }
+        return coded[v];
+    };
+    for (const Condition& c : m_options.where) {
+        if (!matches(c, code_at(c.variable))) {
+            return;
         }
-        if (!keep) {
+    }
+    double w = 1;
+    if (m_options.weight) {
+        const Coded& cw = code_at(*m_options.weight);
+        if (cw.kind != Coded::Kind::Valid || !(cw.value > 0)) {
+            throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
+                            "every respondent needs a positive weight");
+        }
+        w = cw.value;
+    }
+    m_total_w += w;
+    m_total_w2 += w * w;
+    m_total_cases += 1;
+    for (const Binding& b : m_bindings) {
+        const Coded& c = code_at(b.variable);
+        VariableCounts& vc = m_vars[b.variable];
+        switch (c.kind) {
+        case Coded::Kind::Blank:
+            vc.blank += w;
+            break;
+        case Coded::Kind::Missing:
+            vc.missing[static_cast<std::size_t>(c.index)] += w;
+            break;
+        case Coded::Kind::Valid:
+            vc.valid_w += w;
+            vc.valid_w2 += w * w;
+            vc.valid_cases += 1;
+            if (!vc.valid.empty()) {
+                vc.valid[static_cast<std::size_t>(c.index)] += w;
+            }
+            if (!vc.valid.empty() || m_cb.variables[b.variable].is_numeric()) {
+                vc.values[c.value] += w;
+            }
+            break;
+        case Coded::Kind::Invalid:
+            break;
+        }
+    }
+    for (std::size_t q = 0; q < m_questions.size(); ++q) {
+        if (m_questions[q].kind != Question::Kind::Multi) {
             continue;
         }
-        double w = 1;
-        if (m_options.weight) {
-            const Coded& cw = code_at(*m_options.weight);
-            if (cw.kind != Coded::Kind::Valid) {
-                throw DataError(place(reader.name(), line, m_cb.variables[*m_options.weight].name) +
-                                "the weight is missing; every respondent needs a weight");
+        MultiCounts& mc = m_multi[q];
+        const auto& vars = m_questions[q].variables;
+        std::uint64_t any = 0;
+        bool missing = false;
+        if (m_cb.variables[vars[0]].is_multi_column()) {
+            const Coded& c = coded[vars[0]];
+            missing = c.kind == Coded::Kind::Missing;
+            any = c.kind == Coded::Kind::Valid ? c.mask : 0;
+            for (std::size_t o = 0; o < mc.selected.size(); ++o) {
+                if ((any >> o) & 1U) {
+                    mc.selected[o] += w;
+                    mc.mentions += w;
+                }
             }
-            w = cw.value;
-        }
-        m_total_w += w;
-        m_total_w2 += w * w;
-        m_total_cases += 1;
-        for (const Binding& b : bindings) {
-            const Coded& c = code_at(b.variable);
-            VariableCounts& vc = m_vars[b.variable];
-            switch (c.kind) {
-            case Coded::Kind::Blank:
-                vc.blank += w;
-                break;
-            case Coded::Kind::Missing:
-                vc.missing[static_cast<std::size_t>(c.index)] += w;
-                break;
-            case Coded::Kind::Valid:
-                vc.valid_w += w;
-                vc.valid_w2 += w * w;
-                vc.valid_cases += 1;
-                if (!vc.valid.empty()) {
-                    vc.valid[static_cast<std::size_t>(c.index)] += w;
+        } else {
+            missing = true;
+            for (std::size_t o = 0; o < vars.size(); ++o) {
+                const Coded& c = coded[vars[o]];
+                missing = missing && c.kind == Coded::Kind::Missing;
+                if (c.kind == Coded::Kind::Valid && c.index == 1) {
+                    mc.selected[o] += w;
+                    mc.mentions += w;
+                    any = 1;
                 }
-                if (!vc.valid.empty() || m_cb.variables[b.variable].is_numeric()) {
-                    vc.values[c.value] += w;
-                }
-                break;
-            case Coded::Kind::Invalid:
-                break;
             }
         }
-        for (std::size_t q = 0; q < m_questions.size(); ++q) {
-            if (m_questions[q].kind != Question::Kind::Multi) {
-                continue;
-            }
-            MultiCounts& mc = m_multi[q];
-            const auto& vars = m_questions[q].variables;
-            std::uint64_t any = 0;
-            bool missing = false;
-            if (m_cb.variables[vars[0]].is_multi_column()) {
-                const Coded& c = coded[vars[0]];
-                missing = c.kind == Coded::Kind::Missing;
-                any = c.kind == Coded::Kind::Valid ? c.mask : 0;
-                for (std::size_t o = 0; o < mc.selected.size(); ++o) {
-                    if ((any >> o) & 1U) {
-                        mc.selected[o] += w;
-                        mc.mentions += w;
-                    }
-                }
-            } else {
-                missing = true;
-                for (std::size_t o = 0; o < vars.size(); ++o) {
-                    const Coded& c = coded[vars[o]];
-                    missing = missing && c.kind == Coded::Kind::Missing;
-                    if (c.kind == Coded::Kind::Valid && c.index == 1) {
-                        mc.selected[o] += w;
-                        mc.mentions += w;
-                        any = 1;
-                    }
-                }
-            }
-            if (any != 0) {
-                mc.base += w;
-                mc.base_w2 += w * w;
-                mc.base_cases += 1;
-            } else if (missing) {
-                mc.missing += w;
-            }
+        if (any != 0) {
+            mc.base += w;
+            mc.base_w2 += w * w;
+            mc.base_cases += 1;
+        } else if (missing) {
+            mc.missing += w;
         }
     }
 }

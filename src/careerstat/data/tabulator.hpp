@@ -56,6 +56,13 @@ class Tabulator {
     // naming file, line and column for a ragged row or a value not in the codebook.
     void run(io::RecordReader& reader);
 
+    // The same in two steps, for a caller that feeds several consumers from one pass:
+    // bind() finds the needed columns in the header (DataError when one is missing);
+    // add() counts one record whose field count the caller has checked.
+    void bind(const std::vector<std::string>& header, const std::string& source,
+              long header_line);
+    void add(std::span<const std::string_view> fields, long line);
+
     const std::vector<codebook::Question>& questions() const { return m_questions; }
     const VariableCounts& counts(std::size_t variable) const { return m_vars[variable]; }
     // For Question::Kind::Multi questions, by position in questions().
@@ -78,6 +85,10 @@ class Tabulator {
     std::vector<VariableCounts> m_vars;
     std::vector<MultiCounts> m_multi;
     std::vector<bool> m_needed;
+    std::vector<Binding> m_bindings;
+    std::vector<std::optional<std::size_t>> m_column; // per codebook variable
+    std::vector<Coded> m_coded;                        // per codebook variable, this row
+    std::string m_source;
     double m_total_w = 0;
     double m_total_w2 = 0;
     double m_total_cases = 0;
