@@ -7,7 +7,7 @@
 
 int main(int argc, char** argv) {
     using namespace careerstat;
-    CLI::App app{"careerstat: survey analysis for career-guidance research"};
+    CLI::App app{"careerstat: survey analysis for career-guidance research", "careerstat"};
     app.set_version_flag("--version", std::string("careerstat ") + CAREERSTAT_VERSION);
     app.require_subcommand(1);
     app.footer("Exit codes: 0 ok, 1 problems in the data, 2 usage error or unreadable input.\n"
