@@ -24,12 +24,6 @@ constexpr RuleColumn k_rules[] = {
     {CompletionRule::LastPage, "lastpage"},
 };
 
-// A question as item nonresponse sees it: the variables whose cells tell.
-struct Item {
-    std::vector<std::size_t> variables;
-    bool multi = false;
-};
-
 } // namespace
 
 bool is_dont_know(std::string_view label) {
@@ -39,12 +33,30 @@ bool is_dont_know(std::string_view label) {
            f.find("no opinion") != std::string::npos || f.find("geen mening") != std::string::npos;
 }
 
-ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codebook& cb,
-                               const CompletionOptions& options) {
-    ResponseCounts out;
-    out.source = reader.name();
-    out.complete_at = options.complete_at;
-    const auto& header = reader.header();
+ResponseCounter::ResponseCounter(const codebook::Codebook& codebook, CompletionOptions options)
+    : m_cb(codebook), m_options(options) {
+    m_out.complete_at = options.complete_at;
+    for (const Question& q : m_cb.questions()) {
+        if (q.kind == Question::Kind::Other) {
+            continue;
+        }
+        if (q.kind == Question::Kind::Multi) {
+            m_items.push_back({q.variables, true});
+            m_out.items.push_back({q.name, q.label});
+            continue;
+        }
+        for (std::size_t v : q.variables) {
+            m_items.push_back({{v}, false});
+            m_out.items.push_back({m_cb.variables[v].name, m_cb.variables[v].label});
+        }
+    }
+    m_state.assign(m_items.size(), 0);
+}
+
+void ResponseCounter::bind(const std::vector<std::string>& header, const std::string& source,
+                           long header_line, bool decimal_comma) {
+    m_out.source = source;
+    m_decimal_comma = decimal_comma;
     auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
         for (std::size_t c = 0; c < header.size(); ++c) {
             if (header[c] == name) {
@@ -53,157 +65,153 @@ ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codeboo
         }
         return std::nullopt;
     };
-
     // The completion rule: the first meta column the codebook declares and the export has.
-    std::optional<std::size_t> rule_column;
     for (const RuleColumn& rc : k_rules) {
-        for (const auto& v : cb.variables) {
+        for (const auto& v : m_cb.variables) {
             if (v.type == codebook::VarType::Meta && util::fold(v.name) == rc.name) {
                 if (auto c = column_of(v.name)) {
-                    rule_column = c;
-                    out.rule = rc.rule;
-                    out.rule_variable = v.name;
-                    if (v.max) {
-                        out.last_page = *v.max;
-                    }
+                    m_rule_column = c;
+                    m_out.rule = rc.rule;
+                    m_out.rule_variable = v.name;
+                    m_out.last_page = v.max.value_or(0);
                     break;
                 }
             }
         }
-        if (rule_column) {
+        if (m_rule_column) {
             break;
         }
     }
-
-    // Items in codebook order, and where each variable is in the export.
-    std::vector<Item> items;
-    for (const Question& q : cb.questions()) {
-        if (q.kind == Question::Kind::Other) {
-            continue;
-        }
-        if (q.kind == Question::Kind::Multi) {
-            items.push_back({q.variables, true});
-            out.items.push_back({q.name, q.label});
-            continue;
-        }
-        for (std::size_t v : q.variables) {
-            items.push_back({{v}, false});
-            out.items.push_back({cb.variables[v].name, cb.variables[v].label});
-        }
-    }
-    std::vector<std::size_t> column(cb.variables.size(), 0);
-    for (const Item& it : items) {
+    m_column.assign(m_cb.variables.size(), 0);
+    for (const Item& it : m_items) {
         for (std::size_t v : it.variables) {
-            const auto c = column_of(cb.variables[v].name);
+            const auto c = column_of(m_cb.variables[v].name);
             if (!c) {
-                throw DataError(place(reader.name(), reader.header_line(), cb.variables[v].name) +
+                throw DataError(place(source, header_line, m_cb.variables[v].name) +
                                 fmt::format("is in the codebook ({}:{}) but not in the export",
-                                            cb.source, cb.variables[v].line));
+                                            m_cb.source, m_cb.variables[v].line));
             }
-            column[v] = *c;
+            m_column[v] = *c;
         }
     }
-    std::vector<Coder> coders;
-    coders.reserve(cb.variables.size());
-    for (const auto& v : cb.variables) {
-        coders.emplace_back(v, reader.dialect().decimal_comma);
+    m_coders.clear();
+    m_coders.reserve(m_cb.variables.size());
+    for (const auto& v : m_cb.variables) {
+        m_coders.emplace_back(v, decimal_comma);
     }
+}
 
-    // Per row: the state of each item (0 blank, 1 answered, 2 don't know, 3 other missing).
-    std::vector<int> state(items.size());
-    std::map<double, double> last_pages; // lastpage value -> returns
+std::optional<bool> ResponseCounter::add(std::span<const std::string_view> fields, long line) {
+    m_out.returned += 1;
+    // Each item's state: 0 blank, 1 answered, 2 don't know, 3 other missing.
+    std::size_t answered = 0;
+    std::optional<std::size_t> last;
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        int s = 0;
+        bool all_missing = true;
+        for (std::size_t v : m_items[i].variables) {
+            const std::string_view cell = fields[m_column[v]];
+            const Coded c = m_coders[v].code(cell);
+            if (c.kind == Coded::Kind::Invalid) {
+                throw DataError(place(m_out.source, line, m_cb.variables[v].name) +
+                                m_coders[v].explain_invalid(cell) +
+                                "; `careerstat validate` lists every problem");
+            }
+            const bool selected = m_items[i].multi ? c.kind == Coded::Kind::Valid && c.index == 1
+                                                   : c.kind == Coded::Kind::Valid;
+            if (selected) {
+                s = 1;
+            } else if (c.kind == Coded::Kind::Missing && s == 0 && !m_items[i].multi) {
+                s = is_dont_know(m_cb.variables[v].missing[static_cast<std::size_t>(c.index)].label)
+                        ? 2
+                        : 3;
+            }
+            all_missing = all_missing && c.kind == Coded::Kind::Missing;
+        }
+        if (m_items[i].multi && s == 0 && all_missing) {
+            s = 3;
+        }
+        m_state[i] = s;
+        if (s != 0) {
+            last = i;
+            ++answered;
+        }
+    }
+    if (last) {
+        for (std::size_t i = 0; i <= *last; ++i) {
+            ItemCounts& ic = m_out.items[i];
+            ic.shown += 1;
+            (m_state[i] == 1   ? ic.answered
+             : m_state[i] == 2 ? ic.dont_know
+             : m_state[i] == 3 ? ic.other_missing
+                               : ic.blank) += 1;
+        }
+    }
+    if (!m_rule_column) {
+        const bool complete = !m_items.empty() && static_cast<double>(answered) >=
+                                                      m_options.complete_at *
+                                                          static_cast<double>(m_items.size());
+        m_out.complete += complete ? 1 : 0;
+        return complete;
+    }
+    const std::string_view cell = util::trim(fields[*m_rule_column]);
+    const auto number = util::parse_number(cell, m_decimal_comma);
+    bool complete = false;
+    switch (m_out.rule) {
+    case CompletionRule::SubmitDate:
+        complete = !cell.empty();
+        break;
+    case CompletionRule::Finished: {
+        const std::string f = util::fold(cell);
+        complete = f == "1" || f == "true";
+        break;
+    }
+    case CompletionRule::Progress:
+        complete = number && *number >= 100;
+        break;
+    case CompletionRule::LastPage:
+        m_last_pages[number ? *number : -1] += 1;
+        if (m_out.last_page <= 0) {
+            return std::nullopt; // known only once every return has been seen
+        }
+        complete = number && *number >= m_out.last_page;
+        break;
+    case CompletionRule::Share:
+        break;
+    }
+    m_out.complete += complete ? 1 : 0;
+    return complete;
+}
+
+ResponseCounts ResponseCounter::finish() {
+    if (m_out.rule == CompletionRule::LastPage && m_rule_column) {
+        if (m_out.last_page <= 0 && !m_last_pages.empty()) {
+            m_out.last_page = m_last_pages.rbegin()->first; // the furthest page reached
+        }
+        m_out.complete = 0;
+        for (const auto& [page, n] : m_last_pages) {
+            m_out.complete += page >= m_out.last_page ? n : 0;
+        }
+    }
+    m_out.partial = m_out.returned - m_out.complete;
+    return m_out;
+}
+
+ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codebook& cb,
+                               const CompletionOptions& options) {
+    ResponseCounter counter(cb, options);
+    counter.bind(reader.header(), reader.name(), reader.header_line(),
+                 reader.dialect().decimal_comma);
+    const std::size_t width = reader.header().size();
     while (reader.next()) {
         const auto fields = reader.fields();
-        const long line = reader.line();
-        if (fields.size() != header.size()) {
-            throw DataError(place(reader.name(), line) +
-                            fmt::format("{} fields, but the header has {}", fields.size(),
-                                        header.size()));
+        if (fields.size() != width) {
+            throw DataError(place(reader.name(), reader.line()) +
+                            fmt::format("{} fields, but the header has {}", fields.size(), width));
         }
-        out.returned += 1;
-        std::size_t answered = 0;
-        std::optional<std::size_t> last;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            int s = 0;
-            bool all_missing = true;
-            for (std::size_t v : items[i].variables) {
-                const std::string_view cell = fields[column[v]];
-                const Coded c = coders[v].code(cell);
-                if (c.kind == Coded::Kind::Invalid) {
-                    throw DataError(place(reader.name(), line, cb.variables[v].name) +
-                                    coders[v].explain_invalid(cell) +
-                                    "; `careerstat validate` lists every problem");
-                }
-                const bool selected = items[i].multi ? c.kind == Coded::Kind::Valid && c.index == 1
-                                                     : c.kind == Coded::Kind::Valid;
-                if (selected) {
-                    s = 1;
-                } else if (c.kind == Coded::Kind::Missing && s == 0 && !items[i].multi) {
-                    s = is_dont_know(cb.variables[v].missing[static_cast<std::size_t>(c.index)].label)
-                            ? 2
-                            : 3;
-                }
-                all_missing = all_missing && c.kind == Coded::Kind::Missing;
-            }
-            if (items[i].multi && s == 0 && all_missing) {
-                s = 3;
-            }
-            state[i] = s;
-            if (s != 0) {
-                last = i;
-                ++answered;
-            }
-        }
-        if (last) {
-            for (std::size_t i = 0; i <= *last; ++i) {
-                ItemCounts& ic = out.items[i];
-                ic.shown += 1;
-                (state[i] == 1 ? ic.answered
-                 : state[i] == 2 ? ic.dont_know
-                 : state[i] == 3 ? ic.other_missing
-                                 : ic.blank) += 1;
-            }
-        }
-        // Completeness of this return.
-        bool complete = false;
-        if (!rule_column) {
-            complete = !items.empty() && static_cast<double>(answered) >=
-                                             options.complete_at * static_cast<double>(items.size());
-        } else {
-            const std::string_view cell = util::trim(fields[*rule_column]);
-            const auto number = util::parse_number(cell, reader.dialect().decimal_comma);
-            switch (out.rule) {
-            case CompletionRule::SubmitDate:
-                complete = !cell.empty();
-                break;
-            case CompletionRule::Finished: {
-                const std::string f = util::fold(cell);
-                complete = f == "1" || f == "true";
-                break;
-            }
-            case CompletionRule::Progress:
-                complete = number && *number >= 100;
-                break;
-            case CompletionRule::LastPage:
-                last_pages[number ? *number : -1] += 1;
-                break;
-            case CompletionRule::Share:
-                break;
-            }
-        }
-        out.complete += complete ? 1 : 0;
+        counter.add(fields, reader.line());
     }
-    if (out.rule == CompletionRule::LastPage && rule_column) {
-        if (out.last_page <= 0 && !last_pages.empty()) {
-            out.last_page = last_pages.rbegin()->first; // the furthest page anyone reached
-        }
-        out.complete = 0;
-        for (const auto& [page, n] : last_pages) {
-            out.complete += page >= out.last_page ? n : 0;
-        }
-    }
-    out.partial = out.returned - out.complete;
-    return out;
+    return counter.finish();
 }
 
 } // namespace careerstat::data

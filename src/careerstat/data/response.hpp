@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,37 @@ struct ResponseCounts {
     double last_page = 0;      // for LastPage: the page a complete return reached
     double complete_at = 0.8;  // for Share
     std::vector<ItemCounts> items;
+};
+
+// Counts returns record by record, so that a caller can feed it and a Tabulator from one
+// pass over an export.
+class ResponseCounter {
+  public:
+    ResponseCounter(const codebook::Codebook& codebook, CompletionOptions options);
+    // Finds the completion rule's column and the questions' columns; DataError if missing.
+    void bind(const std::vector<std::string>& header, const std::string& source,
+              long header_line, bool decimal_comma);
+    // Counts one record (field count checked by the caller). Returns whether it is complete;
+    // with the lastpage rule and no last page in the codebook that is only known at the
+    // end, and add() returns nullopt.
+    std::optional<bool> add(std::span<const std::string_view> fields, long line);
+    ResponseCounts finish();
+
+  private:
+    struct Item {
+        std::vector<std::size_t> variables;
+        bool multi = false;
+    };
+    const codebook::Codebook& m_cb;
+    CompletionOptions m_options;
+    ResponseCounts m_out;
+    std::optional<std::size_t> m_rule_column;
+    std::vector<Item> m_items;
+    std::vector<std::size_t> m_column;
+    std::vector<Coder> m_coders;
+    std::vector<int> m_state;
+    std::map<double, double> m_last_pages;
+    bool m_decimal_comma = false;
 };
 
 // Reads every record of `reader` once. Throws DataError for ragged rows or values not in
