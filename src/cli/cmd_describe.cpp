@@ -37,8 +37,8 @@ void setup_describe(CLI::App& app) {
                     "Variables or groups to describe (default: every question)");
     sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
     o->input.add_to(*sub);
-    o->stats.add_to(*sub);
-    o->output.add_to(*sub, false);
+    o->stats.add_to(*sub, false);
+    o->output.add_to(*sub);
     sub->callback([o] { run_describe(*o); });
 }
 

@@ -42,7 +42,7 @@ void setup_freq(CLI::App& app) {
         ->check(CLI::IsMember({"frequency", "codebook"}));
     o->input.add_to(*sub);
     o->stats.add_to(*sub);
-    o->output.add_to(*sub, false);
+    o->output.add_to(*sub);
     sub->callback([o] { run_freq(*o); });
 }
 

@@ -183,7 +183,7 @@ void setup_response(CLI::App& app) {
         ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
     sub->add_option("--level", o->level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
     o->input.add_to(*sub);
-    o->output.add_to(*sub, false);
+    o->output.add_to(*sub);
     sub->callback([o] { run_response(*o); });
 }
 

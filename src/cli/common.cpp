@@ -38,21 +38,19 @@ io::ReaderOptions InputOptions::reader_options() const {
     return o;
 }
 
-void OutputOptions::add_to(CLI::App& app, bool with_html) {
-    std::string formats = with_html ? "text|csv|tsv|md|json|html" : "text|csv|tsv|md|json";
+void OutputOptions::add_to(CLI::App& app) {
     app.add_option("--format", format,
-                   "Output format: " + formats + " (default: from -o's extension, else text)")
-        ->check(CLI::IsMember(with_html ? std::vector<std::string>{"text", "csv", "tsv", "md",
-                                                                   "json", "html"}
-                                        : std::vector<std::string>{"text", "csv", "tsv", "md",
-                                                                   "json"}));
+                   "Output format: text|csv|tsv|md|json|html (default: from -o's extension, "
+                   "else text)")
+        ->check(CLI::IsMember({"text", "csv", "tsv", "md", "json", "html"}));
     app.add_option("-o,--output", output, "Write to FILE (atomically) instead of standard output");
     app.add_option("--locale", locale,
                    "Number format: en, or nl (decimal comma, ';' in CSV, Dutch words)")
         ->check(CLI::IsMember({"en", "nl"}));
     app.add_option("--lang", lang, "Language of careerstat's own words: en or nl")
         ->check(CLI::IsMember({"en", "nl"}));
-    app.add_flag("--bom", bom, "Start CSV/TSV output with a UTF-8 BOM (for Excel)");
+    app.add_flag("--bom", bom, "Start the output with a UTF-8 BOM, which Excel needs to read "
+                               "UTF-8 CSV (every format but JSON)");
     app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
 }
 
@@ -116,10 +114,14 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     }
 }
 
-void StatsOptions::add_to(CLI::App& app) {
-    app.add_option("--ci", ci,
-                   "Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull")
-        ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
+void StatsOptions::add_to(CLI::App& app, bool with_ci) {
+    if (with_ci) {
+        app.add_option("--ci", ci,
+                       "Interval for proportions: wilson, clopper-pearson, jeffreys, "
+                       "agresti-coull")
+            ->check(CLI::IsMember(
+                {"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
+    }
     app.add_option("--level", level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
     app.add_option("--population", population,
                    "Population size N (e.g. the number invited): finite population correction")

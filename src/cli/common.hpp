@@ -32,7 +32,7 @@ struct OutputOptions {
     std::string lang;
     bool bom = false;
     bool codes = false;
-    void add_to(CLI::App& app, bool with_html);
+    void add_to(CLI::App& app);
     Lang language() const;
     // Renders to stdout or, with -o, atomically to the file (temporary file, then rename).
     void write(const std::vector<table::Table>& tables,
@@ -46,7 +46,8 @@ struct StatsOptions {
     double population = 0;
     std::string weight;
     std::vector<std::string> where;
-    void add_to(CLI::App& app);
+    // describe and report show no proportion intervals of their own choosing: no --ci.
+    void add_to(CLI::App& app, bool with_ci = true);
 };
 
 // The export and its codebook.

@@ -28,9 +28,10 @@ freq=(freq data/clients.csv initiative barrier --population 90)
 formula=(freq tests/lo/fmt_formula.csv)
 "$bin" "${freq[@]}" --locale nl --bom -o "$tmp/freq.csv" || fail "careerstat freq -o freq.csv"
 "$bin" "${formula[@]}" --locale nl --bom -o "$tmp/formula.csv" || fail "careerstat -o formula.csv"
-# The expected values: the same tables as JSON (never a decimal comma, labels unneutralised).
-"$bin" "${freq[@]}" --format json >"$tmp/freq.json" || fail "careerstat freq --format json"
-"$bin" "${formula[@]}" --format json >"$tmp/formula.json" || fail "careerstat --format json"
+# The expected values: the same tables as JSON, in the same words (--lang nl), but never
+# with a decimal comma and with labels unneutralised.
+"$bin" "${freq[@]}" --lang nl --format json >"$tmp/freq.json" || fail "careerstat freq --format json"
+"$bin" "${formula[@]}" --lang nl --format json >"$tmp/formula.json" || fail "careerstat --format json"
 # A control file careerstat did not write: shows whether this LibreOffice turns a field
 # starting with '=' into a formula on CSV import (then the neutralisation check matters).
 printf '\xef\xbb\xbfa;b\n=1+1;x\n' >"$tmp/control.csv"

@@ -15,6 +15,9 @@ using codebook::VarType;
 
 namespace {
 
+constexpr std::string_view k_box_note = "Top-2 and bottom-2 % are the shares of valid answers "
+                                        "in the two highest and the two lowest codes.";
+
 Cell num(double v) {
     if (std::isnan(v)) {
         return std::monostate{};
@@ -163,6 +166,7 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
             for (std::size_t v : q.variables) {
                 add_likert_row(t, cb.variables[v], tab.counts(v), o);
             }
+            t.footnotes.emplace_back(tr(o.lang, k_box_note));
             out.push_back(std::move(t));
             continue;
         }
@@ -205,9 +209,7 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
             }
         }
     }
-    items.footnotes.emplace_back(
-        tr(o.lang, "Top-2 and bottom-2 % are the shares of valid answers in the two highest "
-                   "and the two lowest codes."));
+    items.footnotes.emplace_back(tr(o.lang, k_box_note));
     grades.footnotes.emplace_back(tr(o.lang, "A grade of 6 or higher is a pass mark."));
     nps.footnotes.emplace_back(
         tr(o.lang, "NPS = % promoters (9-10) minus % detractors (0-6); Wald interval from the "

@@ -22,6 +22,15 @@ Cell pct_cell(double part, double whole) {
     return 100.0 * part / whole;
 }
 
+// A code that is a number ("-1", "4") is written as a number, so a spreadsheet reads it
+// as one and CSV formula neutralisation leaves it alone; other codes ("A2") stay text.
+Cell code_cell(const codebook::Choice& c) {
+    if (c.value && std::to_string(static_cast<long long>(*c.value)) == c.code) {
+        return *c.value;
+    }
+    return c.code;
+}
+
 std::string format_percent_level(double level) {
     return fmt::format("{:g}%", level * 100);
 }
@@ -57,11 +66,11 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
             lo = 100 * ci.low;
             hi = 100 * ci.high;
         }
-        t.add_row({v.name, v.choices[i].code, v.choices[i].label, n, pct_cell(n, total),
+        t.add_row({v.name, code_cell(v.choices[i]), v.choices[i].label, n, pct_cell(n, total),
                    pct_cell(n, c.valid_w), pct_cell(cum, c.valid_w), lo, hi});
     }
     for (std::size_t i = 0; i < v.missing.size(); ++i) {
-        t.add_row({v.name, v.missing[i].code, v.missing[i].label, c.missing[i],
+        t.add_row({v.name, code_cell(v.missing[i]), v.missing[i].label, c.missing[i],
                    pct_cell(c.missing[i], total), std::monostate{}, std::monostate{},
                    std::monostate{}, std::monostate{}},
                   RowKind::Missing);
