@@ -9,7 +9,7 @@ namespace careerstat {
 namespace {
 
 // English key -> Dutch, sorted by key for binary search.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 97> k_dutch = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 98> k_dutch = {{
     {"% 6 or higher",
      "% 6 of hoger"},
     {"% of mentions",
@@ -186,6 +186,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 97> k_dutch 
      "Gewogen met {}; intervallen gebruiken Kish' effectieve steekproefomvang."},
     {"Wilson score",
      "Wilson-score"},
+    {"complete returns only",
+     "alleen volledige responsen"},
     {"default: (I+P+R+NC+O) / (I+P+R+NC+O+NE)",
      "standaard: (I+P+R+NC+O) / (I+P+R+NC+O+NE)"},
     {"e = {:.4f}, the share of unknown-eligibility cases assumed eligible ({}).",

@@ -10,5 +10,6 @@ void setup_validate(CLI::App& app);
 void setup_freq(CLI::App& app);
 void setup_describe(CLI::App& app);
 void setup_response(CLI::App& app);
+void setup_report(CLI::App& app);
 
 } // namespace careerstat::cli

@@ -61,12 +61,39 @@ Lang OutputOptions::language() const {
     return locale == "nl" ? Lang::Nl : Lang::En;
 }
 
+// -o DIR/: one CSV (or TSV) file per table, named after the table's id.
+void OutputOptions::write_directory(const std::vector<table::Table>& tables,
+                                   render::RenderOptions base, bool format_unset) const {
+    if (format_unset) {
+        base.format = render::Format::Csv;
+    }
+    if (base.format != render::Format::Csv && base.format != render::Format::Tsv) {
+        throw UsageError(fmt::format("-o {}: a directory takes one CSV or TSV file per table; "
+                                     "use --format csv or tsv",
+                                     output));
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(output, ec);
+    if (ec) {
+        throw UsageError(fmt::format("{}: cannot make the directory: {}", output, ec.message()));
+    }
+    const char* ext = base.format == render::Format::Csv ? ".csv" : ".tsv";
+    for (const table::Table& t : tables) {
+        OutputOptions one = *this;
+        one.output = (std::filesystem::path(output) / (t.id + ext)).string();
+        one.format = base.format == render::Format::Csv ? "csv" : "tsv";
+        one.write({t}, base);
+    }
+}
+
 void OutputOptions::write(const std::vector<table::Table>& tables,
                           render::RenderOptions base) const {
+    const bool to_directory =
+        !output.empty() && (output.back() == '/' || std::filesystem::is_directory(output));
     render::Format fmt_ = render::Format::Text;
     if (!format.empty()) {
         fmt_ = *render::parse_format(format);
-    } else if (!output.empty()) {
+    } else if (!output.empty() && !to_directory) {
         auto f = render::format_from_path(output);
         if (!f) {
             throw UsageError(fmt::format("-o {}: cannot tell the format from the extension; "
@@ -81,6 +108,10 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     base.lang = language();
     base.color = output.empty() && fmt_ == render::Format::Text && isatty(STDOUT_FILENO) != 0 &&
                  std::getenv("NO_COLOR") == nullptr;
+    if (to_directory) {
+        write_directory(tables, base, format.empty());
+        return;
+    }
     if (output.empty() || output == "-") {
         render::render(tables, std::cout, base);
         std::cout.flush();

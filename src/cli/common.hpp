@@ -28,7 +28,7 @@ struct InputOptions {
 struct OutputOptions {
     std::string format;
     std::string output;
-    std::string locale = "en";
+    std::string locale; // "" (English numbers) or "en" or "nl"
     std::string lang;
     bool bom = false;
     bool codes = false;
@@ -37,6 +37,10 @@ struct OutputOptions {
     // Renders to stdout or, with -o, atomically to the file (temporary file, then rename).
     void write(const std::vector<table::Table>& tables,
                render::RenderOptions base = {}) const;
+
+  private:
+    void write_directory(const std::vector<table::Table>& tables, render::RenderOptions base,
+                         bool format_unset) const;
 };
 
 // Statistics options: --ci, --level, --population, --weight, --where.

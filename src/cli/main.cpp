@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     cli::setup_freq(app);
     cli::setup_describe(app);
     cli::setup_response(app);
+    cli::setup_report(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {

@@ -86,7 +86,9 @@ void write_table(const table::Table& table, std::ostream& out, const RenderOptio
 void write_section(const table::Table& table, std::ostream& out, const RenderOptions& options) {
     out << "<section class=\"result\" data-table-id=\"" << html_escape(table.id) << "\">\n";
     if (!table.title.empty()) {
-        out << "<h2>" << html_escape(table.title) << "</h2>\n";
+        // Inside a report section the table is one level below the section's heading.
+        const char* h = table.section.empty() ? "h2" : "h3";
+        out << "<" << h << ">" << html_escape(table.title) << "</" << h << ">\n";
     }
     if (!table.subtitle.empty()) {
         out << "<p class=\"subtitle\">" << html_escape(table.subtitle) << "</p>\n";
@@ -159,7 +161,12 @@ void render_html(const Tables& tables, std::ostream& out, const RenderOptions& o
         }
         out << "</ul>\n</section>\n";
     }
+    const std::string* section = nullptr;
     for (const table::Table& table : tables) {
+        if (!table.section.empty() && (section == nullptr || *section != table.section)) {
+            out << "<h2 class=\"part\">" << html_escape(table.section) << "</h2>\n";
+        }
+        section = &table.section;
         write_section(table, out, options);
     }
     out << "</main>\n</body>\n</html>\n";

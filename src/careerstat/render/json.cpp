@@ -192,6 +192,9 @@ void write_table(JsonWriter& json, const table::Table& table) {
     json.field("id", table.id);
     json.field("title", table.title);
     json.field("subtitle", table.subtitle);
+    if (!table.section.empty()) {
+        json.field("section", table.section); // reports only
+    }
     json.key("columns");
     json.begin_array();
     for (const table::Column& column : table.columns) {

@@ -35,7 +35,9 @@ std::string table_row(const std::vector<std::string>& cells) {
 std::vector<std::string> table_parts(const table::Table& table, const RenderOptions& options) {
     std::vector<std::string> parts;
     if (!table.title.empty()) {
-        parts.push_back("## " + inline_text(table.title) + "\n");
+        // Inside a report section the table is one level below the section's heading.
+        parts.push_back((table.section.empty() ? "## " : "### ") + inline_text(table.title) +
+                        "\n");
     }
     if (!table.subtitle.empty()) {
         parts.push_back("*" + inline_text(table.subtitle, "*_") + "*\n");
@@ -85,7 +87,12 @@ void render_markdown(const Tables& tables, std::ostream& out, const RenderOption
         }
         parts.push_back(std::move(list));
     }
+    const std::string* section = nullptr;
     for (const table::Table& table : tables) {
+        if (!table.section.empty() && (section == nullptr || *section != table.section)) {
+            parts.push_back("## " + inline_text(table.section) + "\n");
+        }
+        section = &table.section;
         for (std::string& part : table_parts(table, options)) {
             parts.push_back(std::move(part));
         }

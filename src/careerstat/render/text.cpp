@@ -172,7 +172,15 @@ void render_text(const Tables& tables, std::ostream& out, const RenderOptions& o
             out << "- " << utf8::printable(finding) << '\n';
         }
     }
+    const std::string* section = nullptr;
     for (const table::Table& table : tables) {
+        if (!table.section.empty() && (section == nullptr || *section != table.section)) {
+            start_block();
+            const std::string heading = utf8::printable(table.section);
+            out << styled(heading, k_bold, options.color) << '\n'
+                << std::string(utf8::display_width(heading), '-') << '\n';
+        }
+        section = &table.section;
         start_block();
         write_table(table, out, options);
     }

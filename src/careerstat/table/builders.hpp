@@ -21,15 +21,21 @@ struct BuildOptions {
     Lang lang = Lang::En;
     bool sort_codebook = false; // multi-select options in codebook order, not by frequency
     bool codes = false;         // show raw codes next to labels in text output
+    // Likert batteries also carry the percent of each answer code (pct_<code>), drawn as a
+    // diverging bar chart in HTML.
+    bool likert_distribution = false;
 };
+
+// Indexes into Tabulator::questions(); empty means every question.
+using QuestionSubset = std::vector<std::size_t>;
 
 // `careerstat freq`: one table per single-choice question and per multi-select question.
 std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
-                                    const BuildOptions& options);
+                                    const BuildOptions& options, const QuestionSubset& only = {});
 
 // `careerstat describe`: Likert batteries, Likert items, grades, NPS and numeric answers.
 std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
-                                   const BuildOptions& options);
+                                   const BuildOptions& options, const QuestionSubset& only = {});
 
 // "Wilson score", "Clopper-Pearson exact", ... for footnotes.
 std::string_view ci_display_name(stats::CiMethod method);

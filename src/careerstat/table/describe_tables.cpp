@@ -89,9 +89,42 @@ void add_likert_row(Table& t, const Variable& v, const data::VariableCounts& c,
     if (v.reverse) {
         label += std::string(" ") + tr(o.lang, "(reverse-worded)").data();
     }
-    t.add_row({v.name, label, w, num(m.s.mean), num(m.s.sd), num(m.s.median),
-               w > 0 ? Cell{100 * box(v, c, true) / w} : Cell{},
-               w > 0 ? Cell{100 * box(v, c, false) / w} : Cell{}, num(m.ci.low), num(m.ci.high)});
+    std::vector<Cell> cells = {v.name, label, w, num(m.s.mean), num(m.s.sd), num(m.s.median),
+                               w > 0 ? Cell{100 * box(v, c, true) / w} : Cell{},
+                               w > 0 ? Cell{100 * box(v, c, false) / w} : Cell{},
+                               num(m.ci.low), num(m.ci.high)};
+    cells.resize(t.columns.size()); // distribution columns, when present, are filled after
+    t.add_row(std::move(cells));
+}
+
+// Percent of valid answers per code, one column per code of `scale` (low to high), for the
+// diverging bar chart of a battery.
+void add_distribution_columns(Table& t, const Variable& scale) {
+    t.chart = Chart::Diverging;
+    t.chart_label_column = t.column_index("label");
+    t.chart_value_column = t.columns.size();
+    t.chart_value_count = scale.choices.size();
+    for (const auto& c : scale.choices) {
+        t.columns.push_back({"pct_" + c.code, c.label, ColumnType::Percent});
+    }
+    for (Row& r : t.rows) {
+        r.cells.resize(t.columns.size());
+    }
+}
+
+// Fills the distribution cells of the row just added for `v`, matched to `scale` by code.
+void append_distribution(Table& t, const Variable& v, const Variable& scale,
+                         const data::VariableCounts& c) {
+    Row& row = t.rows.back();
+    const std::size_t first = *t.chart_value_column;
+    row.cells.resize(t.columns.size());
+    for (std::size_t k = 0; k < scale.choices.size(); ++k) {
+        for (std::size_t i = 0; i < v.choices.size(); ++i) {
+            if (v.choices[i].code == scale.choices[k].code && c.valid_w > 0) {
+                row.cells[first + k] = 100 * c.valid[i] / c.valid_w;
+            }
+        }
+    }
 }
 
 Table grade_table(const BuildOptions& o) {
@@ -154,17 +187,28 @@ Table numeric_table(const BuildOptions& o) {
 } // namespace
 
 std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
-                                   const BuildOptions& o) {
+                                   const BuildOptions& o, const QuestionSubset& only) {
     std::vector<Table> out;
     Table items = likert_table("describe.likert", tr(o.lang, "Likert items").data(), "", o);
     Table grades = grade_table(o);
     Table nps = nps_table(o);
     Table numeric = numeric_table(o);
-    for (const Question& q : tab.questions()) {
+    for (std::size_t qi = 0; qi < tab.questions().size(); ++qi) {
+        if (!only.empty() && std::find(only.begin(), only.end(), qi) == only.end()) {
+            continue;
+        }
+        const Question& q = tab.questions()[qi];
         if (q.kind == Question::Kind::Battery) {
             Table t = likert_table("describe." + q.name, q.label, q.name, o);
+            const Variable& first = cb.variables[q.variables[0]];
+            if (o.likert_distribution) {
+                add_distribution_columns(t, first);
+            }
             for (std::size_t v : q.variables) {
                 add_likert_row(t, cb.variables[v], tab.counts(v), o);
+                if (o.likert_distribution) {
+                    append_distribution(t, cb.variables[v], first, tab.counts(v));
+                }
             }
             t.footnotes.emplace_back(tr(o.lang, k_box_note));
             out.push_back(std::move(t));

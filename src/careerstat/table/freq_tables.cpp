@@ -217,11 +217,14 @@ std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportion
 }
 
 std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
-                                    const BuildOptions& o) {
+                                    const BuildOptions& o, const QuestionSubset& only) {
     std::vector<Table> out;
     const auto common = common_footnotes(o, true);
     const auto& questions = tab.questions();
     for (std::size_t q = 0; q < questions.size(); ++q) {
+        if (!only.empty() && std::find(only.begin(), only.end(), q) == only.end()) {
+            continue;
+        }
         const Question& question = questions[q];
         if (question.kind == Question::Kind::Multi) {
             out.push_back(multi_table(cb, question, tab.multi(q), tab.respondents(), o));

@@ -50,6 +50,9 @@ struct Table {
     std::string id;    // stable id, e.g. "freq.initiative"
     std::string title; // e.g. the question's label
     std::string subtitle;
+    // The report section the table belongs to ("Drempels"); renderers print a heading
+    // where it changes. Empty outside reports.
+    std::string section;
     std::vector<Column> columns;
     std::vector<Row> rows;
     std::vector<std::string> footnotes;

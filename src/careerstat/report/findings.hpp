@@ -1,0 +1,36 @@
+// Key findings: plain sentences generated from the report's counts, in the report's
+// language, and what a population's single pass leaves behind for them.
+#pragma once
+
+#include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/response.hpp"
+#include "careerstat/data/sample.hpp"
+#include "careerstat/data/tabulator.hpp"
+#include "careerstat/report/report.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace careerstat::report {
+
+// What reading one population's export produced.
+struct PopulationResult {
+    const PopulationSpec* spec = nullptr;
+    std::unique_ptr<codebook::Codebook> codebook; // on the heap: the tabulator refers to it
+    std::vector<codebook::Question> questions;    // the ones the study asks for
+    std::unique_ptr<data::Tabulator> tab;
+    data::ResponseCounts response;
+    std::optional<data::SampleCounts> sample;
+
+    std::optional<std::size_t> question_index(const std::string& name) const;
+};
+
+// One sentence per population on who responded, then one per [[finding]] of the study.
+// Throws DataError naming the study file and line for a finding whose code is unknown.
+std::vector<std::string> key_findings(const Study& study,
+                                      const std::vector<std::unique_ptr<PopulationResult>>& pops,
+                                      const ReportOptions& options, Lang lang);
+
+} // namespace careerstat::report

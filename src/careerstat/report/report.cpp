@@ -1,0 +1,217 @@
+#include "careerstat/report/report.hpp"
+
+#include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/response.hpp"
+#include "careerstat/data/sample.hpp"
+#include "careerstat/data/tabulator.hpp"
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+#include "careerstat/report/findings.hpp"
+#include "careerstat/table/builders.hpp"
+#include "careerstat/table/compare.hpp"
+#include "careerstat/table/response_tables.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+
+namespace careerstat::report {
+
+using codebook::Question;
+
+namespace {
+
+// One population's single pass: completion per record feeds the tabulator.
+std::unique_ptr<PopulationResult> read_population(const Study& study, const PopulationSpec& spec,
+                                                  const ReportOptions& options,
+                                                  const std::vector<std::string>& wanted) {
+    auto r = std::make_unique<PopulationResult>();
+    r->spec = &spec;
+    const std::string cb_path = spec.codebook_path.empty()
+                                    ? codebook::Codebook::default_path(spec.export_path)
+                                    : spec.codebook_path;
+    r->codebook = std::make_unique<codebook::Codebook>(codebook::Codebook::load(cb_path));
+    const codebook::Codebook& cb = *r->codebook;
+    for (const Question& q : cb.questions()) {
+        if (q.kind != Question::Kind::Other &&
+            std::find(wanted.begin(), wanted.end(), q.name) != wanted.end()) {
+            r->questions.push_back(q);
+        }
+    }
+    auto reader = io::RecordReader::open(spec.export_path, options.reader);
+    data::TabulateOptions topt;
+    topt.decimal_comma = reader->dialect().decimal_comma;
+    r->tab = std::make_unique<data::Tabulator>(cb, r->questions, topt);
+    data::ResponseCounter counter(cb, {});
+    r->tab->bind(reader->header(), reader->name(), reader->header_line());
+    counter.bind(reader->header(), reader->name(), reader->header_line(),
+                 reader->dialect().decimal_comma);
+    const std::size_t width = reader->header().size();
+    while (reader->next()) {
+        const auto fields = reader->fields();
+        if (fields.size() != width) {
+            throw DataError(place(reader->name(), reader->line()) +
+                            fmt::format("{} fields, but the header has {}", fields.size(), width));
+        }
+        const std::optional<bool> complete = counter.add(fields, reader->line());
+        if (study.complete_only && !complete) {
+            throw DataError(fmt::format(
+                "{}: respondents = \"complete\" needs to know the last page: give lastpage's "
+                "range in {} (choices = 1..N)",
+                study.source, cb.source));
+        }
+        if (!study.complete_only || *complete) {
+            r->tab->add(fields, reader->line());
+        }
+    }
+    r->response = counter.finish();
+    if (!spec.sample_path.empty()) {
+        auto sample_reader = io::RecordReader::open(spec.sample_path, options.reader);
+        r->sample = data::read_sample(*sample_reader, "", "");
+    }
+    return r;
+}
+
+table::BuildOptions build_options(const Study& study, const PopulationResult& r,
+                                  const ReportOptions& options, Lang lang) {
+    table::BuildOptions b;
+    b.ci = options.ci;
+    b.level = options.level;
+    b.lang = lang;
+    b.codes = options.codes;
+    b.likert_distribution = true;
+    b.population = r.spec->invited.value_or(0);
+    if (study.complete_only) {
+        b.where.emplace_back(tr(lang, "complete returns only"));
+    }
+    return b;
+}
+
+// The table(s) of one question for one population.
+std::vector<table::Table> question_tables(const Study& study, const PopulationResult& r,
+                                          std::size_t q, const ReportOptions& options, Lang lang) {
+    const table::BuildOptions b = build_options(study, r, options, lang);
+    const Question& question = r.questions[q];
+    const auto& v = r.codebook->variables[question.variables[0]];
+    const bool describe = question.kind == Question::Kind::Battery ||
+                          question.kind == Question::Kind::Numeric ||
+                          (question.kind == Question::Kind::Single &&
+                           v.type == codebook::VarType::Likert);
+    return describe ? table::describe_tables(*r.codebook, *r.tab, b, {q})
+                    : table::frequency_tables(*r.codebook, *r.tab, b, {q});
+}
+
+} // namespace
+
+Report build_report(const Study& study, const ReportOptions& options) {
+    Report rep;
+    rep.lang = options.lang.value_or(study.lang);
+    rep.title = study.year > 0 ? fmt::format("{} {}", study.title, study.year) : study.title;
+    const Lang lang = rep.lang;
+
+    // Every question a section or finding names must be in some population's codebook.
+    std::vector<std::string> wanted;
+    for (const SectionSpec& s : study.sections) {
+        wanted.insert(wanted.end(), s.questions.begin(), s.questions.end());
+    }
+    for (const FindingSpec& f : study.findings) {
+        wanted.push_back(f.question);
+    }
+    std::vector<std::unique_ptr<PopulationResult>> pops;
+    for (const PopulationSpec& spec : study.populations) {
+        pops.push_back(read_population(study, spec, options, wanted));
+    }
+    for (const std::string& name : wanted) {
+        const bool found = std::any_of(pops.begin(), pops.end(), [&](const auto& p) {
+            return p->question_index(name).has_value();
+        });
+        if (!found) {
+            throw DataError(fmt::format("{}: no population's codebook has a question \"{}\"",
+                                        study.source, name));
+        }
+    }
+
+    // Response first.
+    table::BuildOptions rb;
+    rb.ci = options.ci;
+    rb.level = options.level;
+    rb.lang = lang;
+    std::vector<table::Population> response;
+    for (const auto& p : pops) {
+        table::Population tp;
+        tp.name = p->spec->label;
+        tp.counts = p->response;
+        tp.invited = p->spec->invited;
+        response.push_back(std::move(tp));
+    }
+    table::Table rt = table::response_table(response, rb);
+    rt.section = tr(lang, "Response");
+    rep.tables.push_back(std::move(rt));
+    for (const auto& p : pops) {
+        if (p->sample) {
+            for (table::Table& t : table::aapor_tables(*p->sample, std::nullopt, rb)) {
+                t.section = tr(lang, "Response");
+                rep.tables.push_back(std::move(t));
+            }
+        }
+    }
+
+    // The sections, a question shared by populations side by side.
+    for (const SectionSpec& s : study.sections) {
+        for (const std::string& name : s.questions) {
+            // Per population that has the question, its tables (usually one).
+            std::vector<std::vector<table::PopulationTable>> per_pop;
+            for (const auto& p : pops) {
+                if (!s.population.empty() && s.population != p->spec->name) {
+                    continue;
+                }
+                if (const auto q = p->question_index(name)) {
+                    std::vector<table::PopulationTable> ts;
+                    for (table::Table& t : question_tables(study, *p, *q, options, lang)) {
+                        ts.push_back({p->spec->name, p->spec->label, std::move(t)});
+                    }
+                    per_pop.push_back(std::move(ts));
+                }
+            }
+            std::vector<table::Table> out;
+            if (per_pop.size() == 1) {
+                for (table::PopulationTable& pt : per_pop.front()) {
+                    pt.table.subtitle = pt.label;
+                    out.push_back(std::move(pt.table));
+                }
+            } else if (per_pop.size() > 1) {
+                for (std::size_t k = 0; k < per_pop.front().size(); ++k) {
+                    std::vector<table::PopulationTable> parts;
+                    for (const auto& ts : per_pop) {
+                        if (k < ts.size()) {
+                            parts.push_back(ts[k]);
+                        }
+                    }
+                    table::Table t =
+                        table::side_by_side(parts, std::string(tr(lang, "Population")));
+                    t.subtitle.clear();
+                    out.push_back(std::move(t));
+                }
+            }
+            for (table::Table& t : out) {
+                t.section = s.title;
+                rep.tables.push_back(std::move(t));
+            }
+        }
+    }
+
+    // Item nonresponse last.
+    for (const auto& p : pops) {
+        table::Population tp;
+        tp.name = p->spec->label;
+        tp.counts = p->response;
+        table::Table t = table::item_nonresponse_table(tp, 10, rb);
+        t.section = tr(lang, "Item nonresponse");
+        rep.tables.push_back(std::move(t));
+    }
+
+    rep.findings = key_findings(study, pops, options, lang);
+    return rep;
+}
+
+} // namespace careerstat::report

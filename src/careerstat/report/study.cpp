@@ -1,0 +1,197 @@
+#include "careerstat/report/study.hpp"
+
+#include "careerstat/errors.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <set>
+#include <toml++/toml.h>
+
+namespace careerstat::report {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Messages name the study file and the line of the offending key.
+std::string where(const std::string& file, const toml::node& node) {
+    const auto& src = node.source();
+    return fmt::format("{}:{}: ", file, src.begin.line);
+}
+
+void check_keys(const std::string& file, const toml::table& t, const std::set<std::string>& known,
+                const std::string& what) {
+    for (const auto& [key, value] : t) {
+        if (!known.count(std::string(key.str()))) {
+            std::string list;
+            for (const auto& k : known) {
+                list += (list.empty() ? "" : ", ") + k;
+            }
+            throw DataError(where(file, value) + fmt::format("unknown key \"{}\" in {} (known: {})",
+                                                             key.str(), what, list));
+        }
+    }
+}
+
+std::string get_string(const std::string& file, const toml::table& t, const char* key,
+                       bool required, const std::string& what) {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) {
+        if (required) {
+            throw DataError(where(file, t) + fmt::format("{} needs \"{}\"", what, key));
+        }
+        return {};
+    }
+    if (!n->is_string()) {
+        throw DataError(where(file, *n) + fmt::format("\"{}\" must be a string", key));
+    }
+    return std::string(*n->value<std::string>());
+}
+
+std::string resolve(const fs::path& base, const std::string& p) {
+    if (p.empty() || p == "-" || fs::path(p).is_absolute()) {
+        return p;
+    }
+    return (base / p).lexically_normal().string();
+}
+
+} // namespace
+
+Study load_study(const std::string& path) {
+    Study study;
+    study.source = path;
+    if (fs::is_directory(path)) {
+        throw UsageError(fmt::format("{}: is a directory; give the study file (.toml)", path));
+    }
+    toml::table root;
+    try {
+        root = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        const auto& b = e.source().begin;
+        if (!fs::exists(path)) {
+            throw UsageError(fmt::format("{}: cannot open: no such file", path));
+        }
+        throw DataError(fmt::format("{}:{}:{}: {}", path, b.line, b.column, e.description()));
+    }
+    const fs::path base = fs::path(path).parent_path();
+    check_keys(path, root,
+               {"title", "year", "language", "respondents", "population", "section", "finding"},
+               "the study");
+    study.title = get_string(path, root, "title", true, "the study");
+    if (const auto* y = root.get("year")) {
+        if (!y->is_integer()) {
+            throw DataError(where(path, *y) + "\"year\" must be a whole number, e.g. 2015");
+        }
+        study.year = static_cast<int>(*y->value<std::int64_t>());
+    }
+    if (const std::string lang = get_string(path, root, "language", false, "the study");
+        !lang.empty()) {
+        const auto l = parse_lang(lang);
+        if (!l) {
+            throw DataError(where(path, *root.get("language")) +
+                            fmt::format("language \"{}\": use \"nl\" or \"en\"", lang));
+        }
+        study.lang = *l;
+    }
+    const std::string respondents = get_string(path, root, "respondents", false, "the study");
+    if (!respondents.empty() && respondents != "all" && respondents != "complete") {
+        throw DataError(where(path, *root.get("respondents")) +
+                        "respondents must be \"all\" or \"complete\"");
+    }
+    study.complete_only = respondents == "complete";
+
+    const toml::array* pops = root["population"].as_array();
+    if (pops == nullptr || pops->empty()) {
+        throw DataError(fmt::format("{}: the study names no population; add a [[population]] "
+                                    "with name and export",
+                                    path));
+    }
+    std::set<std::string> names;
+    for (const toml::node& node : *pops) {
+        const toml::table* t = node.as_table();
+        if (t == nullptr) {
+            throw DataError(where(path, node) + "each population must be a [[population]] table");
+        }
+        check_keys(path, *t, {"name", "label", "export", "codebook", "invited", "sample"},
+                   "a population");
+        PopulationSpec p;
+        p.name = get_string(path, *t, "name", true, "a population");
+        p.label = get_string(path, *t, "label", false, "a population");
+        if (p.label.empty()) {
+            p.label = p.name;
+        }
+        p.export_path = resolve(base, get_string(path, *t, "export", true, "a population"));
+        p.codebook_path = resolve(base, get_string(path, *t, "codebook", false, "a population"));
+        p.sample_path = resolve(base, get_string(path, *t, "sample", false, "a population"));
+        if (const auto* inv = t->get("invited")) {
+            if (!inv->is_integer() || *inv->value<std::int64_t>() <= 0) {
+                throw DataError(where(path, *inv) + "\"invited\" must be a positive whole number");
+            }
+            p.invited = static_cast<double>(*inv->value<std::int64_t>());
+        }
+        if (!names.insert(p.name).second) {
+            throw DataError(where(path, *t) + fmt::format("population \"{}\" is named twice", p.name));
+        }
+        study.populations.push_back(std::move(p));
+    }
+    if (const toml::array* sections = root["section"].as_array()) {
+        for (const toml::node& node : *sections) {
+            const toml::table* t = node.as_table();
+            if (t == nullptr) {
+                throw DataError(where(path, node) + "each section must be a [[section]] table");
+            }
+            check_keys(path, *t, {"title", "questions", "population"}, "a section");
+            SectionSpec s;
+            s.title = get_string(path, *t, "title", true, "a section");
+            s.population = get_string(path, *t, "population", false, "a section");
+            if (!s.population.empty() && !names.count(s.population)) {
+                throw DataError(where(path, *t->get("population")) +
+                                fmt::format("no population \"{}\"", s.population));
+            }
+            const toml::array* qs = (*t)["questions"].as_array();
+            if (qs == nullptr || qs->empty()) {
+                throw DataError(where(path, *t) + "a section needs questions = [\"...\"]");
+            }
+            for (const toml::node& q : *qs) {
+                if (!q.is_string()) {
+                    throw DataError(where(path, q) + "questions are names in quotes");
+                }
+                s.questions.emplace_back(*q.value<std::string>());
+            }
+            study.sections.push_back(std::move(s));
+        }
+    }
+    if (const toml::array* findings = root["finding"].as_array()) {
+        for (const toml::node& node : *findings) {
+            const toml::table* t = node.as_table();
+            if (t == nullptr) {
+                throw DataError(where(path, node) + "each finding must be a [[finding]] table");
+            }
+            check_keys(path, *t, {"population", "question", "code", "base", "en", "nl"},
+                       "a finding");
+            FindingSpec f;
+            f.line = static_cast<long>(t->source().begin.line);
+            f.population = get_string(path, *t, "population", true, "a finding");
+            if (!names.count(f.population)) {
+                throw DataError(where(path, *t->get("population")) +
+                                fmt::format("no population \"{}\"", f.population));
+            }
+            f.question = get_string(path, *t, "question", true, "a finding");
+            f.code = get_string(path, *t, "code", true, "a finding");
+            f.answer = get_string(path, *t, "base", false, "a finding");
+            if (!f.answer.empty() && f.answer != "all" && f.answer != "valid") {
+                throw DataError(where(path, *t->get("base")) + "base must be \"all\" or \"valid\"");
+            }
+            for (const auto& [key, lang] : {std::pair{"en", Lang::En}, std::pair{"nl", Lang::Nl}}) {
+                if (const std::string text = get_string(path, *t, key, false, "a finding");
+                    !text.empty()) {
+                    f.text[lang] = text;
+                }
+            }
+            study.findings.push_back(std::move(f));
+        }
+    }
+    return study;
+}
+
+} // namespace careerstat::report

@@ -1,0 +1,54 @@
+// The study file (docs/study.md): a study's title, year and language, its populations with
+// their exports, and the report's sections and key findings. TOML, read with toml++.
+#pragma once
+
+#include "careerstat/i18n.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace careerstat::report {
+
+struct PopulationSpec {
+    std::string name;  // "clients": used in --invited style names and table columns
+    std::string label; // "Ex-cliënten": shown in reports
+    std::string export_path;
+    std::string codebook_path; // empty: <export stem>.codebook.csv
+    std::string sample_path;   // optional AAPOR sample file
+    std::optional<double> invited;
+};
+
+struct SectionSpec {
+    std::string title;
+    std::vector<std::string> questions; // variables or groups
+    std::string population;             // empty: every population that has the question
+};
+
+// A key finding generated from the tables: the share of a population giving an answer.
+struct FindingSpec {
+    std::string population;
+    std::string question;
+    std::string code;   // a single-choice code, or a multi-select option (its column/code)
+    std::string answer; // "" or "valid": the base is all respondents, or valid answers
+    std::map<Lang, std::string> text; // templates: {pct} {n} {base} {ci} {population} ...
+    long line = 0;
+};
+
+struct Study {
+    std::string source; // the study file, for messages
+    std::string title;
+    int year = 0;
+    Lang lang = Lang::En;
+    bool complete_only = false; // respondents = "complete"
+    std::vector<PopulationSpec> populations;
+    std::vector<SectionSpec> sections;
+    std::vector<FindingSpec> findings;
+};
+
+// Reads and checks a study file; relative paths resolve against its folder. Throws
+// DataError with "file:line:column" for syntax errors and unknown or missing keys.
+Study load_study(const std::string& path);
+
+} // namespace careerstat::report

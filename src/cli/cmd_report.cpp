@@ -1,0 +1,66 @@
+// `careerstat report`: the whole study from its study file, in one run.
+#include "commands.hpp"
+#include "common.hpp"
+
+#include "careerstat/report/report.hpp"
+#include "careerstat/report/study.hpp"
+
+namespace careerstat::cli {
+
+namespace {
+
+struct ReportCliOptions {
+    std::string study;
+    std::string ci = "wilson";
+    double level = 0.95;
+    InputOptions input;
+    OutputOptions output;
+};
+
+void run_report(const ReportCliOptions& o) {
+    const report::Study study = report::load_study(o.study);
+    report::ReportOptions ro;
+    if (!o.output.lang.empty() || o.output.locale == "nl") {
+        ro.lang = o.output.language();
+    }
+    ro.ci = *stats::parse_ci_method(o.ci);
+    ro.level = o.level;
+    ro.codes = o.output.codes;
+    ro.reader = o.input.reader_options();
+    const report::Report rep = report::build_report(study, ro);
+    OutputOptions out = o.output;
+    if (out.lang.empty()) {
+        out.lang = rep.lang == Lang::Nl ? "nl" : "en";
+    }
+    if (out.locale.empty() && rep.lang == Lang::Nl && o.output.lang.empty()) {
+        out.locale = "nl"; // a Dutch study reads 7,5 -- unless --locale or --lang says else
+    }
+    render::RenderOptions r;
+    r.document_title = rep.title;
+    r.key_findings = rep.findings;
+    out.write(rep.tables, r);
+}
+
+} // namespace
+
+void setup_report(CLI::App& app) {
+    auto o = std::make_shared<ReportCliOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "report", "The whole study from a study file: response, sections, key findings");
+    sub->footer("Examples:\n"
+                "  careerstat report data/study.toml\n"
+                "  careerstat report data/study.toml -o report.html\n"
+                "  careerstat report data/study.toml --format csv -o tables/   (one file per "
+                "table)\n"
+                "The study file is described in docs/study.md.");
+    sub->add_option("study", o->study, "The study file (TOML)")->required();
+    sub->add_option("--ci", o->ci,
+                    "Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull")
+        ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
+    sub->add_option("--level", o->level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
+    o->input.add_to(*sub);
+    o->output.add_to(*sub);
+    sub->callback([o] { run_report(*o); });
+}
+
+} // namespace careerstat::cli
