@@ -12,6 +12,9 @@ using codebook::VarType;
 namespace {
 
 bool is_unselected(std::string_view s) {
+    if (s.size() == 1) { // the common cells: 1/0, Y/N
+        return s[0] == '0' || s[0] == 'N' || s[0] == 'n';
+    }
     const std::string f = util::fold(s);
     return f == "0" || f == "n" || f == "nee" || f == "no" || f == "false" || f == "not selected" ||
            f == "niet geselecteerd";
@@ -29,6 +32,21 @@ Coder::Coder(const codebook::Variable& variable, bool decimal_comma)
             m_direct[static_cast<std::size_t>(*n)] = static_cast<std::int16_t>(i);
         }
         m_folded_labels.push_back(util::fold(c.label));
+    }
+    for (std::size_t n = 0; n < m_direct.size(); ++n) {
+        if (m_direct[n] >= 0) {
+            const auto& c = variable.choices[static_cast<std::size_t>(m_direct[n])];
+            m_direct_value[n] = c.value.value_or(m_direct[n] + 1);
+        }
+    }
+    // Which inline fast path code() may take: never one that would skip a missing code.
+    if (variable.is_option_column() && variable.choices.empty()) {
+        m_fast = Fast::Option;
+        for (const auto& m : variable.missing) {
+            m_option_missing_1char = m_option_missing_1char || m.code.size() == 1;
+        }
+    } else if (variable.is_categorical()) {
+        m_fast = Fast::Direct; // answer codes and missing codes never overlap (codebook)
     }
 }
 
@@ -51,9 +69,8 @@ int Coder::find_choice(std::string_view cell) const {
             return static_cast<int>(i);
         }
     }
-    const std::string folded = util::fold(cell);
     for (std::size_t i = 0; i < m_folded_labels.size(); ++i) {
-        if (m_folded_labels[i] == folded) {
+        if (m_folded_labels[i].size() == cell.size() && util::iequals(m_folded_labels[i], cell)) {
             return static_cast<int>(i);
         }
     }
@@ -70,11 +87,21 @@ int Coder::find_missing(std::string_view cell) const {
     return -1;
 }
 
-Coded Coder::code(std::string_view cell) const {
+Coded Coder::code_slow(std::string_view cell) const {
     cell = util::trim(cell);
     Coded out;
     if (cell.empty()) {
         return out; // Blank
+    }
+    // Categorical: the answer codes first (the codebook keeps them apart from the missing
+    // codes), because they are by far the common case.
+    if (m_var->is_categorical()) {
+        if (const int i = find_choice(cell); i >= 0) {
+            out.kind = Coded::Kind::Valid;
+            out.index = i;
+            out.value = m_var->choices[static_cast<std::size_t>(i)].value.value_or(i + 1);
+            return out;
+        }
     }
     if (!m_var->missing.empty()) {
         if (const int m = find_missing(cell); m >= 0) {
@@ -90,14 +117,7 @@ Coded Coder::code(std::string_view cell) const {
         return code_multi_column(cell);
     }
     if (m_var->is_categorical()) {
-        const int i = find_choice(cell);
-        if (i < 0) {
-            out.kind = Coded::Kind::Invalid;
-            return out;
-        }
-        out.kind = Coded::Kind::Valid;
-        out.index = i;
-        out.value = m_var->choices[static_cast<std::size_t>(i)].value.value_or(i + 1);
+        out.kind = Coded::Kind::Invalid; // neither an answer code nor a missing code
         return out;
     }
     if (m_var->is_numeric()) {

@@ -90,6 +90,12 @@ void Tabulator::bind(const std::vector<std::string>& header, const std::string& 
     }
 }
 
+void Tabulator::invalid(std::size_t v, std::string_view cell, long line) const {
+    throw DataError(place(m_source, line, m_cb.variables[v].name) +
+                    m_coders[v].explain_invalid(cell) +
+                    "; `careerstat validate` lists every problem");
+}
+
 void Tabulator::add(std::span<const std::string_view> fields, long line) {
     std::vector<Coded>& coded = m_coded;
     m_rows += 1;
@@ -97,9 +103,7 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
         const std::string_view cell = fields[*m_column[v]];
         coded[v] = m_coders[v].code(cell);
         if (coded[v].kind == Coded::Kind::Invalid) {
-            throw DataError(place(m_source, line, m_cb.variables[v].name) +
-                            m_coders[v].explain_invalid(cell) +
-                            "; `careerstat validate` lists every problem");
+            invalid(v, cell, line);
         }
         return coded[v];
     };
@@ -121,7 +125,12 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
     m_total_w2 += w * w;
     m_total_cases += 1;
     for (const Binding& b : m_bindings) {
-        const Coded& c = code_at(b.variable);
+        // The hot loop of a run: code_at's checks written out, the throw kept out of line.
+        const std::string_view cell = fields[b.column];
+        const Coded& c = coded[b.variable] = m_coders[b.variable].code(cell);
+        if (c.kind == Coded::Kind::Invalid) [[unlikely]] {
+            invalid(b.variable, cell, line);
+        }
         VariableCounts& vc = m_vars[b.variable];
         switch (c.kind) {
         case Coded::Kind::Blank:
@@ -135,10 +144,19 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
             vc.valid_w2 += w * w;
             vc.valid_cases += 1;
             if (!vc.valid.empty()) {
+                // Categorical: the value distribution follows from the counts per code
+                // (value_counts()), so no map lookup per cell.
                 vc.valid[static_cast<std::size_t>(c.index)] += w;
-            }
-            if (!vc.valid.empty() || m_cb.variables[b.variable].is_numeric()) {
-                vc.values[c.value] += w;
+            } else if (m_cb.variables[b.variable].is_numeric()) {
+                const auto k = static_cast<int>(c.value);
+                if (k >= 0 && k < VariableCounts::k_small && static_cast<double>(k) == c.value) {
+                    if (vc.small.empty()) {
+                        vc.small.assign(VariableCounts::k_small, 0.0);
+                    }
+                    vc.small[static_cast<std::size_t>(k)] += w;
+                } else {
+                    vc.values[c.value] += w;
+                }
             }
             break;
         case Coded::Kind::Invalid:
@@ -183,6 +201,25 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
             mc.missing += w;
         }
     }
+}
+
+stats::ValueCounts value_counts(const codebook::Variable& v, const VariableCounts& c) {
+    if (c.valid.empty()) {
+        stats::ValueCounts out = c.values;
+        for (std::size_t k = 0; k < c.small.size(); ++k) {
+            if (c.small[k] > 0) {
+                out[static_cast<double>(k)] += c.small[k];
+            }
+        }
+        return out;
+    }
+    stats::ValueCounts out;
+    for (std::size_t i = 0; i < v.choices.size(); ++i) {
+        if (c.valid[i] > 0) {
+            out[v.choices[i].value.value_or(static_cast<double>(i + 1))] += c.valid[i];
+        }
+    }
+    return out;
 }
 
 } // namespace careerstat::data

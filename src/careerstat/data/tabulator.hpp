@@ -25,7 +25,11 @@ struct VariableCounts {
     std::vector<double> valid;   // per choice (categorical) -- empty for numeric
     std::vector<double> missing; // per missing code
     double blank = 0;
-    stats::ValueCounts values; // valid numbers (numeric and Likert)
+    stats::ValueCounts values; // valid numbers of numeric variables (see value_counts())
+    // Whole numbers 0..k_small-1 are counted here rather than in `values`: a map lookup
+    // per cell was the tabulator's largest cost on a million rows.
+    static constexpr int k_small = 256;
+    std::vector<double> small;
     double valid_w = 0;        // sum of weights of valid answers
     double valid_w2 = 0;       // sum of squared weights, for Kish's effective n
     double valid_cases = 0;    // unweighted count of valid answers
@@ -40,6 +44,10 @@ struct MultiCounts {
     double mentions = 0;
     double missing = 0;           // explicit missing codes in every option
 };
+
+// The valid answers as value -> weight: for numeric variables as counted, for categorical
+// ones from the counts per code and the codes' numeric values.
+stats::ValueCounts value_counts(const codebook::Variable& v, const VariableCounts& c);
 
 struct TabulateOptions {
     std::optional<std::size_t> weight; // codebook index of the weight variable
@@ -77,6 +85,9 @@ class Tabulator {
         std::size_t variable;
         std::size_t column;
     };
+
+    [[noreturn, gnu::cold]] void invalid(std::size_t variable, std::string_view cell,
+                                         long line) const;
 
     const codebook::Codebook& m_cb;
     std::vector<codebook::Question> m_questions;

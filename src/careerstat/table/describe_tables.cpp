@@ -34,9 +34,9 @@ struct MeanStats {
     stats::Interval ci{std::nan(""), std::nan("")};
 };
 
-MeanStats mean_stats(const data::VariableCounts& c, const BuildOptions& o) {
+MeanStats mean_stats(const Variable& v, const data::VariableCounts& c, const BuildOptions& o) {
     MeanStats m;
-    m.s = stats::summarize(c.values);
+    m.s = stats::summarize(data::value_counts(v, c));
     if (c.valid_w > 0) {
         const double n_eff = o.weight_name.empty()
                                  ? c.valid_cases
@@ -83,7 +83,7 @@ Table likert_table(std::string id, std::string title, std::string subtitle,
 
 void add_likert_row(Table& t, const Variable& v, const data::VariableCounts& c,
                     const BuildOptions& o) {
-    const MeanStats m = mean_stats(c, o);
+    const MeanStats m = mean_stats(v, c, o);
     const double w = c.valid_w;
     std::string label = v.label;
     if (v.reverse) {
@@ -220,9 +220,9 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
             if (v.type == VarType::Likert) {
                 add_likert_row(items, v, c, o);
             } else if (v.type == VarType::Grade) {
-                const MeanStats m = mean_stats(c, o);
+                const MeanStats m = mean_stats(v, c, o);
                 double pass = 0;
-                for (const auto& [value, w] : c.values) {
+                for (const auto& [value, w] : data::value_counts(v, c)) {
                     pass += value >= 6 ? w : 0;
                 }
                 grades.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
@@ -233,7 +233,7 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
                 double pro = 0;
                 double pas = 0;
                 double det = 0;
-                for (const auto& [value, w] : c.values) {
+                for (const auto& [value, w] : data::value_counts(v, c)) {
                     (value >= 9 ? pro : value >= 7 ? pas : det) += w;
                 }
                 const double n_eff = effective_n(c.valid_cases, c.valid_w, c.valid_w2, o);
@@ -246,7 +246,7 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
                                  Cell{}});
                 }
             } else if (v.type == VarType::Numeric) {
-                const MeanStats m = mean_stats(c, o);
+                const MeanStats m = mean_stats(v, c, o);
                 numeric.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
                                  num(m.s.min), num(m.s.q1), num(m.s.median), num(m.s.q3),
                                  num(m.s.max), num(m.ci.low), num(m.ci.high)});

@@ -37,10 +37,28 @@ std::string fold(std::string_view s) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
+    // Same length in bytes is necessary (fold() keeps lengths); then byte by byte, folding
+    // ASCII, and the Latin-1 capitals only when a byte differs, without allocating.
     if (a.size() != b.size()) {
         return false;
     }
-    return fold(a) == fold(b);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto x = static_cast<unsigned char>(a[i]);
+        auto y = static_cast<unsigned char>(b[i]);
+        if (x == y) {
+            continue;
+        }
+        if (x >= 'A' && x <= 'Z') {
+            x = static_cast<unsigned char>(x + 32);
+        }
+        if (y >= 'A' && y <= 'Z') {
+            y = static_cast<unsigned char>(y + 32);
+        }
+        if (x != y) {
+            return fold(a) == fold(b); // a two-byte capital (É) may still match
+        }
+    }
+    return true;
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -61,6 +79,21 @@ std::optional<double> parse_number(std::string_view s, bool decimal_comma) {
     s = trim(s);
     if (s.empty()) {
         return std::nullopt;
+    }
+    // Most answers are small whole numbers ("4", "10"): read them without from_chars.
+    if (s.size() <= 9) {
+        long v = 0;
+        bool digits = true;
+        for (char c : s) {
+            if (c < '0' || c > '9') {
+                digits = false;
+                break;
+            }
+            v = v * 10 + (c - '0');
+        }
+        if (digits) {
+            return static_cast<double>(v);
+        }
     }
     if (s.front() == '+') {
         s.remove_prefix(1);
