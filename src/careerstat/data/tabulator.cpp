@@ -1,6 +1,7 @@
 #include "careerstat/data/tabulator.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/io/record_reader.hpp"
 
 #include <fmt/format.h>
@@ -24,6 +25,7 @@ Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> q
             m_needed[v] = true;
         }
         if (m_questions[q].kind == Question::Kind::Multi) {
+            m_multi_questions.push_back(q);
             const auto& first = codebook.variables[m_questions[q].variables[0]];
             const std::size_t options_n = first.is_multi_column() ? first.choices.size()
                                                                   : m_questions[q].variables.size();
@@ -39,15 +41,9 @@ Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> q
 
 void Tabulator::run(io::RecordReader& reader) {
     bind(reader.header(), reader.name(), reader.header_line());
-    const std::size_t width = reader.header().size();
-    while (reader.next()) {
-        const auto fields = reader.fields();
-        if (fields.size() != width) {
-            throw DataError(place(reader.name(), reader.line()) +
-                            fmt::format("{} fields, but the header has {}", fields.size(), width));
-        }
-        add(fields, reader.line());
-    }
+    for_each_record(reader, [this](std::span<const std::string_view> fields, long line) {
+        add(fields, line);
+    });
 }
 
 void Tabulator::bind(const std::vector<std::string>& header, const std::string& source,
@@ -163,10 +159,7 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
             break;
         }
     }
-    for (std::size_t q = 0; q < m_questions.size(); ++q) {
-        if (m_questions[q].kind != Question::Kind::Multi) {
-            continue;
-        }
+    for (const std::size_t q : m_multi_questions) {
         MultiCounts& mc = m_multi[q];
         const auto& vars = m_questions[q].variables;
         std::uint64_t any = 0;

@@ -95,6 +95,7 @@ class Tabulator {
     std::vector<Coder> m_coders; // one per codebook variable
     std::vector<VariableCounts> m_vars;
     std::vector<MultiCounts> m_multi;
+    std::vector<std::size_t> m_multi_questions; // positions of multi-select questions
     std::vector<bool> m_needed;
     std::vector<Binding> m_bindings;
     std::vector<std::optional<std::size_t>> m_column; // per codebook variable

@@ -1,6 +1,7 @@
 #include "careerstat/report/report.hpp"
 
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/data/response.hpp"
 #include "careerstat/data/sample.hpp"
 #include "careerstat/data/tabulator.hpp"
@@ -46,14 +47,8 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     r->tab->bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
                  reader->dialect().decimal_comma);
-    const std::size_t width = reader->header().size();
-    while (reader->next()) {
-        const auto fields = reader->fields();
-        if (fields.size() != width) {
-            throw DataError(place(reader->name(), reader->line()) +
-                            fmt::format("{} fields, but the header has {}", fields.size(), width));
-        }
-        const std::optional<bool> complete = counter.add(fields, reader->line());
+    data::for_each_record(*reader, [&](std::span<const std::string_view> fields, long line) {
+        const std::optional<bool> complete = counter.add(fields, line);
         if (study.complete_only && !complete) {
             throw DataError(fmt::format(
                 "{}: respondents = \"complete\" needs to know the last page: give lastpage's "
@@ -61,9 +56,9 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                 study.source, cb.source));
         }
         if (!study.complete_only || *complete) {
-            r->tab->add(fields, reader->line());
+            r->tab->add(fields, line);
         }
-    }
+    });
     r->response = counter.finish();
     if (!spec.sample_path.empty()) {
         auto sample_reader = io::RecordReader::open(spec.sample_path, options.reader);
