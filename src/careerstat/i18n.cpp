@@ -9,7 +9,7 @@ namespace careerstat {
 namespace {
 
 // English key -> Dutch, sorted by key for binary search.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 98> k_dutch = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 100> k_dutch = {{
     {"% 6 or higher",
      "% 6 of hoger"},
     {"% of mentions",
@@ -152,10 +152,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 98> k_dutch 
      "Respons"},
     {"Response by",
      "Respons naar"},
+    {"Response per population",
+     "Respons per populatie"},
     {"Response rate %",
      "Respons %"},
     {"Response rate = complete / invited; incl. partials = (complete + partial) / invited. With every invitee eligible these are AAPOR RR1 and RR2.",
      "Respons = volledig / uitgenodigd; incl. gedeeltelijk = (volledig + gedeeltelijk) / uitgenodigd. Als elke genodigde geschikt is, zijn dit AAPOR RR1 en RR2."},
+    {"Response: AAPOR dispositions and rates",
+     "Respons: AAPOR-eindstatussen en -maten"},
     {"Returned",
      "Teruggekomen"},
     {"SD",

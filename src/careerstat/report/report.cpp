@@ -136,20 +136,14 @@ Report build_report(const Study& study, const ReportOptions& options) {
         table::Population tp;
         tp.name = p->spec->label;
         tp.counts = p->response;
+        tp.counts.source = p->spec->label; // readers of a report know populations, not paths
         tp.invited = p->spec->invited;
         response.push_back(std::move(tp));
     }
     table::Table rt = table::response_table(response, rb);
     rt.section = tr(lang, "Response");
+    rt.title = tr(lang, "Response per population");
     rep.tables.push_back(std::move(rt));
-    for (const auto& p : pops) {
-        if (p->sample) {
-            for (table::Table& t : table::aapor_tables(*p->sample, std::nullopt, rb)) {
-                t.section = tr(lang, "Response");
-                rep.tables.push_back(std::move(t));
-            }
-        }
-    }
 
     // The sections, a question shared by populations side by side.
     for (const SectionSpec& s : study.sections) {
@@ -195,7 +189,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
         }
     }
 
-    // Item nonresponse last.
+    // Item nonresponse, then the AAPOR detail of sample files: method, for the appendix.
     for (const auto& p : pops) {
         table::Population tp;
         tp.name = p->spec->label;
@@ -203,6 +197,17 @@ Report build_report(const Study& study, const ReportOptions& options) {
         table::Table t = table::item_nonresponse_table(tp, 10, rb);
         t.section = tr(lang, "Item nonresponse");
         rep.tables.push_back(std::move(t));
+    }
+    for (const auto& p : pops) {
+        if (p->sample) {
+            data::SampleCounts s = *p->sample;
+            s.source = p->spec->label;
+            for (table::Table& t : table::aapor_tables(s, std::nullopt, rb)) {
+                t.id += "." + p->spec->name;
+                t.section = tr(lang, "Response: AAPOR dispositions and rates");
+                rep.tables.push_back(std::move(t));
+            }
+        }
     }
 
     rep.findings = key_findings(study, pops, options, lang);

@@ -193,6 +193,7 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
     Table grades = grade_table(o);
     Table nps = nps_table(o);
     Table numeric = numeric_table(o);
+    std::optional<std::size_t> items_scale; // codebook index of the Likert items' scale
     for (std::size_t qi = 0; qi < tab.questions().size(); ++qi) {
         if (!only.empty() && std::find(only.begin(), only.end(), qi) == only.end()) {
             continue;
@@ -218,7 +219,14 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
             const Variable& v = cb.variables[vi];
             const data::VariableCounts& c = tab.counts(vi);
             if (v.type == VarType::Likert) {
+                if (o.likert_distribution && !items_scale) {
+                    items_scale = vi; // the first item's answer scale heads the columns
+                    add_distribution_columns(items, v);
+                }
                 add_likert_row(items, v, c, o);
+                if (o.likert_distribution) {
+                    append_distribution(items, v, cb.variables[*items_scale], c);
+                }
             } else if (v.type == VarType::Grade) {
                 const MeanStats m = mean_stats(v, c, o);
                 double pass = 0;

@@ -89,7 +89,9 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
     }
     t.chart = Chart::Bars;
     t.chart_label_column = 0;
-    t.chart_value_column = 5;
+    // The bars show every return, as studies usually publish "who answered" (the key
+    // findings say the same); the complete-only rate stays in the table.
+    t.chart_value_column = 8;
     t.footnotes.emplace_back(
         tr(o.lang, "Response rate = complete / invited; incl. partials = (complete + partial) / "
                    "invited. With every invitee eligible these are AAPOR RR1 and RR2."));
