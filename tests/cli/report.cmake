@@ -21,3 +21,9 @@ add_test(NAME report.yearly_rerun
 add_test(NAME report.csv_directory
   COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/report_csv_dir.sh" $<TARGET_FILE:careerstat>
   WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+
+# The outputs shown in examples/ are what the commands print today.
+add_test(NAME examples.up_to_date
+  COMMAND bash "${PROJECT_SOURCE_DIR}/examples/commands.sh"
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+set_tests_properties(examples.up_to_date PROPERTIES ENVIRONMENT "CAREERSTAT=$<TARGET_FILE:careerstat>")

@@ -354,7 +354,7 @@ void Codebook::write_csv(std::ostream& out) const {
     out << "variable,label,type,choices,missing,group,reverse,question\n";
     for (const Variable& v : variables) {
         std::string choices = format_choices(v.choices);
-        if (choices.empty() && v.min && v.type == VarType::Numeric) {
+        if (choices.empty() && v.min && v.is_numeric()) {
             choices = fmt::format("{}..{}", *v.min, *v.max);
         }
         out << util::csv_cell(v.name) << ',' << util::csv_cell(v.label) << ','

@@ -4,6 +4,7 @@
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/util/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -150,6 +151,16 @@ Codebook infer(io::RecordReader& reader) {
             ++prefix_count[option_prefix(header[c])];
         }
     }
+    // Columns that look like scale items (small whole numbers from 1, perhaps with a
+    // separate "don't know" code), counted per prefix: a battery has two or more.
+    std::map<std::string, int> scale_prefix;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const ColumnProfile& p = prof[c];
+        if (p.non_blank > 0 && p.all_number && p.all_integer && !p.overflow && p.min >= 1 &&
+            p.distinct.size() >= 3) {
+            ++scale_prefix[option_prefix(header[c])];
+        }
+    }
     for (std::size_t c = 0; c < header.size(); ++c) {
         const ColumnProfile& p = prof[c];
         Variable v;
@@ -157,8 +168,29 @@ Codebook infer(io::RecordReader& reader) {
         v.label = header[c];
         const std::string prefix = option_prefix(v.name);
         const bool numeric = p.non_blank > 0 && p.all_number;
-        const bool small_int = numeric && p.all_integer && !p.overflow && p.min >= 0 &&
-                               p.max <= 10;
+        // A "don't know" code set apart from the answers (1-5 and 9, or 99, or -1) is a
+        // missing code, not an answer.
+        std::optional<double> missing_code;
+        double max_answer = p.max;
+        double min_answer = p.min;
+        if (numeric && p.all_integer && !p.overflow && p.distinct.size() >= 3) {
+            std::vector<double> values;
+            for (const auto& [value, n] : p.distinct) {
+                values.push_back(*util::parse_number(value, false));
+            }
+            std::sort(values.begin(), values.end());
+            const double top = values.back();
+            const double below = values[values.size() - 2];
+            if ((top == 9 || top == 99 || top == 999) && below <= 7 && top - below >= 2) {
+                missing_code = top;
+                max_answer = below;
+            } else if (values.front() < 0 && values[1] >= 0) {
+                missing_code = values.front();
+                min_answer = values[1];
+            }
+        }
+        const bool small_int = numeric && p.all_integer && !p.overflow && min_answer >= 0 &&
+                               max_answer <= 10;
         if (name_has(v.name, {"respondent", "responseid", "response_id"}) ||
             lower(v.name) == "id" || (c == 0 && numeric && p.all_integer && p.increasing &&
                                       p.non_blank > 2)) {
@@ -168,7 +200,8 @@ Codebook infer(io::RecordReader& reader) {
         } else if (p.non_blank > 0 && is_option_values(p) && prefix_count[prefix] >= 2) {
             v.type = VarType::Multi;
             v.group = prefix;
-        } else if (small_int && name_has(v.name, {"grade", "cijfer", "rapport"})) {
+        } else if (numeric && p.min >= 1 && p.max <= 10 &&
+                   name_has(v.name, {"grade", "cijfer", "rapport"})) {
             v.type = VarType::Grade;
             v.min = 1;
             v.max = 10;
@@ -176,17 +209,26 @@ Codebook infer(io::RecordReader& reader) {
             v.type = VarType::Nps;
             v.min = 0;
             v.max = 10;
-        } else if (small_int && p.min >= 1 && (p.max == 5 || p.max == 7) &&
-                   p.distinct.size() >= 3) {
+        } else if (small_int && min_answer >= 1 && max_answer <= 7 &&
+                   p.distinct.size() - (missing_code ? 1 : 0) >= 3 &&
+                   scale_prefix[prefix] >= 2 && !prefix.empty()) {
+            // Items of a battery: 1-5 or 1-7 answers in columns that share a prefix
+            // (out_future, out_growth ...). Answers not seen still belong to the scale.
             v.type = VarType::Likert;
-            for (int k = 1; k <= static_cast<int>(p.max); ++k) {
+            const int points = max_answer <= 5 ? 5 : 7;
+            for (int k = 1; k <= points; ++k) {
                 v.choices.push_back({std::to_string(k), std::to_string(k), k});
             }
         } else if (small_int) {
             v.type = VarType::Single;
             for (const auto& [value, n] : p.distinct) {
-                v.choices.push_back({value, value, util::parse_number(value, false)});
+                const double x = *util::parse_number(value, false);
+                if (!missing_code || x != *missing_code) {
+                    v.choices.push_back({value, value, x});
+                }
             }
+            std::sort(v.choices.begin(), v.choices.end(),
+                      [](const Choice& a, const Choice& b) { return *a.value < *b.value; });
         } else if (numeric) {
             v.type = VarType::Numeric;
         } else if (p.non_blank > 0 && p.all_date) {
@@ -199,6 +241,10 @@ Codebook infer(io::RecordReader& reader) {
             }
         } else {
             v.type = VarType::Text;
+        }
+        if (missing_code && (v.type == VarType::Likert || v.type == VarType::Single)) {
+            const std::string code = fmt::format("{:g}", *missing_code);
+            v.missing.push_back({code, code, *missing_code});
         }
         cb.variables.push_back(std::move(v));
     }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The commands a new user copies, run on the example study; each one's output is kept in
+# examples/output/ (regenerate: examples/commands.sh --write; a test checks they are current).
+set -u
+cd "$(dirname "$0")/.."
+bin=${CAREERSTAT:-build/careerstat}
+out=examples/output
+mode=${1:-check}
+status=0
+run() { # run NAME ARGS...
+  local name=$1
+  shift
+  local got
+  got=$(NO_COLOR=1 "$bin" "$@" 2>&1)
+  if [ "$mode" = --write ]; then
+    mkdir -p "$out"
+    { printf '$ careerstat %s\n' "$*"; printf '%s\n' "$got"; } >"$out/$name.txt"
+  elif ! diff -q <({ printf '$ careerstat %s\n' "$*"; printf '%s\n' "$got"; }) "$out/$name.txt" >/dev/null; then
+    echo "examples/output/$name.txt is out of date"
+    status=1
+  fi
+}
+run 01-codebook        codebook data/clients.csv
+run 02-validate        validate data/clients.csv
+run 03-freq            freq data/clients.csv initiative barrier --where lastpage=5 --population 90
+run 04-describe        describe data/clients.csv outcome grade recommend
+run 05-response        response data/clients.csv data/employers.csv --invited clients=90,employers=45
+run 06-response-aapor  response --sample data/clients.sample.csv --by bureau
+run 07-response-items  response --items data/employers.csv
+run 08-freq-nl-csv     freq data/employers.csv mgmt_adviser --locale nl --format csv
+run 09-report          report data/study.toml --lang en
+[ "$mode" = --write ] || { [ $status = 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"; }
+exit $status
