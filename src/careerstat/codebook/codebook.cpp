@@ -350,6 +350,10 @@ std::optional<std::size_t> Codebook::id_variable() const {
     return std::nullopt;
 }
 
+std::string Codebook::not_in_export(const Variable& v) const {
+    return fmt::format("is in the codebook ({}:{}) but not in the export", source, v.line);
+}
+
 void Codebook::write_csv(std::ostream& out) const {
     out << "variable,label,type,choices,missing,group,reverse,question\n";
     for (const Variable& v : variables) {

@@ -82,6 +82,9 @@ class Codebook {
     std::optional<std::size_t> id_variable() const;
 
     void write_csv(std::ostream& out) const;
+    // "is in the codebook (cb.csv:12) but not in the export": the message for a variable
+    // that the export lacks, after the export's place and column.
+    std::string not_in_export(const Variable& v) const;
 };
 
 // "1=Zeer oneens|2=Oneens" -> choices; throws DataError with `where` prefixed on bad syntax.

@@ -106,12 +106,8 @@ Codebook infer(io::RecordReader& reader) {
     const auto& header = reader.header();
     std::vector<ColumnProfile> prof(header.size());
     while (reader.next()) {
+        reader.require_header_width();
         const auto fields = reader.fields();
-        if (fields.size() != header.size()) {
-            throw DataError(place(reader.name(), reader.line()) +
-                            fmt::format("{} fields, but the header has {}", fields.size(),
-                                        header.size()));
-        }
         for (std::size_t c = 0; c < fields.size(); ++c) {
             const std::string_view cell = util::trim(fields[c]);
             ColumnProfile& p = prof[c];

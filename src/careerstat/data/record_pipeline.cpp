@@ -99,12 +99,8 @@ void for_each_record(io::RecordReader& reader, const RecordConsumer& consume) {
             for (;;) {
                 const bool more = reader.next();
                 if (more) {
+                    reader.require_header_width();
                     const auto fields = reader.fields();
-                    if (fields.size() != width) {
-                        throw DataError(place(reader.name(), reader.line()) +
-                                        fmt::format("{} fields, but the header has {}",
-                                                    fields.size(), width));
-                    }
                     b.append(fields);
                     b.record_end.push_back(static_cast<std::uint32_t>(b.field_end.size()));
                     b.lines.push_back(reader.line());

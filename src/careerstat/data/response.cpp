@@ -1,5 +1,6 @@
 #include "careerstat/data/response.hpp"
 
+#include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/util/text.hpp"
@@ -88,8 +89,7 @@ void ResponseCounter::bind(const std::vector<std::string>& header, const std::st
             const auto c = column_of(m_cb.variables[v].name);
             if (!c) {
                 throw DataError(place(source, header_line, m_cb.variables[v].name) +
-                                fmt::format("is in the codebook ({}:{}) but not in the export",
-                                            m_cb.source, m_cb.variables[v].line));
+                                m_cb.not_in_export(m_cb.variables[v]));
             }
             m_column[v] = *c;
         }
@@ -202,15 +202,9 @@ ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codeboo
     ResponseCounter counter(cb, options);
     counter.bind(reader.header(), reader.name(), reader.header_line(),
                  reader.dialect().decimal_comma);
-    const std::size_t width = reader.header().size();
-    while (reader.next()) {
-        const auto fields = reader.fields();
-        if (fields.size() != width) {
-            throw DataError(place(reader.name(), reader.line()) +
-                            fmt::format("{} fields, but the header has {}", fields.size(), width));
-        }
-        counter.add(fields, reader.line());
-    }
+    for_each_record(reader, [&counter](std::span<const std::string_view> fields, long line) {
+        counter.add(fields, line);
+    });
     return counter.finish();
 }
 

@@ -53,12 +53,8 @@ SampleCounts read_sample(io::RecordReader& reader, const std::string& dispositio
         out.by_column = header[*by];
     }
     while (reader.next()) {
+        reader.require_header_width();
         const auto fields = reader.fields();
-        if (fields.size() != header.size()) {
-            throw DataError(place(reader.name(), reader.line()) +
-                            fmt::format("{} fields, but the header has {}", fields.size(),
-                                        header.size()));
-        }
         const std::string_view code = util::trim(fields[*disp]);
         const auto cls = stats::parse_disposition(code);
         if (!cls) {

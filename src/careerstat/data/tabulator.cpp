@@ -68,8 +68,7 @@ void Tabulator::bind(const std::vector<std::string>& header, const std::string& 
         m_column[v] = column_of(m_cb.variables[v].name);
         if (!m_column[v]) {
             throw DataError(place(source, header_line, m_cb.variables[v].name) +
-                            fmt::format("is in the codebook ({}:{}) but not in the export",
-                                        m_cb.source, m_cb.variables[v].line));
+                            m_cb.not_in_export(m_cb.variables[v]));
         }
     };
     for (std::size_t v = 0; v < m_needed.size(); ++v) {

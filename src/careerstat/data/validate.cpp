@@ -117,9 +117,7 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
     for (const auto& v : cb.variables) {
         auto it = column_of.find(v.name);
         if (it == column_of.end()) {
-            problem(hl, v.name,
-                    fmt::format("is in the codebook ({}:{}) but not in the export", cb.source,
-                                v.line));
+            problem(hl, v.name, cb.not_in_export(v));
             continue;
         }
         if (v.type == VarType::Id) {
@@ -142,8 +140,7 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
         const auto fields = reader.fields();
         const long line = reader.line();
         if (fields.size() != header.size()) {
-            problem(line, {},
-                    fmt::format("{} fields, but the header has {}", fields.size(), header.size()));
+            problem(line, {}, reader.width_message());
             continue;
         }
         for (const Check& ch : checks) {

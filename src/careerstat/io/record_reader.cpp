@@ -310,6 +310,16 @@ const char* RecordReader::quoted_slow(const char* start, const char* p) {
     return p;
 }
 
+std::string RecordReader::width_message() const {
+    return fmt::format("{} fields, but the header has {}", m_fields.size(), m_header.size());
+}
+
+void RecordReader::require_header_width() const {
+    if (m_fields.size() != m_header.size()) {
+        throw DataError(place(m_name, m_line) + width_message());
+    }
+}
+
 std::string RecordReader::column_name(std::size_t index) const {
     if (index < m_header.size()) {
         return m_header[index];

@@ -55,6 +55,10 @@ class RecordReader {
     std::span<const std::string_view> fields() const { return m_fields; }
     // Physical line on which the current record starts (1-based, the header is line 1).
     long line() const { return m_line; }
+    // The message for a record whose field count differs from the header's.
+    std::string width_message() const;
+    // Throws DataError "file:line: N fields, but the header has M" for such a record.
+    void require_header_width() const;
 
   private:
     enum class Parse { Done, NeedMore };

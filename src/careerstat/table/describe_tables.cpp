@@ -60,24 +60,34 @@ double box(const Variable& v, const data::VariableCounts& c, bool top) {
     return sum;
 }
 
+// variable, label, n, mean, SD: how every descriptive table starts.
+std::vector<Column> head_columns(const BuildOptions& o, const char* label_header) {
+    return {
+        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
+        {"label", tr(o.lang, label_header).data(), ColumnType::Text},
+        {"n", "n", ColumnType::Count},
+        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
+        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
+    };
+}
+
+// The interval of the mean, how every descriptive table but NPS ends.
+void add_ci_columns(Table& t, const BuildOptions& o) {
+    t.columns.push_back({"ci_low", level_label(o, "CI low"), ColumnType::Number});
+    t.columns.push_back({"ci_high", level_label(o, "CI high"), ColumnType::Number});
+}
+
 Table likert_table(std::string id, std::string title, std::string subtitle,
                    const BuildOptions& o) {
     Table t;
     t.id = std::move(id);
     t.title = std::move(title);
     t.subtitle = std::move(subtitle);
-    t.columns = {
-        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
-        {"label", tr(o.lang, "Item").data(), ColumnType::Text},
-        {"n", "n", ColumnType::Count},
-        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
-        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
-        {"median", tr(o.lang, "Median").data(), ColumnType::Number},
-        {"top2_pct", tr(o.lang, "Top-2 %").data(), ColumnType::Percent},
-        {"bottom2_pct", tr(o.lang, "Bottom-2 %").data(), ColumnType::Percent},
-        {"ci_low", level_label(o, "CI low"), ColumnType::Number},
-        {"ci_high", level_label(o, "CI high"), ColumnType::Number},
-    };
+    t.columns = head_columns(o, "Item");
+    t.columns.push_back({"median", tr(o.lang, "Median").data(), ColumnType::Number});
+    t.columns.push_back({"top2_pct", tr(o.lang, "Top-2 %").data(), ColumnType::Percent});
+    t.columns.push_back({"bottom2_pct", tr(o.lang, "Bottom-2 %").data(), ColumnType::Percent});
+    add_ci_columns(t, o);
     return t;
 }
 
@@ -131,17 +141,10 @@ Table grade_table(const BuildOptions& o) {
     Table t;
     t.id = "describe.grades";
     t.title = tr(o.lang, "Report grades (1-10)").data();
-    t.columns = {
-        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
-        {"label", tr(o.lang, "Question").data(), ColumnType::Text},
-        {"n", "n", ColumnType::Count},
-        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
-        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
-        {"median", tr(o.lang, "Median").data(), ColumnType::Number},
-        {"pass_pct", tr(o.lang, "% 6 or higher").data(), ColumnType::Percent},
-        {"ci_low", level_label(o, "CI low"), ColumnType::Number},
-        {"ci_high", level_label(o, "CI high"), ColumnType::Number},
-    };
+    t.columns = head_columns(o, "Question");
+    t.columns.push_back({"median", tr(o.lang, "Median").data(), ColumnType::Number});
+    t.columns.push_back({"pass_pct", tr(o.lang, "% 6 or higher").data(), ColumnType::Percent});
+    add_ci_columns(t, o);
     return t;
 }
 
@@ -167,20 +170,16 @@ Table numeric_table(const BuildOptions& o) {
     Table t;
     t.id = "describe.numeric";
     t.title = tr(o.lang, "Numeric answers").data();
-    t.columns = {
-        {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, !o.codes},
-        {"label", tr(o.lang, "Question").data(), ColumnType::Text},
-        {"n", "n", ColumnType::Count},
-        {"mean", tr(o.lang, "Mean").data(), ColumnType::Number},
-        {"sd", tr(o.lang, "SD").data(), ColumnType::Number},
-        {"min", "Min", ColumnType::Number},
-        {"q1", "Q1", ColumnType::Number},
-        {"median", tr(o.lang, "Median").data(), ColumnType::Number},
-        {"q3", "Q3", ColumnType::Number},
-        {"max", "Max", ColumnType::Number},
-        {"ci_low", level_label(o, "CI low"), ColumnType::Number},
-        {"ci_high", level_label(o, "CI high"), ColumnType::Number},
-    };
+    t.columns = head_columns(o, "Question");
+    for (const char* q : {"min", "q1", "median", "q3", "max"}) {
+        const std::string name = q;
+        const std::string label = name == "median" ? std::string(tr(o.lang, "Median"))
+                                  : name == "min"  ? "Min"
+                                  : name == "max"  ? "Max"
+                                                   : std::string(1, 'Q') + name.substr(1);
+        t.columns.push_back({name, label, ColumnType::Number});
+    }
+    add_ci_columns(t, o);
     return t;
 }
 
