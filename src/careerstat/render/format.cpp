@@ -27,7 +27,11 @@ void apply_decimal_comma(std::string& text, bool decimal_comma) {
 }
 
 std::string fixed(double value, int decimals, bool decimal_comma) {
-    std::string text = fmt::format("{:.{}f}", value, decimals);
+    // Halves round away from zero, as SPSS and PSPP print them (3 of 48 = 6.25 -> 6.3);
+    // fmt alone would round an exact tie to even (6.2).
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(value * scale) / scale;
+    std::string text = fmt::format("{:.{}f}", std::isfinite(rounded) ? rounded : value, decimals);
     drop_negative_zero(text);
     apply_decimal_comma(text, decimal_comma);
     return text;

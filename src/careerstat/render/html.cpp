@@ -12,20 +12,24 @@ namespace {
 constexpr std::string_view k_style = R"css(
 body{margin:0;padding:1rem;line-height:1.45;color:#1a1a1a;background:#fff;
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-main{max-width:60rem;margin:0 auto}
-h1{font-size:1.6rem;margin:0 0 1rem}
-h2{font-size:1.2rem;margin:2rem 0 .25rem}
+main{max-width:72rem;margin:0 auto}
+h1{font-size:1.75rem;line-height:1.2;margin:0 0 1rem}
+h2{font-size:1.45rem;line-height:1.25;margin:2.75rem 0 .75rem;padding-bottom:.3rem;
+border-bottom:2px solid #2166ac}
+h3,.result>h2{font-size:1.1rem;line-height:1.3;margin:1.75rem 0 .25rem;padding:0;border:0}
 .subtitle{margin:0 0 .75rem;color:#555}
 .table-wrap{overflow-x:auto;margin:.5rem 0}
-table{border-collapse:collapse;font-variant-numeric:tabular-nums}
-th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
-thead th{border-bottom:2px solid #888}
-th[scope=row]{font-weight:normal;min-width:8rem}
-.num{text-align:right;white-space:nowrap}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.95rem}
+th,td{padding:.3rem .5rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid #888;vertical-align:bottom;font-size:.9rem;line-height:1.25}
+th[scope=row]{font-weight:normal}
+.long{min-width:13rem;max-width:28rem}
+.num{text-align:right;padding-left:.35rem;padding-right:.35rem}
+td.num{white-space:nowrap}
 tr.missing{color:#666;font-style:italic}
 tr.total th,tr.total td{font-weight:600;border-top:2px solid #888}
 .footnotes{margin:.25rem 0;padding-left:1.2rem;font-size:.9rem;color:#555}
-.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.5rem 0}
+.chart{display:block;width:100%;max-width:31.25rem;height:auto;margin:.5rem 0}
 .chart text{fill:#1a1a1a}
 .chart .axis{stroke:#ccc;stroke-width:1}
 .chart .zero{stroke:#555;stroke-width:1}
@@ -33,10 +37,18 @@ tr.total th,tr.total td{font-weight:600;border-top:2px solid #888}
 font-size:.9rem}
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;
 border-radius:2px}
+@media (max-width:40rem){
+h1{font-size:1.5rem}
+h2{font-size:1.3rem}
+.long{min-width:9rem}
+th[scope=row],table:has(th[scope=row]) thead th:first-child{position:sticky;left:0;
+background:#fff;box-shadow:inset -1px 0 #e3e3e3}
+}
 @media print{
 body{padding:0;font-size:10pt}
 main{max-width:none}
 .table-wrap{overflow:visible}
+th{position:static}
 section{break-inside:avoid}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
@@ -54,7 +66,21 @@ std::string_view kind_class(table::RowKind kind) {
     return "data";
 }
 
+// A text column with a cell longer than this many characters (a question, an answer) gets
+// class "long": room enough not to squeeze into a narrow strip, and a cap on its width.
+constexpr std::size_t k_long_text = 32;
+
 void write_table(const table::Table& table, std::ostream& out, const RenderOptions& options) {
+    std::vector<bool> long_text(table.columns.size(), false);
+    for (const table::Row& row : table.rows) {
+        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+            const table::Column& column = table.columns[c];
+            if (!is_numeric_column(column.type) && !long_text[c]) {
+                long_text[c] = utf8::display_width(display_cell(
+                                   row.cells[c], column, options.decimal_comma)) > k_long_text;
+            }
+        }
+    }
     out << "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>";
     for (const table::Column& column : table.columns) {
         out << "<th scope=\"col\"" << (is_numeric_column(column.type) ? " class=\"num\"" : "")
@@ -70,12 +96,13 @@ void write_table(const table::Table& table, std::ostream& out, const RenderOptio
             const table::Column& column = table.columns[c];
             const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
             const std::string text = display_cell(cell, column, options.decimal_comma);
+            const char* long_class = long_text[c] ? " class=\"long\"" : "";
             if (c == 0 && row_headers) {
-                out << "<th scope=\"row\">" << html_escape(text) << "</th>";
+                out << "<th scope=\"row\"" << long_class << ">" << html_escape(text) << "</th>";
             } else if (is_numeric_column(column.type)) {
                 out << "<td class=\"num\">" << html_escape(text) << "</td>";
             } else {
-                out << "<td>" << html_escape(text) << "</td>";
+                out << "<td" << long_class << ">" << html_escape(text) << "</td>";
             }
         }
         out << "</tr>\n";

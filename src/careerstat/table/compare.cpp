@@ -93,6 +93,9 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables) {
     out.chart = Chart::Bars;
     out.chart_label_column = 0;
     out.chart_value_column = 2;
+    // One bar per population: each contributes n, pct, ci_low and ci_high.
+    out.chart_value_count = tables.size();
+    out.chart_value_stride = 4;
     merge_footnotes(out, tables);
     return out;
 }

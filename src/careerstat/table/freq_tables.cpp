@@ -25,7 +25,7 @@ Cell pct_cell(double part, double whole) {
 // A code that is a number ("-1", "4") is written as a number, so a spreadsheet reads it
 // as one and CSV formula neutralisation leaves it alone; other codes ("A2") stay text.
 Cell code_cell(const codebook::Choice& c) {
-    if (c.value && std::to_string(static_cast<long long>(*c.value)) == c.code) {
+    if (c.value && fmt::format("{:g}", *c.value) == c.code) {
         return *c.value;
     }
     return c.code;
@@ -40,7 +40,7 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
     Table t;
     t.id = "freq." + v.name;
     t.title = v.label;
-    t.subtitle = v.name;
+    t.subtitle = v.label == v.name ? "" : v.name;
     t.columns = {
         {"variable", tr(o.lang, "Variable").data(), ColumnType::Text, -1, true},
         {"code", tr(o.lang, "Code").data(), ColumnType::Code, -1, !o.codes},
@@ -92,12 +92,36 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
     return t;
 }
 
+// A numeric variable seen as a categorical one: each value seen is a code, labelled with
+// the codebook's label for it when there is one (0=Zeer onwaarschijnlijk).
+std::pair<Variable, data::VariableCounts> as_categorical(const Variable& v,
+                                                         const data::VariableCounts& c) {
+    Variable cv = v;
+    cv.choices.clear();
+    data::VariableCounts cc = c;
+    cc.valid.clear();
+    for (const auto& [value, w] : data::value_counts(v, c)) {
+        codebook::Choice ch;
+        ch.code = fmt::format("{:g}", value);
+        ch.label = ch.code;
+        ch.value = value;
+        for (const auto& labelled : v.choices) {
+            if (labelled.value && *labelled.value == value) {
+                ch.label = labelled.label;
+            }
+        }
+        cv.choices.push_back(ch);
+        cc.valid.push_back(w);
+    }
+    return {cv, cc};
+}
+
 Table multi_table(const codebook::Codebook& cb, const Question& q, const data::MultiCounts& m,
                   double total, const BuildOptions& o) {
     Table t;
     t.id = "freq." + q.name;
     t.title = q.label;
-    t.subtitle = q.name;
+    t.subtitle = q.label == q.name ? "" : q.name;
     t.columns = {
         {"variable", tr(o.lang, "Question").data(), ColumnType::Text, -1, true},
         {"option", tr(o.lang, "Option").data(), ColumnType::Code, -1, !o.codes},
@@ -233,6 +257,11 @@ std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Ta
             for (std::size_t v : question.variables) {
                 out.push_back(single_table(cb.variables[v], tab.counts(v), tab.respondents(), o));
             }
+        } else if (question.kind == Question::Kind::Numeric) {
+            // As SPSS FREQUENCIES does for a grade or an age: a row per value seen.
+            const auto [v, c] = as_categorical(cb.variables[question.variables[0]],
+                                               tab.counts(question.variables[0]));
+            out.push_back(single_table(v, c, tab.respondents(), o));
         } else {
             continue;
         }

@@ -62,6 +62,12 @@ struct Table {
     std::optional<std::size_t> chart_label_column;
     std::optional<std::size_t> chart_value_column;
     std::size_t chart_value_count = 1;
+    // Where the chart_value_count percent columns are: 0 = consecutive from
+    // chart_value_column (a single series for Bars, the answer codes for Diverging);
+    // otherwise chart_value_stride columns apart. For Bars a stride gives grouped bars, one
+    // series per column, named by the column's label (side-by-side populations). A
+    // presentation hint: machine formats do not show it.
+    std::size_t chart_value_stride = 0;
 
     std::size_t column_index(const std::string& name) const; // npos if absent
     void add_row(std::vector<Cell> cells, RowKind kind = RowKind::Data);
