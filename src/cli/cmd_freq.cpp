@@ -19,6 +19,7 @@ struct FreqOptions {
 
 void run_freq(const FreqOptions& o) {
     Source src = open_source(o.export_path, o.codebook, o.input);
+    require_kinds(src.codebook, o.names, true);
     table::BuildOptions b = build_options(src, o.stats, o.output);
     b.sort_codebook = o.sort == "codebook";
     const data::Tabulator tab = tabulate(src, o.names, b);

@@ -3,6 +3,7 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/dialect.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -61,6 +62,20 @@ Lang OutputOptions::language() const {
     return locale == "nl" ? Lang::Nl : Lang::En;
 }
 
+namespace {
+
+// A table id as a file name that every system takes: letters, digits, '.', '-', '_'.
+std::string file_name_of(const std::string& id) {
+    std::string out;
+    for (unsigned char c : id) {
+        out += (std::isalnum(c) != 0 || c == '.' || c == '-' || c == '_') ? static_cast<char>(c)
+                                                                           : '_';
+    }
+    return out;
+}
+
+} // namespace
+
 // -o DIR/: one CSV (or TSV) file per table, named after the table's id.
 void OutputOptions::write_directory(const std::vector<table::Table>& tables,
                                    render::RenderOptions base, bool format_unset) const {
@@ -80,7 +95,7 @@ void OutputOptions::write_directory(const std::vector<table::Table>& tables,
     const char* ext = base.format == render::Format::Csv ? ".csv" : ".tsv";
     for (const table::Table& t : tables) {
         OutputOptions one = *this;
-        one.output = (std::filesystem::path(output) / (t.id + ext)).string();
+        one.output = (std::filesystem::path(output) / (file_name_of(t.id) + ext)).string();
         one.format = base.format == render::Format::Csv ? "csv" : "tsv";
         one.write({t}, base);
     }
@@ -128,7 +143,11 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     {
         std::ofstream out(tmp, std::ios::binary);
         if (!out) {
-            throw UsageError(fmt::format("{}: cannot write here", output));
+            const auto dir = target.parent_path();
+            throw UsageError(!dir.empty() && !std::filesystem::is_directory(dir)
+                                 ? fmt::format("{}: the folder {} does not exist", output,
+                                               dir.string())
+                                 : fmt::format("{}: cannot write here", output));
         }
         render::render(tables, out, base);
         out.close();
@@ -158,14 +177,20 @@ void StatsOptions::add_to(CLI::App& app, bool with_ci) {
                    "Population size N (e.g. the number invited): finite population correction")
         ->check(CLI::PositiveNumber);
     app.add_option("--weight", weight, "Weight variable (default: the codebook's weight column)");
+    // One condition per --where, so question names after it stay positional.
     app.add_option("--where", where,
                    "Keep respondents matching: VAR=CODE, VAR!=CODE, \"VAR in CODE,CODE\" "
-                   "(repeatable; all must hold)");
+                   "(repeatable; all must hold)")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 Source open_source(const std::string& export_path, const std::string& codebook_path,
                    const InputOptions& input) {
     Source src;
+    if (export_path != "-" && !std::filesystem::exists(export_path)) {
+        throw UsageError(fmt::format("{}: cannot open: No such file or directory", export_path));
+    }
     std::string cb_path = codebook_path;
     if (cb_path.empty()) {
         cb_path = codebook::Codebook::default_path(export_path);

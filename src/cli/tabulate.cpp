@@ -3,6 +3,9 @@
 #include "careerstat/data/filter.hpp"
 #include "careerstat/errors.hpp"
 
+#include <fmt/format.h>
+#include <iostream>
+
 namespace careerstat::cli {
 
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
@@ -17,7 +20,37 @@ data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
     }
     data::Tabulator tab(src.codebook, std::move(questions), t);
     tab.run(*src.reader);
+    if (options.population > 0 && tab.rows_read() > options.population) {
+        throw UsageError(fmt::format("--population {:g}: {} holds {:g} returns, more than the "
+                                     "population; give the number invited",
+                                     options.population, src.reader->name(), tab.rows_read()));
+    }
+    if (!options.where.empty() && tab.respondent_cases() == 0) {
+        std::cerr << fmt::format("careerstat: warning: --where kept none of the {:g} "
+                                 "respondents; every table is empty\n",
+                                 tab.rows_read());
+    }
     return tab;
+}
+
+void require_kinds(const codebook::Codebook& cb, const std::vector<std::string>& names,
+                   bool freq) {
+    using Kind = codebook::Question::Kind;
+    for (const codebook::Question& q : cb.select(names)) {
+        const auto& v = cb.variables[q.variables[0]];
+        const std::string type(codebook::type_name(v.type));
+        if (q.kind == Kind::Other) {
+            throw UsageError(fmt::format("\"{}\" is a {} column: there is nothing to tabulate",
+                                         q.name, type));
+        }
+        if (!freq && (q.kind == Kind::Multi ||
+                      (q.kind == Kind::Single && v.type != codebook::VarType::Likert))) {
+            throw UsageError(fmt::format("\"{}\" is a {} question: `careerstat freq` "
+                                         "tabulates it; describe shows Likert items, grades, "
+                                         "NPS and numbers",
+                                         q.name, q.kind == Kind::Multi ? "multi-select" : type));
+        }
+    }
 }
 
 } // namespace careerstat::cli

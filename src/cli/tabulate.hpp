@@ -11,4 +11,9 @@ namespace careerstat::cli {
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                          const table::BuildOptions& options);
 
+// For `describe` (freq = false) or `freq`: a UsageError when a question named on the
+// command line is of a kind the command shows nothing for, naming the command that does.
+void require_kinds(const codebook::Codebook& cb, const std::vector<std::string>& names,
+                   bool freq);
+
 } // namespace careerstat::cli

@@ -202,20 +202,27 @@ std::string Coder::explain_invalid(std::string_view cell) const {
         }
         return fmt::format("{} is outside the range {}..{}", cell, *v.min, *v.max);
     }
+    // List codes for a code-like cell, labels for a label-like one (Google Forms exports).
+    const bool numeric_cell = util::parse_number(cell, m_decimal_comma).has_value();
     std::string codes;
-    for (const auto& c : v.choices) {
-        codes += (codes.empty() ? "" : ", ") + c.code;
-    }
-    for (const auto& c : v.missing) {
-        codes += (codes.empty() ? "" : ", ") + c.code;
+    for (const auto* list : {&v.choices, &v.missing}) {
+        for (const auto& c : *list) {
+            codes += (codes.empty() ? "" : ", ") + (numeric_cell ? c.code : c.label);
+        }
     }
     if (v.is_option_column()) {
         return fmt::format("\"{}\" is not one of the option codes ({})", cell, codes);
     }
     if (v.is_multi_column()) {
-        return fmt::format("\"{}\" holds an answer that is not in the codebook ({}), separated "
-                           "by \"{}\"",
-                           cell, codes, v.separator);
+        const char sep = v.separator.empty() ? ',' : v.separator[0];
+        for (std::string_view part : util::split(cell, sep)) {
+            part = util::trim(part);
+            if (!part.empty() && find_choice(part) < 0) {
+                return fmt::format("\"{}\" in \"{}\" is not an answer in the codebook ({}; "
+                                   "answers are separated by \"{}\")",
+                                   part, cell, codes, v.separator);
+            }
+        }
     }
     return fmt::format("code \"{}\" is not in the codebook ({})", cell, codes);
 }

@@ -117,8 +117,12 @@ std::optional<bool> ResponseCounter::add(std::span<const std::string_view> field
                                 m_coders[v].explain_invalid(cell) +
                                 "; `careerstat validate` lists every problem");
             }
-            const bool selected = m_items[i].multi ? c.kind == Coded::Kind::Valid && c.index == 1
-                                                   : c.kind == Coded::Kind::Valid;
+            // An option column counts when selected; a one-column multi-select cell when it
+            // holds any answer (its codes are in the mask, not the index).
+            const bool selected =
+                m_items[i].multi && m_cb.variables[v].is_option_column()
+                    ? c.kind == Coded::Kind::Valid && c.index == 1
+                    : c.kind == Coded::Kind::Valid;
             if (selected) {
                 s = 1;
             } else if (c.kind == Coded::Kind::Missing && s == 0 && !m_items[i].multi) {

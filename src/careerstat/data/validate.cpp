@@ -39,14 +39,47 @@ bool valid_ymd(int y, int m, int d) {
     return m != 2 || d <= 28 || leap;
 }
 
+// D-M-YYYY or DD/MM/YYYY (one or two digits for day and month, as Dutch Excel and Google
+// Forms write them); the length read, or 0.
+std::size_t day_month_year(std::string_view s, int& d, int& m, int& y) {
+    std::size_t i = 0;
+    auto number = [&](int max_digits, int& out) {
+        const std::size_t start = i;
+        out = 0;
+        while (i < s.size() && i - start < static_cast<std::size_t>(max_digits) && s[i] >= '0' &&
+               s[i] <= '9') {
+            out = out * 10 + (s[i++] - '0');
+        }
+        return i > start;
+    };
+    if (!number(2, d) || i >= s.size() || (s[i] != '-' && s[i] != '/')) {
+        return 0;
+    }
+    const char sep = s[i++];
+    if (!number(2, m) || i >= s.size() || s[i] != sep) {
+        return 0;
+    }
+    ++i;
+    const std::size_t year_start = i;
+    if (!number(4, y) || i - year_start != 4) {
+        return 0;
+    }
+    return i;
+}
+
 bool valid_time(std::string_view t) {
     int h = 0;
     int mi = 0;
     int s = 0;
-    if (!parse_fixed(t, 0, 2, h) || t.size() < 5 || t[2] != ':' || !parse_fixed(t, 3, 2, mi)) {
+    // H:MM or HH:MM, optionally :SS
+    const std::size_t hl = t.size() > 1 && t[1] == ':' ? 1 : 2;
+    if (!parse_fixed(t, 0, hl, h) || t.size() < hl + 3 || t[hl] != ':' ||
+        !parse_fixed(t, hl + 1, 2, mi)) {
         return false;
     }
-    if (t.size() > 5 && (t[5] != ':' || !parse_fixed(t, 6, 2, s) || t.size() != 8)) {
+    const std::size_t after = hl + 3;
+    if (t.size() > after &&
+        (t[after] != ':' || !parse_fixed(t, after + 1, 2, s) || t.size() != after + 3)) {
         return false;
     }
     return h < 24 && mi < 60 && s < 60;
@@ -74,9 +107,8 @@ bool is_valid_date(std::string_view s) {
     if (parse_fixed(s, 0, 4, y) && s.size() >= 10 && s[4] == '-' && parse_fixed(s, 5, 2, m) &&
         s[7] == '-' && parse_fixed(s, 8, 2, d)) {
         rest = s.substr(10);
-    } else if (parse_fixed(s, 0, 2, d) && s.size() >= 10 && (s[2] == '-' || s[2] == '/') &&
-               parse_fixed(s, 3, 2, m) && s[5] == s[2] && parse_fixed(s, 6, 4, y)) {
-        rest = s.substr(10);
+    } else if (std::size_t len = day_month_year(s, d, m, y); len > 0) {
+        rest = s.substr(len);
     } else {
         return false;
     }

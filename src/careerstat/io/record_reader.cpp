@@ -311,7 +311,8 @@ const char* RecordReader::quoted_slow(const char* start, const char* p) {
 }
 
 std::string RecordReader::width_message() const {
-    return fmt::format("{} fields, but the header has {}", m_fields.size(), m_header.size());
+    return fmt::format("{} field{}, but the header has {}", m_fields.size(),
+                       m_fields.size() == 1 ? "" : "s", m_header.size());
 }
 
 void RecordReader::require_header_width() const {

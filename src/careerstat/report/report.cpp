@@ -13,6 +13,7 @@
 #include "careerstat/table/response_tables.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -28,6 +29,13 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                                                   const std::vector<std::string>& wanted) {
     auto r = std::make_unique<PopulationResult>();
     r->spec = &spec;
+    for (const std::string* path : {&spec.export_path, &spec.sample_path}) {
+        if (!path->empty() && !std::filesystem::exists(*path)) {
+            throw UsageError(fmt::format("{}: population \"{}\": cannot open {} (paths in a "
+                                         "study file are relative to the study file)",
+                                         study.source, spec.name, *path));
+        }
+    }
     const std::string cb_path = spec.codebook_path.empty()
                                     ? codebook::Codebook::default_path(spec.export_path)
                                     : spec.codebook_path;
@@ -195,6 +203,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
         tp.name = p->spec->label;
         tp.counts = p->response;
         table::Table t = table::item_nonresponse_table(tp, 10, rb);
+        t.id = "items." + p->spec->name; // ids use names; titles use labels
         t.section = tr(lang, "Item nonresponse");
         rep.tables.push_back(std::move(t));
     }
