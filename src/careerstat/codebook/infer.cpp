@@ -5,6 +5,7 @@
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -30,7 +31,43 @@ struct ColumnProfile {
     double max = -1e300;
     std::size_t max_length = 0;
     bool has_newline = false;
+    // Parts of cells split at ", " (a Google Forms checkbox question writes "A, B").
+    std::map<std::string, std::size_t> parts;
+    bool parts_overflow = false;
+    bool several_parts = false;
 };
+
+// Answer scales written as labels, low to high, and labels meaning "don't know".
+const std::vector<std::vector<std::string>> k_label_scales = {
+    {"helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"},
+    {"zeer oneens", "oneens", "neutraal", "eens", "zeer eens"},
+    {"helemaal niet mee eens", "niet mee eens", "neutraal", "mee eens", "helemaal mee eens"},
+    {"strongly disagree", "disagree", "neutral", "agree", "strongly agree"},
+    {"zeer ontevreden", "ontevreden", "neutraal", "tevreden", "zeer tevreden"},
+    {"very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"},
+};
+const std::set<std::string> k_dont_know = {"weet niet", "geen mening", "don't know",
+                                           "dont know", "no opinion", "n.v.t.", "nvt"};
+
+// The label scale that holds every distinct answer but "don't know" ones, if any.
+const std::vector<std::string>* label_scale(const ColumnProfile& p, std::string& dont_know) {
+    for (const auto& scale : k_label_scales) {
+        bool all = !p.distinct.empty();
+        dont_know.clear();
+        for (const auto& [value, n] : p.distinct) {
+            const std::string f = util::fold(value);
+            if (k_dont_know.count(f)) {
+                dont_know = value;
+            } else if (std::find(scale.begin(), scale.end(), f) == scale.end()) {
+                all = false;
+            }
+        }
+        if (all) {
+            return &scale;
+        }
+    }
+    return nullptr;
+}
 
 bool looks_like_date(std::string_view s) {
     // YYYY-MM-DD[ HH:MM[:SS]], DD-MM-YYYY or DD/MM/YYYY
@@ -135,6 +172,28 @@ Codebook infer(io::RecordReader& reader) {
                 p.all_number = p.all_integer = p.increasing = false;
             }
             p.all_date = p.all_date && looks_like_date(cell);
+            if (!p.parts_overflow) {
+                std::size_t n_parts = 0;
+                std::size_t start = 0;
+                for (;;) {
+                    const std::size_t comma = cell.find(", ", start);
+                    const std::string_view part =
+                        util::trim(cell.substr(start, comma == std::string_view::npos
+                                                          ? std::string_view::npos
+                                                          : comma - start));
+                    ++p.parts[std::string(part)];
+                    ++n_parts;
+                    if (comma == std::string_view::npos) {
+                        break;
+                    }
+                    start = comma + 2;
+                }
+                p.several_parts = p.several_parts || n_parts > 1;
+                if (p.parts.size() > k_max_distinct) {
+                    p.parts_overflow = true;
+                    p.parts.clear();
+                }
+            }
         }
     }
 
@@ -229,8 +288,39 @@ Codebook infer(io::RecordReader& reader) {
             v.type = VarType::Numeric;
         } else if (p.non_blank > 0 && p.all_date) {
             v.type = VarType::Date;
-        } else if (p.non_blank > 0 && !p.overflow && !p.has_newline && p.max_length <= 40) {
-            // A few distinct short answers: labels written out (Google Forms).
+        } else if (std::string dk; p.non_blank > 0 && !p.overflow && label_scale(p, dk)) {
+            // An agreement or satisfaction scale written as labels: the scale's order, not
+            // the alphabet's; "weet niet" is a missing code.
+            v.type = VarType::Likert;
+            const auto& scale = *label_scale(p, dk);
+            for (std::size_t k = 0; k < scale.size(); ++k) {
+                std::string label = scale[k];
+                label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+                for (const auto& [value, n] : p.distinct) { // keep the export's spelling
+                    if (util::fold(value) == scale[k]) {
+                        label = value;
+                    }
+                }
+                v.choices.push_back({std::to_string(k + 1), label, static_cast<double>(k + 1)});
+            }
+            if (!dk.empty()) {
+                v.missing.push_back({"9", dk, 9.0});
+            }
+        } else if (p.non_blank > 0 && p.several_parts && !p.parts_overflow &&
+                   p.parts.size() >= 2 && p.parts.size() < p.non_blank) {
+            // Checkboxes in one column ("Stigma, Kosten"): each part an option.
+            v.type = VarType::Multi;
+            v.separator = ",";
+            int k = 0;
+            for (const auto& [part, n] : p.parts) {
+                ++k;
+                v.choices.push_back({std::to_string(k), part, static_cast<double>(k)});
+            }
+        } else if (p.non_blank > 0 && !p.overflow && !p.has_newline && p.max_length <= 40 &&
+                   2 * p.distinct.size() <= p.non_blank + 1) {
+            // A few distinct short answers that repeat: labels written out (Google Forms).
+            // Answers that are all different (e-mail addresses, names) stay text, so a
+            // table never lists them.
             v.type = VarType::Single;
             for (const auto& [value, n] : p.distinct) {
                 v.choices.push_back({value, value, std::nullopt});
