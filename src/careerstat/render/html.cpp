@@ -54,17 +54,6 @@ section{break-inside:avoid}
 }
 )css";
 
-std::string_view kind_class(table::RowKind kind) {
-    switch (kind) {
-    case table::RowKind::Data:
-        return "data";
-    case table::RowKind::Missing:
-        return "missing";
-    case table::RowKind::Total:
-        return "total";
-    }
-    return "data";
-}
 
 // A text column with a cell longer than this many characters (a question, an answer) gets
 // class "long": room enough not to squeeze into a narrow strip, and a cap on its width.
@@ -91,7 +80,7 @@ void write_table(const table::Table& table, std::ostream& out, const RenderOptio
     const bool row_headers =
         !table.columns.empty() && table.columns.front().type == table::ColumnType::Text;
     for (const table::Row& row : table.rows) {
-        out << "<tr class=\"" << kind_class(row.kind) << "\">";
+        out << "<tr class=\"" << table::kind_name(row.kind) << "\">";
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const table::Column& column = table.columns[c];
             const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};

@@ -34,18 +34,6 @@ std::string_view type_name(table::ColumnType type) {
     return "text";
 }
 
-std::string_view kind_name(table::RowKind kind) {
-    switch (kind) {
-    case table::RowKind::Data:
-        return "data";
-    case table::RowKind::Missing:
-        return "missing";
-    case table::RowKind::Total:
-        return "total";
-    }
-    return "data";
-}
-
 // RFC 8259 string: short escapes where JSON has them, \u00XX for other control
 // characters, UTF-8 passed through (invalid bytes become U+FFFD so the file stays valid).
 std::string quoted(std::string_view text) {
@@ -209,7 +197,7 @@ void write_table(JsonWriter& json, const table::Table& table) {
     json.begin_array();
     for (const table::Row& row : table.rows) {
         json.begin_object();
-        json.field("kind", kind_name(row.kind));
+        json.field("kind", table::kind_name(row.kind));
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             json.key(table.columns[c].name);
             write_cell(json, c < row.cells.size() ? row.cells[c] : table::Cell{});

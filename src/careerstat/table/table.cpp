@@ -4,6 +4,18 @@
 
 namespace careerstat::table {
 
+std::string_view kind_name(RowKind kind) {
+    switch (kind) {
+    case RowKind::Data:
+        return "data";
+    case RowKind::Missing:
+        return "missing";
+    case RowKind::Total:
+        return "total";
+    }
+    return "data";
+}
+
 std::size_t Table::column_index(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i].name == name) {

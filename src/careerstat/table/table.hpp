@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -37,6 +38,9 @@ enum class RowKind {
     Missing, // a missing-value row (don't know, blank)
     Total,   // a total or base row
 };
+
+// "data", "missing", "total": the JSON row kind and the HTML row class.
+std::string_view kind_name(RowKind kind);
 
 struct Row {
     std::vector<Cell> cells; // one per column
