@@ -64,8 +64,8 @@ struct Source {
 Source open_source(const std::string& export_path, const std::string& codebook_path,
                    const InputOptions& input);
 
-// Runs one pass over the export for `names` (all questions when empty) and builds options.
-struct Tabulated;
+// The statistics options of a run: interval method, population, weight (from --weight or
+// the codebook's weight column), filters and language.
 table::BuildOptions build_options(const Source& src, const StatsOptions& stats,
                                   const OutputOptions& out);
 
