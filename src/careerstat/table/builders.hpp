@@ -37,6 +37,10 @@ std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Ta
 std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tabulator& tab,
                                    const BuildOptions& options, const QuestionSubset& only = {});
 
+// A number in a footnote: whole numbers as they are (1000000, never 1e+06), others with
+// up to 4 decimals; a decimal comma in Dutch.
+std::string footnote_number(double value, Lang lang);
+
 // "Wilson score", "Clopper-Pearson exact", ... for footnotes.
 std::string_view ci_display_name(stats::CiMethod method);
 

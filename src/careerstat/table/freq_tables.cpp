@@ -87,8 +87,8 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
     t.chart_label_column = 2;
     t.chart_value_column = 5;
     t.footnotes.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "Valid % excludes missing codes and blanks (valid n = {:g}).")),
-        std::round(c.valid_w * 100) / 100));
+        fmt::runtime(tr(o.lang, "Valid % excludes missing codes and blanks (valid n = {}).")),
+        footnote_number(c.valid_w, o.lang)));
     return t;
 }
 
@@ -177,10 +177,10 @@ Table multi_table(const codebook::Codebook& cb, const Question& q, const data::M
     t.chart_label_column = 2;
     t.chart_value_column = 4;
     t.footnotes.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "Base: {:g} of {:g} respondents selected at least one option; "
-                                "more than one answer was possible ({:g} mentions).")),
-        std::round(m.base * 100) / 100, std::round(total * 100) / 100,
-        std::round(m.mentions * 100) / 100));
+        fmt::runtime(tr(o.lang, "Base: {} of {} respondents selected at least one option; "
+                                "more than one answer was possible ({} mentions).")),
+        footnote_number(m.base, o.lang), footnote_number(total, o.lang),
+        footnote_number(m.mentions, o.lang)));
     if (!o.sort_codebook) {
         t.footnotes.emplace_back(tr(o.lang, "Options sorted by frequency."));
     }
@@ -188,6 +188,24 @@ Table multi_table(const codebook::Codebook& cb, const Question& q, const data::M
 }
 
 } // namespace
+
+std::string footnote_number(double value, Lang lang) {
+    std::string out = std::abs(value - std::round(value)) < 1e-9
+                          ? fmt::format("{:.0f}", value)
+                          : fmt::format("{:.4f}", value);
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0') {
+            out.pop_back();
+        }
+        if (out.back() == '.') {
+            out.pop_back();
+        }
+    }
+    if (lang == Lang::Nl) {
+        std::replace(out.begin(), out.end(), '.', ',');
+    }
+    return out;
+}
 
 std::string_view ci_display_name(stats::CiMethod m) {
     switch (m) {
@@ -226,8 +244,8 @@ std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportion
     }
     if (o.population > 0) {
         out.push_back(fmt::format(
-            fmt::runtime(tr(o.lang, "Finite population correction applied (population N = {:g}).")),
-            o.population));
+            fmt::runtime(tr(o.lang, "Finite population correction applied (population N = {}).")),
+            footnote_number(o.population, o.lang)));
     }
     if (!o.weight_name.empty()) {
         out.push_back(fmt::format(

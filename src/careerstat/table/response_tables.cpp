@@ -207,9 +207,9 @@ std::vector<Table> aapor_tables(const data::SampleCounts& s, std::optional<doubl
         rates.add_row({l.name, l.formula, rate_cell(l.value)});
     }
     rates.footnotes.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "e = {:.4f}, the share of unknown-eligibility cases assumed "
+        fmt::runtime(tr(o.lang, "e = {}, the share of unknown-eligibility cases assumed "
                                 "eligible ({}).")),
-        r.e,
+        footnote_number(std::round(r.e * 10000) / 10000, o.lang),
         e ? tr(o.lang, "set with --e")
           : tr(o.lang, "default: (I+P+R+NC+O) / (I+P+R+NC+O+NE)")));
     rates.footnotes.emplace_back(
