@@ -56,3 +56,13 @@ inline std::size_t count_of(const std::string& haystack, const std::string& need
 
 
 } // namespace render_fixtures
+
+// The names both render test files use.
+using namespace careerstat;
+using careerstat::table::Cell;
+using careerstat::table::Chart;
+using careerstat::table::Column;
+using careerstat::table::ColumnType;
+using careerstat::table::RowKind;
+using careerstat::table::Table;
+using namespace render_fixtures;

@@ -10,15 +10,6 @@
 #include <limits>
 #include <stdexcept>
 
-using namespace careerstat;
-using careerstat::table::Cell;
-using careerstat::table::Chart;
-using careerstat::table::Column;
-using careerstat::table::ColumnType;
-using careerstat::table::RowKind;
-using careerstat::table::Table;
-
-using namespace render_fixtures;
 
 TEST_CASE("render::parse_format") {
     SUBCASE("names") {

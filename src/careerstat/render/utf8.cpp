@@ -96,29 +96,17 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-std::string repair(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) {
-        const Decoded d = decode(text, at);
-        if (d.code_point == k_invalid) {
-            out += k_replacement;
-        } else {
-            out += text.substr(at, d.length);
-        }
-        at += d.length;
-    }
-    return out;
-}
+namespace {
 
-std::string printable(std::string_view text) {
+// Copies text, with U+FFFD for invalid bytes and, when asked, a space for controls.
+std::string clean(std::string_view text, bool controls_to_space) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
         const Decoded d = decode(text, at);
         if (d.code_point == k_invalid) {
             out += k_replacement;
-        } else if (is_control(d.code_point)) {
+        } else if (controls_to_space && is_control(d.code_point)) {
             out += ' ';
         } else {
             out += text.substr(at, d.length);
@@ -127,6 +115,12 @@ std::string printable(std::string_view text) {
     }
     return out;
 }
+
+} // namespace
+
+std::string repair(std::string_view text) { return clean(text, false); }
+
+std::string printable(std::string_view text) { return clean(text, true); }
 
 std::string truncate(std::string_view text, std::size_t width) {
     if (display_width(text) <= width) {
