@@ -53,7 +53,8 @@ SampleShape shape_of(std::string_view s, char delim, char quote, bool complete) 
             ++fields;
             in_first_field = false;
             record_has_content = true;
-        } else if (c == '\n') {
+        } else if (c == '\n' || (c == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n'))) {
+            // LF, or a lone CR (old Mac line ends); the CR of a CRLF waits for its LF.
             if (record_has_content) {
                 shape.counts.push_back(fields);
                 if (shape.counts.size() == 3) {

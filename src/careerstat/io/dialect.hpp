@@ -25,6 +25,9 @@ struct Dialect {
 struct ReaderOptions {
     std::optional<char> delimiter;
     std::optional<Encoding> encoding;
+    // Bytes asked of the block reader at a time. Only tests change it: reading every
+    // fixture with blocks of 1 to 64 bytes puts every byte on a block boundary.
+    std::size_t block_size = std::size_t{1} << 20;
 };
 
 inline constexpr char k_candidate_delimiters[] = {',', ';', '\t', '|'};

@@ -3,6 +3,7 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/byte_source.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -42,11 +43,14 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
         }
     }
 
-    m_block.resize(k_block);
-    m_buf.resize(k_block + 1, '\0');
+    m_block_size = std::clamp<std::size_t>(options.block_size, 1, std::size_t{1} << 26);
+    m_block.resize(m_block_size);
+    m_buf.resize(m_block_size + 1, '\0');
     m_blocks.init(std::move(src));
-    m_blocks.start_read(m_block.data(), static_cast<int>(k_block));
-    fill();
+    m_blocks.start_read(m_block.data(), static_cast<int>(m_block_size));
+    while (fill() && m_end < 3) {
+        // a BOM may span several small blocks
+    }
     if (m_dialect.bom && m_end >= 3 && std::memcmp(m_buf.data(), "\xEF\xBB\xBF", 3) == 0) {
         m_begin = 3;
     }
@@ -56,6 +60,7 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
     }
     m_header_line = m_line;
     m_header.assign(m_fields.begin(), m_fields.end());
+    m_header_read = true;
     for (int i = 0; i < m_dialect.extra_header_rows; ++i) {
         next();
     }
@@ -95,7 +100,7 @@ bool RecordReader::fill() {
     std::memcpy(m_buf.data() + m_end, m_block.data(), n);
     m_end += n;
     m_buf[m_end] = '\0';
-    m_blocks.start_read(m_block.data(), static_cast<int>(k_block));
+    m_blocks.start_read(m_block.data(), static_cast<int>(m_block_size));
     return true;
 }
 
@@ -114,13 +119,13 @@ bool RecordReader::next() {
             ++m_next_line;
             continue;
         }
-        if (*p == '\r' && p[1] == '\n') {
-            m_begin += 2;
+        if (*p == '\r') { // a blank line ending in CRLF or a lone CR (old Mac files)
+            if (m_begin + 1 == m_end && !m_eof) {
+                fill(); // is a '\n' next?
+                continue;
+            }
+            m_begin += p[1] == '\n' ? 2 : 1;
             ++m_next_line;
-            continue;
-        }
-        if (*p == '\r' && m_begin + 1 == m_end && !m_eof) {
-            fill();
             continue;
         }
         const std::size_t start = m_begin;
@@ -128,12 +133,37 @@ bool RecordReader::next() {
             if (m_begin - start > k_line_limit) {
                 too_long(m_line);
             }
+            if (m_header_read && all_fields_empty()) {
+                ++m_skipped_empty;
+                continue;
+            }
             break;
         }
         fill(); // at the end of the input, the next parse completes the record or throws
     }
     for (const ScratchField& f : m_scratch_fields) {
         m_fields[f.field] = std::string_view(m_scratch.data() + f.offset, f.length);
+    }
+    return true;
+}
+
+bool RecordReader::all_fields_empty() const {
+    // Quoted fields rebuilt in the scratch buffer are not in m_fields yet: their lengths
+    // are in m_scratch_fields.
+    for (const ScratchField& f : m_scratch_fields) {
+        for (std::size_t i = 0; i < f.length; ++i) {
+            const char c = m_scratch[f.offset + i];
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        for (char c : m_fields[i]) {
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
     }
     return true;
 }
@@ -203,13 +233,6 @@ RecordReader::Parse RecordReader::parse_record(const char* p) {
                     p += n;
                     continue;
                 }
-                if (c == '\r' && p[1] != '\n') {
-                    if (p + 1 == end && !m_eof) {
-                        return Parse::NeedMore;
-                    }
-                    ++p; // a lone CR inside a field is text
-                    continue;
-                }
                 break;
             }
             m_fields.emplace_back(start, static_cast<std::size_t>(p - start));
@@ -224,7 +247,10 @@ RecordReader::Parse RecordReader::parse_record(const char* p) {
             break;
         }
         if (*p == '\r') {
-            p += 2; // "\r\n"; a lone CR was taken as text above
+            if (p + 1 == end && !m_eof) {
+                return Parse::NeedMore; // CRLF or a lone CR? The next byte says.
+            }
+            p += p[1] == '\n' ? 2 : 1; // CRLF, or a lone CR (old Mac line ends)
             break;
         }
         if (p != end) {
@@ -279,14 +305,17 @@ const char* RecordReader::quoted_slow(const char* start, const char* p) {
                 }
                 continue;
             }
+            if (c == '\r' && p + 1 == end && !m_eof) {
+                return nullptr; // CRLF or a lone CR? The next byte says.
+            }
             if (c == '\r' && p[1] == '\n') {
                 ++p; // keep the '\n' only
                 continue;
             }
-            if (c == '\n') {
-                ++m_newlines;
+            if (c == '\n' || c == '\r') {
+                ++m_newlines; // a lone CR is a line break in an old Mac file
             }
-        } else if (c == delim || c == '\n' || (c == '\r' && p[1] == '\n')) {
+        } else if (c == delim || c == '\n' || c == '\r') {
             break;
         }
         if (m_validate_utf8 && static_cast<uchar>(c) >= 0x80) {

@@ -28,8 +28,6 @@ class RecordReader {
   public:
     // The longest record the reader accepts (as fccp's LineReader: 2^24 bytes).
     static constexpr std::size_t k_line_limit = std::size_t{1} << 24;
-    // Bytes asked of the block reader at a time.
-    static constexpr std::size_t k_block = std::size_t{1} << 20;
 
     // Reads from `source`; `name` is used in messages. Sniffs the dialect, then reads the
     // header. Throws DataError for an empty or binary file.
@@ -49,9 +47,12 @@ class RecordReader {
     // Physical line of the header (1, after a BOM as well).
     long header_line() const { return m_header_line; }
 
-    // Reads the next record, skipping blank lines; false at the end of the input.
-    // The fields stay valid until the next call.
+    // Reads the next record, skipping blank lines and records whose every field is empty
+    // (the `;;;;` rows Excel leaves below a sheet); false at the end of the input. The
+    // fields stay valid until the next call. A line ends at LF, CRLF or a lone CR.
     bool next();
+    // Records skipped so far because every field was empty (after the header).
+    long skipped_empty() const { return m_skipped_empty; }
     std::span<const std::string_view> fields() const { return m_fields; }
     // Physical line on which the current record starts (1-based, the header is line 1).
     long line() const { return m_line; }
@@ -65,6 +66,7 @@ class RecordReader {
 
     Parse parse_record(const char* p);
     const char* quoted_slow(const char* start, const char* p);
+    bool all_fields_empty() const;
     bool fill(); // more bytes into the buffer; false at the end of the input
     [[noreturn]] void bad_utf8(const char* at) const;
     [[noreturn]] void binary(const char* at) const;
@@ -95,6 +97,9 @@ class RecordReader {
     std::array<bool, 256> m_stop_plain{};
     std::array<bool, 256> m_stop_quoted{};
     bool m_validate_utf8 = false;
+    std::size_t m_block_size = 0;
+    bool m_header_read = false;
+    long m_skipped_empty = 0;
 };
 
 } // namespace careerstat::io
