@@ -1,9 +1,11 @@
 #include "careerstat/codebook/codebook.hpp"
 
+#include "careerstat/codebook/vocabulary.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/util/text.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
@@ -41,6 +43,45 @@ bool parse_range(std::string_view text, Variable& v) {
     v.min = lo;
     v.max = hi;
     return true;
+}
+
+// Which code of an option column means "selected": the `selected` column if given, else
+// the one choice whose label is not a "not selected" word, else 1 of the codes 0 and 1.
+// Anything else is ambiguous, and a guess would invert every percentage.
+std::size_t selected_choice(const Variable& v, std::string_view given, const std::string& file,
+                            long line) {
+    const auto& ch = v.choices;
+    if (!given.empty()) {
+        for (std::size_t i = 0; i < ch.size(); ++i) {
+            if (ch[i].code == given) {
+                return i;
+            }
+        }
+        throw DataError(place(file, line, "selected") +
+                        fmt::format("\"{}\" is not one of the codes in choices ({})", given,
+                                    format_choices(ch)));
+    }
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = 0; i < ch.size(); ++i) {
+        if (!means_not_selected(ch[i].label)) { // a bare code is its own label
+            chosen.push_back(i);
+        }
+    }
+    if (chosen.size() == 1) {
+        return chosen[0];
+    }
+    if (ch.size() == 2) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            if (ch[i].code == "1" && ch[1 - i].code == "0") {
+                return i;
+            }
+        }
+    }
+    throw DataError(place(file, line, "choices") +
+                    fmt::format("which code of \"{}\" means the option was selected? Name it "
+                                "in a `selected` column (e.g. selected = 1) or label the other "
+                                "code as not selected (e.g. 0=Niet gekozen)",
+                                format_choices(ch)));
 }
 
 } // namespace
@@ -185,6 +226,14 @@ Codebook Codebook::read(io::RecordReader& reader) {
         if (v.type == VarType::Nps && !v.min) {
             v.min = 0;
             v.max = 10;
+        }
+        if (v.is_option_column() && !v.choices.empty()) {
+            v.selected = selected_choice(v, get("selected"), cb.source, line);
+            v.selected_given = !get("selected").empty();
+        } else if (!get("selected").empty()) {
+            throw DataError(place(cb.source, line, "selected") +
+                            "only an option column (type multi with a group and choices) "
+                            "names a selected code");
         }
         if ((v.is_categorical() || v.is_multi_column()) && v.choices.empty()) {
             throw DataError(where_choices + fmt::format("a {} question needs its answer codes, "
@@ -355,7 +404,12 @@ std::string Codebook::not_in_export(const Variable& v) const {
 }
 
 void Codebook::write_csv(std::ostream& out) const {
-    out << "variable,label,type,choices,missing,group,reverse,question\n";
+    // The `selected` column only when a codebook named a selected code explicitly: every
+    // other option column's selected code follows from its choices.
+    const bool selected_column = std::any_of(variables.begin(), variables.end(),
+                                             [](const Variable& v) { return v.selected_given; });
+    out << "variable,label,type,choices,missing,group,reverse,question"
+        << (selected_column ? ",selected\n" : "\n");
     for (const Variable& v : variables) {
         std::string choices = format_choices(v.choices);
         if (choices.empty() && v.min && v.is_numeric()) {
@@ -364,7 +418,11 @@ void Codebook::write_csv(std::ostream& out) const {
         out << util::csv_cell(v.name) << ',' << util::csv_cell(v.label) << ','
             << type_name(v.type) << ',' << util::csv_cell(choices) << ','
             << util::csv_cell(format_choices(v.missing)) << ',' << util::csv_cell(v.group) << ','
-            << (v.reverse ? "1" : "") << ',' << util::csv_cell(v.question) << '\n';
+            << (v.reverse ? "1" : "") << ',' << util::csv_cell(v.question);
+        if (selected_column) {
+            out << ',' << (v.selected_given ? util::csv_cell(v.choices[*v.selected].code) : "");
+        }
+        out << '\n';
     }
 }
 

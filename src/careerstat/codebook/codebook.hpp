@@ -35,6 +35,11 @@ struct Variable {
     bool reverse = false; // a reverse-worded Likert item
     std::string question; // the question text a group shares (optional column)
     std::string separator = ","; // one-column multi-select: between codes or labels
+    // For an option column with choices: the index of the code that means "selected"
+    // (from the `selected` column, or the one label that is not a "not selected" word, or
+    // 1 of 0/1). Empty for option columns without choices (any non-"no" cell counts).
+    std::optional<std::size_t> selected;
+    bool selected_given = false; // named in the codebook's `selected` column
     std::optional<double> min; // numeric range from choices "lo..hi" (grade 1..10, nps 0..10)
     std::optional<double> max;
     long line = 0; // line in the codebook file

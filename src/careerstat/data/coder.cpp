@@ -1,5 +1,6 @@
 #include "careerstat/data/coder.hpp"
 
+#include "careerstat/codebook/vocabulary.hpp"
 #include "careerstat/util/text.hpp"
 
 #include <cmath>
@@ -8,19 +9,6 @@
 namespace careerstat::data {
 
 using codebook::VarType;
-
-namespace {
-
-bool is_unselected(std::string_view s) {
-    if (s.size() == 1) { // the common cells: 1/0, Y/N
-        return s[0] == '0' || s[0] == 'N' || s[0] == 'n';
-    }
-    const std::string f = util::fold(s);
-    return f == "0" || f == "n" || f == "nee" || f == "no" || f == "false" || f == "not selected" ||
-           f == "niet geselecteerd";
-}
-
-} // namespace
 
 Coder::Coder(const codebook::Variable& variable, bool decimal_comma)
     : m_var(&variable), m_decimal_comma(decimal_comma) {
@@ -138,10 +126,10 @@ Coded Coder::code_option(std::string_view cell) const {
         if (i < 0) {
             out.kind = Coded::Kind::Invalid;
         }
-        out.index = i == 0 ? 1 : 0;
+        out.index = m_var->selected && i == static_cast<int>(*m_var->selected) ? 1 : 0;
         return out;
     }
-    out.index = is_unselected(cell) ? 0 : 1;
+    out.index = codebook::means_not_selected(cell) ? 0 : 1;
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -65,21 +66,45 @@ std::vector<Condition> parse_where(const std::vector<std::string>& expressions,
         }
         c.variable = *idx;
         const codebook::Variable& v = codebook.variables[*idx];
+        c.kind = v.is_categorical()      ? Condition::Kind::Choice
+                 : v.is_option_column()  ? Condition::Kind::Option
+                 : v.is_multi_column()   ? Condition::Kind::Mask
+                                         : Condition::Kind::Number;
         const Coder coder(v, decimal_comma);
         for (std::string_view value : util::split(values, ',')) {
             value = util::trim(value);
-            const Coded coded = coder.code(value);
+            const Coded coded = value.empty() ? Coded{} : coder.code(value);
+            bool ok = coded.kind == Coded::Kind::Valid;
             if (coded.kind == Coded::Kind::Missing) {
                 c.missing.push_back(coded.index);
-            } else if (coded.kind == Coded::Kind::Valid && v.is_categorical()) {
-                c.choices.push_back(coded.index);
-            } else if (coded.kind == Coded::Kind::Valid && !std::isnan(coded.value) &&
-                       !v.is_categorical()) {
-                c.values.push_back(coded.value);
-            } else {
+                continue;
+            }
+            switch (c.kind) {
+            case Condition::Kind::Choice:
+            case Condition::Kind::Option:
+                if (ok) {
+                    c.choices.push_back(coded.index);
+                }
+                break;
+            case Condition::Kind::Mask:
+                // One option per value: "barrier=3" or "barrier in 3,5", never "3;5".
+                ok = ok && std::popcount(coded.mask) == 1;
+                c.mask |= ok ? coded.mask : 0;
+                break;
+            case Condition::Kind::Number:
+                ok = ok && !std::isnan(coded.value);
+                if (ok) {
+                    c.values.push_back(coded.value);
+                }
+                break;
+            }
+            if (!ok) {
                 std::string codes;
                 for (const auto& ch : v.choices) {
                     codes += (codes.empty() ? "" : ", ") + ch.code + "=" + ch.label;
+                }
+                if (c.kind == Condition::Kind::Option && codes.empty()) {
+                    codes = "1 = selected, 0 = not selected";
                 }
                 throw UsageError(fmt::format("--where \"{}\": \"{}\" is not a code of {}{}", expr,
                                              value, v.name,
@@ -94,9 +119,18 @@ std::vector<Condition> parse_where(const std::vector<std::string>& expressions,
 bool matches(const Condition& c, const Coded& coded) {
     bool hit = false;
     if (coded.kind == Coded::Kind::Valid) {
-        hit = c.values.empty()
-                  ? std::find(c.choices.begin(), c.choices.end(), coded.index) != c.choices.end()
-                  : std::find(c.values.begin(), c.values.end(), coded.value) != c.values.end();
+        switch (c.kind) {
+        case Condition::Kind::Choice:
+        case Condition::Kind::Option:
+            hit = std::find(c.choices.begin(), c.choices.end(), coded.index) != c.choices.end();
+            break;
+        case Condition::Kind::Mask:
+            hit = (coded.mask & c.mask) != 0;
+            break;
+        case Condition::Kind::Number:
+            hit = std::find(c.values.begin(), c.values.end(), coded.value) != c.values.end();
+            break;
+        }
     } else if (coded.kind == Coded::Kind::Missing) {
         hit = std::find(c.missing.begin(), c.missing.end(), coded.index) != c.missing.end();
     }

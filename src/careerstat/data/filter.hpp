@@ -4,18 +4,28 @@
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/coder.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace careerstat::data {
 
 struct Condition {
+    // What the variable's coded cells hold, and so what the condition compares.
+    enum class Kind : std::uint8_t {
+        Choice, // a single-choice or Likert answer: its choice index
+        Option, // an option column of a multi-select: selected (1) or not (0)
+        Mask,   // a one-column multi-select: any of the named options among the selected
+        Number, // numbers (numeric, meta, id, date columns that hold numbers)
+    };
     std::string text;         // as the user wrote it, for footnotes
     std::size_t variable = 0; // index into the codebook
+    Kind kind = Kind::Choice;
     bool negate = false;
-    std::vector<int> choices;  // accepted choice indexes (categorical)
+    std::vector<int> choices;  // accepted choice indexes (Choice), selected states (Option)
+    std::uint64_t mask = 0;    // accepted options (Mask)
     std::vector<int> missing;  // accepted missing-code indexes
-    std::vector<double> values; // accepted numbers (numeric variables)
+    std::vector<double> values; // accepted numbers (Number)
 };
 
 // Parses conditions; throws UsageError naming an unknown variable or code.
