@@ -1,7 +1,7 @@
 #include "careerstat/i18n.hpp"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <utility>
 
 namespace careerstat {
@@ -9,7 +9,7 @@ namespace careerstat {
 namespace {
 
 // English key -> Dutch, sorted by key for binary search.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 100> k_dutch = {{
+constexpr std::pair<std::string_view, std::string_view> k_dutch[] = {
     {"% 6 or higher",
      "% 6 of hoger"},
     {"% of mentions",
@@ -98,10 +98,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 100> k_dutch
      "Gemiddelde"},
     {"Median",
      "Mediaan"},
-    {"NPS = % promoters (9-10) minus % detractors (0-6); Wald interval from the multinomial variance.",
-     "NPS = % promotors (9-10) min % criticasters (0-6); Wald-interval uit de multinomiale variantie."},
+    {"NPS = % promoters (9-10) minus % detractors (0-6); adjusted Wald interval (Rocks 2016).",
+     "NPS = % promotors (9-10) min % criticasters (0-6); aangepast Wald-interval (Rocks 2016)."},
     {"Net Promoter Score (0-10)",
      "Net Promoter Score (0-10)"},
+    {"No interval for {}: every answer is the same, so the data give no spread to estimate it from.",
+     "Geen interval voor {}: alle antwoorden zijn gelijk, dus de gegevens geven geen spreiding om het uit te schatten."},
     {"No option selected",
      "Geen optie gekozen"},
     {"No test: fewer than two subgroups with cases, or nobody (or everybody) completed.",
@@ -186,8 +188,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 100> k_dutch
      "Geldig % telt ontbrekende codes en lege antwoorden niet mee (geldige n = {})."},
     {"Variable",
      "Variabele"},
-    {"Weighted by {}; intervals use Kish's effective sample size.",
-     "Gewogen met {}; intervallen gebruiken Kish' effectieve steekproefomvang."},
+    {"Weighted by {}; estimates and intervals as R's survey package computes them (design-based effective sample size).",
+     "Gewogen met {}; schattingen en intervallen zoals R's survey-pakket ze berekent (effectieve steekproefomvang van het design)."},
     {"Wilson score",
      "Wilson-score"},
     {"complete returns only",
@@ -196,10 +198,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 100> k_dutch
      "standaard: (I+P+R+NC+O) / (I+P+R+NC+O+NE)"},
     {"e = {}, the share of unknown-eligibility cases assumed eligible ({}).",
      "e = {}, het aandeel gevallen met onbekende geschiktheid dat als geschikt geldt ({})."},
+    {"e cannot be estimated: no case's eligibility is known, so RR3, RR4, REF2 and CON2 are left empty; give e with --e.",
+     "e is niet te schatten: van geen enkel geval is de geschiktheid bekend, dus RR3, RR4, REF2 en CON2 blijven leeg; geef e met --e."},
     {"set with --e",
      "ingesteld met --e"},
     {"{} confidence intervals: {}.",
      "{}-betrouwbaarheidsintervallen: {}."},
+    {"{} rows holding only delimiters (empty rows) were skipped.",
+     "{} rijen met alleen scheidingstekens (lege rijen) zijn overgeslagen."},
     {"{}: complete = {} is 1 (Qualtrics).",
      "{}: volledig = {} is 1 (Qualtrics)."},
     {"{}: complete = {} is 100 (Qualtrics).",
@@ -210,10 +216,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 100> k_dutch
      "{}: volledig = {} bereikte de laatste pagina ({:g})."},
     {"{}: the export has no completion metadata; complete = at least {:g}% of the questions answered (--complete-at).",
      "{}: de export heeft geen gegevens over afronding; volledig = minstens {:g}% van de vragen beantwoord (--complete-at)."},
-}};
+};
 
 // tr() looks keys up by binary search; a table out of order would fail to compile.
-static_assert(std::is_sorted(k_dutch.begin(), k_dutch.end(),
+static_assert(std::is_sorted(std::begin(k_dutch), std::end(k_dutch),
                              [](const auto& a, const auto& b) { return a.first < b.first; }));
 
 } // namespace
@@ -232,9 +238,9 @@ std::string_view tr(Lang lang, std::string_view key) {
     if (lang == Lang::En) {
         return key;
     }
-    auto it = std::lower_bound(k_dutch.begin(), k_dutch.end(), key,
+    auto it = std::lower_bound(std::begin(k_dutch), std::end(k_dutch), key,
                                [](const auto& entry, std::string_view k) { return entry.first < k; });
-    if (it != k_dutch.end() && it->first == key) {
+    if (it != std::end(k_dutch) && it->first == key) {
         return it->second;
     }
     return key;

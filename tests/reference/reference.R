@@ -57,8 +57,14 @@ cl_cb <- read_codebook("data/clients.codebook.csv")
 em <- read_export("data/employers.csv", sep = ";")
 em_cb <- read_codebook("data/employers.codebook.csv")
 wd <- read_export("tests/data/weighted/clients_w.csv")
+wd_cb <- read_codebook("tests/data/weighted/clients_w.codebook.csv")
+weight_cols <- c("w", "w_tenth", "w_hundred", "w_equal")  # w first: the default weight
+stopifnot(identical(wd_cb$variable[wd_cb$type == "weight"], weight_cols),
+          identical(tail(names(wd), 4), weight_cols),
+          identical(wd_cb[setdiff(wd_cb$variable, weight_cols), ],
+                    cl_cb[setdiff(wd_cb$variable, weight_cols), ]))
 stopifnot(nrow(cl) == 54, nrow(em) == 27,
-          identical(wd[setdiff(names(wd), "w")], cl))  # the weighted file is a copy + w
+          identical(wd[setdiff(names(wd), weight_cols)], cl))  # a copy + the weights
 
 # ------------------------------------------------------ interval formulas (proportions)
 # Wilson score (Wilson 1927) = prop.test without continuity correction.
@@ -104,11 +110,83 @@ ci_src <- function(method, x, n, level = 0.95) {
                               1 - (1 - level) / 2, f(n), f(x)))
 }
 
+# ------------------------------------ survey designs for weights and --population N
+# Convention (careerstat's and the fpc cases'): the design of each variable is built on
+# the respondents with a valid answer to it (missing codes and blanks dropped), as
+#   svydesign(ids=~1, weights=~w, data=valid)            weights
+#   svydesign(ids=~1, weights=~w, fpc=~N, data=valid)    weights and --population N
+#   svydesign(ids=~1, fpc=~N, data=valid)                --population N alone
+# with the fpc column N for every row; n = number of valid answers, f = n/N (0 without N).
+design_of <- function(df, w = NULL, N = NULL) {
+  stopifnot(!is.null(w) || !is.null(N))
+  if (!is.null(w)) df$w <- w
+  if (!is.null(N)) df$N <- N
+  if (is.null(w)) svydesign(ids = ~1, fpc = ~N, data = df)
+  else if (is.null(N)) svydesign(ids = ~1, weights = ~w, data = df)
+  else svydesign(ids = ~1, weights = ~w, fpc = ~N, data = df)
+}
+des_src <- function(wname = NULL, N = NULL)
+  sprintf("svydesign(ids=~1,%s%sdata=valid)%s",
+          if (is.null(wname)) "" else sprintf("weights=~%s,", wname),
+          if (is.null(N)) "" else "fpc=~N,", if (is.null(N)) "" else sprintf(", N=%s", f(N)))
+kish <- function(w) sum(w)^2 / sum(w^2)
+# Effective n where the design variance is degenerate (a share of 0 or 1, an NPS with
+# p + d - (p-d)^2 = 0): Kish's n less one, over 1 - f.
+neff_fallback <- function(w, N = NULL) {
+  fr <- if (is.null(N)) 0 else length(w) / N
+  (kish(w) - 1) / (1 - fr)
+}
+
+# Wilson score interval written out, so that it takes a fractional x and n (x = p*n_eff,
+# n = n_eff); checked against prop.test(correct=FALSE), which computes the same.
+wilson_score <- function(x, n, level = 0.95) {
+  z <- qnorm(1 - (1 - level) / 2); p <- x / n
+  centre <- (p + z^2 / (2 * n)) / (1 + z^2 / n)
+  half <- z / (1 + z^2 / n) * sqrt(p * (1 - p) / n + z^2 / (4 * n^2))
+  lims <- c(if (x > 0) max(0, centre - half) else 0, if (x < n) min(1, centre + half) else 1)
+  stopifnot(max(abs(lims - wilson(x, n, level))) < 1e-12)
+  lims
+}
+cp_vs_svyciprop <- 0  # largest |svyciprop(method="beta") - qbeta formula| seen (0-1 scale)
+
+# The interval for the share of y == 1 among the valid answers (or the multi-select
+# base) under the design: p and SE from svymean, n_eff = p(1-p)/SE^2 (the fallback at
+# p = 0 or 1), then the named interval on (p*n_eff, n_eff). `what` names the indicator
+# in the source text.
+prop_ci_design <- function(y, w, N, method, level, what, wname) {
+  des <- design_of(data.frame(y = y), w, N)
+  m <- svymean(~y, des)
+  p <- as.numeric(coef(m)); se <- as.numeric(SE(m))
+  stopifnot(abs(p - sum(w * y) / sum(w)) < 1e-12)
+  inner <- any(y == 1) && any(y == 0)
+  neff <- if (inner) p * (1 - p) / se^2 else neff_fallback(w, N)
+  xx <- p * neff
+  lims <- if (method == "wilson") wilson_score(xx, neff, level) else
+    ci_fun[[method]](xx, neff, level)
+  ref <- if (inner)
+    sprintf("p=%s, SE=%s from survey::svymean(~I(%s),%s); n_eff=p(1-p)/SE^2=%s; then ",
+            f(p, 8), f(se, 8), what, des_src(wname, N), f(neff, 8)) else
+    sprintf("p=%s from survey::svymean(~I(%s),%s); SE=0, so n_eff=(kish-1)/(1-f)=%s with kish=sum(w)^2/sum(w^2)=%s; then ",
+            f(p, 8), what, des_src(wname, N), f(neff, 8), f(kish(w), 8))
+  src <- if (method == "wilson")
+    sprintf(paste0("%sWilson score on x=p*n_eff=%s, n=n_eff: (p+z^2/(2n) -/+ z*sqrt(p(1-p)/n+z^2/(4n^2)))/(1+z^2/n), ",
+                   "z=qnorm(%s) (= prop.test(x,n,correct=FALSE)$conf.int)"),
+            ref, f(xx, 8), 1 - (1 - level) / 2) else paste0(ref, ci_src(method, xx, neff, level))
+  if (method == "clopper-pearson" && inner) {
+    sv <- as.numeric(attr(svyciprop(~y, des, method = "beta", level = level), "ci"))
+    gap <- max(abs(sv - lims))
+    cp_vs_svyciprop <<- max(cp_vs_svyciprop, gap)
+    stopifnot(gap < 1e-9)
+    src <- sprintf("%s; = survey::svyciprop(~I(%s),des,method=\"beta\")", src, what)
+  }
+  list(lims = lims, src = src, p = p, neff = neff)
+}
+
 # ----------------------------------------------------- single-choice frequency table
 # n, pct (of all respondents in the run), valid_pct (excluding missing codes and
 # blanks), cum_pct and the interval for each valid proportion. `x` holds the raw cells.
 freq_single <- function(case, x, cb, var, method = "wilson", level = 0.95,
-                        counts = TRUE, ci = TRUE, w = NULL, fpc_N = NULL) {
+                        counts = TRUE, ci = TRUE, w = NULL, fpc_N = NULL, wname = "w") {
   tab <- paste0("freq.", var)
   ch <- choices(cb, var)
   miss_codes <- if (cb[var, "missing"] != "")
@@ -136,6 +214,14 @@ freq_single <- function(case, x, cb, var, method = "wilson", level = 0.95,
     }
     if (ci) {
       yv <- as.numeric(x[valid] == code)
+      if (!all(w == 1)) {
+        # Weights (with or without --population N): the design on the valid answers.
+        r <- prop_ci_design(yv, w[valid], fpc_N, method, level,
+                            sprintf("%s==%s", var, code), wname)
+        add(case, tab, lab, "ci_low", 100 * r$lims[1], r$src)
+        add(case, tab, lab, "ci_high", 100 * r$lims[2], r$src)
+        next
+      }
       if (!is.null(fpc_N)) {
         # Finite population correction: survey's SE for the proportion among the valid
         # answers as an SRS of N; effective n = p(1-p)/SE^2 must be (n-1)/(1-n/N).
@@ -148,19 +234,6 @@ freq_single <- function(case, x, cb, var, method = "wilson", level = 0.95,
         ref <- sprintf(paste0("n_eff=p(1-p)/SE^2=%s=(n-1)/(1-n/N) from survey::svymean(~I(%s==%s),",
                               "svydesign(ids=~1,fpc=~N,data=valid)) with n=%d, N=%s; then "),
                        f(neff, 8), var, code, n, f(fpc_N))
-        xx <- p * neff; nn <- neff
-      } else if (!all(w == 1)) {
-        # Weights: Kish (1965) effective sample size (sum w)^2 / sum w^2 over the valid
-        # answers; p is the weighted share (= survey::svymean's point estimate).
-        wv <- w[valid]
-        p <- sum(wv * yv) / sum(wv)
-        pm <- as.numeric(coef(svymean(~y, svydesign(ids = ~1, weights = ~w,
-                                      data = data.frame(y = yv, w = wv)))))
-        stopifnot(abs(p - pm) < 1e-12)
-        neff <- sum(wv)^2 / sum(wv^2)
-        ref <- sprintf(paste0("p=%s=survey::svymean(~I(%s==%s),svydesign(ids=~1,weights=~w)); ",
-                              "Kish (1965) n_eff=sum(w)^2/sum(w^2)=%s; then "),
-                       f(p, 8), var, code, f(neff, 8))
         xx <- p * neff; nn <- neff
       } else {
         xx <- sum(yv); nn <- length(yv); ref <- ""
@@ -330,22 +403,35 @@ grade <- num(cl$grade)
 describe_grade("describe_grade", grade)
 describe_grade("describe_level90", grade, level = 0.90, what = "ci")
 
-# NPS: promoters 9-10, detractors 0-6; NPS = 100(p - d); Wald interval with the
-# multinomial variance Var(p^-d^) = (p + d - (p-d)^2)/n (Var p^ = p(1-p)/n,
-# Cov(p^,d^) = -pd/n: Agresti, Categorical Data Analysis, 3rd ed. 2013, ch. 1).
-# The same variance is the population variance of the score s = +1/0/-1:
-# mean(s^2) - mean(s)^2.
-describe_nps <- function(case, r, level = 0.95, what = c("counts", "ci"), w = NULL) {
+# NPS: promoters 9-10, detractors 0-6; NPS = 100(p - d) with p, d the (weighted) shares.
+# Interval: the adjusted Wald interval of Rocks (2016, The American Statistician 70(4),
+# "Interval estimation for the Net Promoter Score"): with an effective sample size
+# n_eff, n' = n_eff + 3, p' = (p*n_eff + 3/4)/n', d' = (d*n_eff + 3/4)/n' and
+#   100 * clip((p'-d') -/+ z*sqrt((p' + d' - (p'-d')^2)/n'), -1, 1),
+# the multinomial variance (Var p^ = p(1-p)/n, Cov(p^,d^) = -pd/n) at the adjusted shares.
+# n_eff = n (valid answers) when unweighted without --population; otherwise, from the
+# design on the valid answers, n_eff = (p + d - (p-d)^2)/SE^2 with SE = SE(svymean(~s))
+# of the score s = +1/0/-1 (whose population variance is p + d - (p-d)^2); when that is
+# 0, n_eff = (kish - 1)/(1 - f).
+rocks_nps <- function(p, d, neff, level) {
+  z <- qnorm(1 - (1 - level) / 2)
+  n1 <- neff + 3
+  p1 <- (p * neff + 3 / 4) / n1; d1 <- (d * neff + 3 / 4) / n1
+  half <- z * sqrt((p1 + d1 - (p1 - d1)^2) / n1)
+  100 * pmin(1, pmax(-1, (p1 - d1) + c(-1, 1) * half))
+}
+describe_nps <- function(case, r, level = 0.95, what = c("counts", "ci"), w = NULL,
+                         N = NULL, wname = "w") {
   keep <- !is.na(r); r <- r[keep]
-  w <- if (is.null(w)) rep(1, length(r)) else w[keep]
-  tab <- "describe.nps"; weighted <- !all(w == 1)
+  weighted <- !is.null(w)
+  w <- if (weighted) w[keep] else rep(1, length(r))
+  tab <- "describe.nps"
   s <- (r >= 9) - (r <= 6)
   p <- sum(w * (r >= 9)) / sum(w); d <- sum(w * (r <= 6)) / sum(w)
-  n <- if (weighted) sum(w)^2 / sum(w^2) else length(r)
-  mf <- function(e) if (weighted) sprintf("weighted.mean(%s,w)", e) else sprintf("mean(%s)", e)
+  mf <- function(e) if (weighted) sprintf("weighted.mean(%s,%s)", e, wname) else sprintf("mean(%s)", e)
   if ("counts" %in% what) {
     add(case, tab, "recommend", "n", sum(w),
-        if (weighted) "sum(w[!is.na(recommend)])" else "sum(!is.na(recommend))",
+        if (weighted) sprintf("sum(%s[!is.na(recommend)])", wname) else "sum(!is.na(recommend))",
         if (weighted) TOL else TOL_COUNT)
     add(case, tab, "recommend", "promoters_pct", 100 * p, paste0("100*", mf("recommend>=9")))
     add(case, tab, "recommend", "passives_pct", 100 * sum(w * (r %in% 7:8)) / sum(w),
@@ -355,14 +441,35 @@ describe_nps <- function(case, r, level = 0.95, what = c("counts", "ci"), w = NU
         sprintf("100*(%s-%s)", mf("recommend>=9"), mf("recommend<=6")))
   }
   if ("ci" %in% what) {
-    v <- (p + d - (p - d)^2) / n
-    stopifnot(abs(v - (sum(w * s^2) / sum(w) - (sum(w * s) / sum(w))^2) / n) < 1e-15)
-    z <- qnorm(1 - (1 - level) / 2)
-    ci <- 100 * ((p - d) + c(-1, 1) * z * sqrt(v))
-    src <- sprintf(paste0("100*((p-d) -/+ qnorm(%s)*sqrt((p+d-(p-d)^2)/n)), p=%s, d=%s, n=%s",
-                          " (multinomial Wald; Agresti CDA 2013 ch. 1%s)"),
-                   1 - (1 - level) / 2, f(p), f(d), f(n),
-                   if (weighted) "; n = Kish (1965) n_eff" else "")
+    v1 <- p + d - (p - d)^2
+    stopifnot(abs(v1 - (sum(w * s^2) / sum(w) - (sum(w * s) / sum(w))^2)) < 1e-12)
+    n <- length(r)
+    if (!weighted && is.null(N)) {
+      neff <- n
+      nsrc <- sprintf("n_eff=n=%d", n)
+    } else {
+      des <- design_of(data.frame(s = s), if (weighted) w, N)
+      m <- svymean(~s, des)
+      stopifnot(abs(as.numeric(coef(m)) - (p - d)) < 1e-12)
+      se <- as.numeric(SE(m))
+      if (v1 > 0) {
+        neff <- v1 / se^2
+        nsrc <- sprintf(paste0("n_eff=(p+d-(p-d)^2)/SE^2=%s, SE=%s from survey::svymean(",
+                               "~I((recommend>=9)-(recommend<=6)),%s)"),
+                       f(neff, 8), f(se, 8), des_src(if (weighted) wname, N))
+      } else {
+        neff <- neff_fallback(w, N)
+        nsrc <- sprintf("p+d-(p-d)^2=0, so n_eff=(kish-1)/(1-f)=%s", f(neff, 8))
+      }
+      # what the design gives in the simple cases: an SRS from N, and equal weights
+      if (!weighted) stopifnot(abs(neff - (n - 1) / (1 - n / N)) < 1e-9)
+      if (weighted && length(unique(w)) == 1 && is.null(N)) stopifnot(abs(neff - (n - 1)) < 1e-9)
+    }
+    ci <- rocks_nps(p, d, neff, level)
+    src <- sprintf(paste0("Rocks (2016) adjusted Wald: n'=n_eff+3, p'=(p*n_eff+3/4)/n', d'=(d*n_eff+3/4)/n', ",
+                          "100*clip((p'-d') -/+ qnorm(%s)*sqrt((p'+d'-(p'-d')^2)/n'),-1,1); ",
+                          "p=%s, d=%s, %s"),
+                   1 - (1 - level) / 2, f(p, 8), f(d, 8), nsrc)
     add(case, tab, "recommend", "ci_low", ci[1], src)
     add(case, tab, "recommend", "ci_high", ci[2], src)
   }
@@ -420,8 +527,8 @@ if (is.null(ps)) message("PSPP not found: quartiles checked against R only")
 
 # --------------------------------------------------- 5. describe with --population 90
 # survey::svymean on an SRS of N = 90 (fpc): SE = sd*sqrt((1-n/N)/n); interval
-# confint(..., df = degf(design)) = mean -/+ qt(.975, n-1)*SE. For the NPS the score
-# s = +1/0/-1 and a z interval (confint's default df = Inf).
+# confint(..., df = degf(design)) = mean -/+ qt(.975, n-1)*SE. For the NPS, Rocks'
+# adjusted Wald interval on n_eff = (p+d-(p-d)^2)/SE^2 = (n-1)/(1-n/N) (describe_nps).
 {
   case <- "describe_fpc"; N <- 90
   g <- grade[!is.na(grade)]
@@ -440,56 +547,182 @@ if (is.null(ps)) message("PSPP not found: quartiles checked against R only")
   add(case, "describe.numeric", "sessions", "ci_low", ci[1], src)
   add(case, "describe.numeric", "sessions", "ci_high", ci[2], src)
 
-  r <- recommend[!is.na(recommend)]
-  des <- svydesign(ids = ~1, fpc = ~N, data = data.frame(s = (r >= 9) - (r <= 6), N = N))
-  ci <- 100 * as.numeric(confint(svymean(~s, des)))
-  src <- paste0("100*confint(survey::svymean(~I((recommend>=9)-(recommend<=6)),des)), ",
-                "des=svydesign(ids=~1,fpc=~N,data=valid), N=90 (z interval)")
-  add(case, "describe.nps", "recommend", "ci_low", ci[1], src)
-  add(case, "describe.nps", "recommend", "ci_high", ci[2], src)
+  describe_nps(case, recommend, what = "ci", N = N)
 }
 
-# ----------------------------------------------------------------- 6. weighted (w)
-ww <- num(wd$w)
-freq_single("freq_weighted", wd$initiative, cl_cb, "initiative", w = ww)
-{
-  case <- "describe_weighted"
-  keep <- !is.na(num(wd$grade)); x <- num(wd$grade)[keep]; w <- ww[keep]
-  des <- svydesign(ids = ~1, weights = ~w, data = data.frame(x = x, w = w))
-  m <- as.numeric(coef(svymean(~x, des)))
-  stopifnot(abs(m - weighted.mean(x, w)) < 1e-12)
-  # frequency-weighted SD (divisor sum(w) - 1, as SPSS/PSPP with WEIGHT BY), Kish n_eff,
-  # Student t with n_eff - 1 df and SE = sd / sqrt(n_eff)
-  sdw <- sqrt(sum(w * (x - m)^2) / (sum(w) - 1))
-  neff <- sum(w)^2 / sum(w^2)
-  ci <- m + c(-1, 1) * qt(0.975, neff - 1) * sdw / sqrt(neff)
-  tab <- "describe.grades"
-  add(case, tab, "grade", "n", sum(w), "sum(w[!is.na(grade)])")
-  add(case, tab, "grade", "mean", m,
-      "coef(survey::svymean(~grade,svydesign(ids=~1,weights=~w))) = weighted.mean(grade,w)")
-  add(case, tab, "grade", "sd", sdw, "sqrt(sum(w*(grade-m)^2)/(sum(w)-1)) (frequency weights)")
-  add(case, tab, "grade", "pass_pct", 100 * weighted.mean(x >= 6, w), "100*weighted.mean(grade>=6,w)")
-  src <- sprintf(paste0("m -/+ qt(0.975,n_eff-1)*sd_w/sqrt(n_eff), Kish (1965) n_eff=",
-                        "sum(w)^2/sum(w^2)=%s, sd_w=%s"), f(neff, 8), f(sdw, 8))
-  add(case, tab, "grade", "ci_low", ci[1], src)
-  add(case, tab, "grade", "ci_high", ci[2], src)
-
-  for (v in outcome) {
-    xv <- num(wd[[v]]); keep <- xv %in% 1:5; xv <- xv[keep]; w <- ww[keep]
-    des <- svydesign(ids = ~1, weights = ~w, data = data.frame(x = xv, w = w))
-    m <- as.numeric(coef(svymean(~x, des)))
-    stopifnot(abs(m - weighted.mean(xv, w)) < 1e-12)
-    add(case, "describe.outcome", v, "mean", m,
-        sprintf("coef(survey::svymean(~%s,svydesign(ids=~1,weights=~w))), %s in 1:5", v, v))
-    add(case, "describe.outcome", v, "top2_pct", 100 * weighted.mean(xv >= 4, w),
-        sprintf("100*weighted.mean(%s %%in%% 4:5, w) over valid answers", v))
+# ------------------------------------------------- 6. weights (the survey package)
+# tests/data/weighted/clients_w.csv: w by bureau (the codebook's default weight),
+# w_tenth = w*0.1, w_hundred = w*100 (rescaled: every estimate and interval equals w's,
+# only the weighted n differs) and w_equal = 0.5 (equal weights: the unweighted values).
+# On the design of each variable (design_of, on its valid answers):
+#   mean       coef(svymean(~x, des))
+#   interval   confint(svymean(~x, des), level=L, df=degf(des))      degf(des) = n - 1
+#   sd         sqrt(coef(svyvar(~x, des))) = sqrt(n/(n-1)*sum(w*(x-m)^2)/sum(w))
+#   quartiles  coef(svyquantile(~x, des, c(0.25,0.5,0.75), qrule="hf6", ci=FALSE))
+#   shares     sums of the weights (n, pct, top2_pct, pass_pct, ...)
+# svyquantile (survey >= 4.1) returns a "newsvyquantile" list of one matrix per variable;
+# coef() flattens it to c(x.0.25=, x.0.5=, x.0.75=). Its hf6 rule for weights is
+# approx(cumsum(w)/(sum(w)+w[last]), sort(x), p, rule=2) with w[last] the weight of the
+# largest value (the last of its ties in file order): 1/(n+1) steps when unweighted,
+# so quantile(x, type=6).
+svy_stats <- function(x, w, N = NULL, level = 0.95) {
+  n <- length(x)
+  des <- design_of(data.frame(x = x), w, N)
+  m <- svymean(~x, des)
+  mu <- as.numeric(coef(m))
+  stopifnot(abs(mu - sum(w * x) / sum(w)) < 1e-12, degf(des) == n - 1)
+  ci <- as.numeric(confint(m, level = level, df = degf(des)))
+  v <- as.numeric(coef(svyvar(~x, des)))
+  stopifnot(abs(v - n / (n - 1) * sum(w * (x - mu)^2) / sum(w)) < 1e-9)
+  q <- svyquantile(~x, des, c(0.25, 0.5, 0.75), qrule = "hf6", ci = FALSE)
+  stopifnot(inherits(q, "newsvyquantile"), identical(names(coef(q)), c("x.0.25", "x.0.5", "x.0.75")))
+  ext <- as.numeric(coef(svyquantile(~x, des, c(0, 1), qrule = "hf6", ci = FALSE)))
+  stopifnot(ext == range(x))
+  list(n = n, mean = mu, sd = sqrt(v), ci = ci, df = degf(des),
+       q = setNames(as.numeric(coef(q)), c("q1", "median", "q3")), min = min(x), max = max(x))
+}
+# Sanity: with equal weights (and unweighted) the survey definitions are R's unweighted
+# ones: mean, sd (n-1), quantile(type=6), t.test on n-1 df.
+local({
+  for (v in c("age", "sessions", "grade")) {
+    x <- num(cl[[v]]); x <- x[!is.na(x)]
+    for (wt in c(1, 0.5, 3)) {
+      st <- svy_stats(x, rep(wt, length(x)))
+      stopifnot(abs(st$mean - mean(x)) < 1e-12, abs(st$sd - sd(x)) < 1e-12,
+                max(abs(st$q - quantile(x, c(0.25, 0.5, 0.75), type = 6))) < 1e-12,
+                max(abs(st$ci - t_ci(x))) < 1e-9)
+    }
   }
-  describe_nps(case, num(wd$recommend), w = ww)
+})
+
+# One describe case on the weighted file. grades / numeric: variable names; likert: a
+# named list table_id -> variables; nps: the NPS variable. equal = TRUE: weights all
+# equal, expected values are R's unweighted formulas (checked equal to the survey ones).
+describe_design <- function(case, d, cb, wname, N = NULL, grades = NULL, likert = list(),
+                            numeric = NULL, nps = NULL, equal = FALSE) {
+  wall <- num(d[[wname]])
+  stopifnot(all(is.finite(wall) & wall > 0))
+  if (equal) stopifnot(length(unique(wall)) == 1)
+  ds <- des_src(wname, N)
+  moments <- function(tab, v, x, w, cols, validtxt) {
+    st <- svy_stats(x, w, N)
+    u <- if (equal) list(mean = mean(x), sd = sd(x), ci = t_ci(x),
+                         q = setNames(as.numeric(quantile(x, c(0.25, 0.5, 0.75), type = 6)),
+                                      c("q1", "median", "q3")))
+    if (equal) stopifnot(abs(u$mean - st$mean) < 1e-12, abs(u$sd - st$sd) < 1e-12,
+                         max(abs(u$q - st$q)) < 1e-12, max(abs(u$ci - st$ci)) < 1e-9)
+    eq <- function(unw, svy) if (equal) sprintf("%s = %s (equal weights)", unw, svy) else svy
+    add(case, tab, v, "n", sum(w), sprintf("sum(%s[%s]) (weighted count)", wname, validtxt))
+    add(case, tab, v, "mean", if (equal) u$mean else st$mean,
+        eq(sprintf("mean(%s)", v), sprintf("coef(survey::svymean(~%s,des)), des=%s", v, ds)))
+    add(case, tab, v, "sd", if (equal) u$sd else st$sd,
+        eq(sprintf("sd(%s)", v),
+           sprintf("sqrt(coef(survey::svyvar(~%s,des))) = sqrt(n/(n-1)*sum(w*(x-m)^2)/sum(w)), n=%d, des=%s",
+                   v, st$n, ds)))
+    for (k in intersect(c("q1", "median", "q3"), cols)) {
+      pr <- c(q1 = 0.25, median = 0.5, q3 = 0.75)[[k]]
+      add(case, tab, v, k, if (equal) u$q[[k]] else st$q[[k]],
+          eq(sprintf("quantile(%s,%s,type=6)", v, pr),
+             sprintf("coef(survey::svyquantile(~%s,des,%s,qrule=\"hf6\",ci=FALSE)), des=%s", v, pr, ds)))
+    }
+    if ("min" %in% cols) {
+      add(case, tab, v, "min", st$min, sprintf("min(%s) over valid answers", v))
+      add(case, tab, v, "max", st$max, sprintf("max(%s) over valid answers", v))
+    }
+    cisrc <- eq(sprintf("t.test(%s)$conf.int", v),
+                sprintf("confint(survey::svymean(~%s,des),df=degf(des)), degf(des)=%d, des=%s",
+                        v, st$df, ds))
+    ci <- if (equal) u$ci else st$ci
+    add(case, tab, v, "ci_low", ci[1], cisrc)
+    add(case, tab, v, "ci_high", ci[2], cisrc)
+  }
+  wmean <- function(e) if (equal) sprintf("mean(%s)", e) else sprintf("weighted.mean(%s,%s)", e, wname)
+  for (v in grades) {
+    x <- num(d[[v]]); keep <- !is.na(x)
+    moments("describe.grades", v, x[keep], wall[keep], c("median"), sprintf("!is.na(%s)", v))
+    add(case, "describe.grades", v, "pass_pct", 100 * sum(wall[keep] * (x[keep] >= 6)) / sum(wall[keep]),
+        paste0("100*", wmean(sprintf("%s>=6", v))))
+  }
+  for (tab in names(likert)) for (v in likert[[tab]]) {
+    codes <- sort(as.numeric(names(choices(cb, v))))
+    hi <- tail(codes, 2); lo <- head(codes, 2)
+    x <- num(d[[v]]); keep <- x %in% codes; x <- x[keep]; w <- wall[keep]
+    moments(tab, v, x, w, c("median"), sprintf("%s %%in%% %d:%d", v, min(codes), max(codes)))
+    add(case, tab, v, "top2_pct", 100 * sum(w * (x %in% hi)) / sum(w),
+        sprintf("100*%s over valid answers", wmean(sprintf("%s %%in%% c(%s)", v, paste(hi, collapse = ",")))))
+    add(case, tab, v, "bottom2_pct", 100 * sum(w * (x %in% lo)) / sum(w),
+        sprintf("100*%s over valid answers", wmean(sprintf("%s %%in%% c(%s)", v, paste(lo, collapse = ",")))))
+  }
+  for (v in numeric) {
+    x <- num(d[[v]]); keep <- !is.na(x)
+    moments("describe.numeric", v, x[keep], wall[keep], c("min", "q1", "median", "q3"),
+            sprintf("!is.na(%s)", v))
+  }
+  if (!is.null(nps)) {
+    stopifnot(nps == "recommend")
+    describe_nps(case, num(d[[nps]]), w = wall, N = N, wname = wname)
+  }
+}
+
+ww <- num(wd$w)
+for (wn in c("w", "w_tenth", "w_hundred"))
+  describe_design(c(w = "describe_weighted", w_tenth = "describe_weighted_tenth",
+                    w_hundred = "describe_weighted_hundred")[[wn]],
+                  wd, cl_cb, wn, grades = "grade", likert = list(describe.outcome = outcome),
+                  nps = "recommend")
+describe_design("describe_weighted_fpc", wd, cl_cb, "w", N = 150, grades = "grade",
+                nps = "recommend", numeric = "age")
+describe_design("describe_equal", wd, cl_cb, "w_equal", grades = "grade", nps = "recommend",
+                numeric = c("age", "sessions"), equal = TRUE)
+
+freq_single("freq_weighted", wd$initiative, cl_cb, "initiative", w = ww)
+freq_single("freq_weighted_cp", wd$initiative, cl_cb, "initiative", w = ww,
+            method = "clopper-pearson", counts = FALSE)
+freq_single("freq_weighted_fpc", wd$initiative, cl_cb, "initiative", w = ww, fpc_N = 150,
+            counts = FALSE)
+
+# Multi-select with weights: base = respondents with at least one option selected; n =
+# sums of w, pct = share of the base's weight, pct_mentions = share of all weighted
+# mentions; the interval from the design on the base respondents (prop_ci_design).
+{
+  case <- "freq_weighted_barrier"; tab <- "freq.barrier"
+  selw <- sapply(opts, function(v) wd[[v]] != "" & !(toupper(wd[[v]]) %in%
+                   c("0", "N", "NEE", "NO", "FALSE", "NOT SELECTED")))
+  stopifnot(identical(selw, sel))
+  inbase <- rowSums(selw) > 0; wb <- ww[inbase]
+  wbase <- sum(wb); wment <- sum(ww * selw)
+  for (v in opts) {
+    k <- sum(wb * selw[inbase, v]); lab <- cl_cb[v, "label"]
+    add(case, tab, lab, "n", k, sprintf("sum(w[%s==\"Y\"]) (weighted count)", v))
+    add(case, tab, lab, "pct", 100 * k / wbase,
+        sprintf("100*%s/%s: base = sum(w[rowSums(barrier_* selected)>0]) (weighted)", f(k), f(wbase)))
+    add(case, tab, lab, "pct_mentions", 100 * k / wment,
+        sprintf("100*%s/%s: all mentions = sum(w*(barrier_* selected)) (weighted)", f(k), f(wment)))
+    r <- prop_ci_design(as.numeric(selw[inbase, v]), wb, NULL, "wilson", 0.95,
+                        sprintf("%s==\"Y\"", v), "w")
+    r$src <- sub("data=valid", "data=base", r$src, fixed = TRUE)
+    add(case, tab, lab, "ci_low", 100 * r$lims[1], r$src)
+    add(case, tab, lab, "ci_high", 100 * r$lims[2], r$src)
+  }
+  add(case, tab, "No option selected", "n", sum(ww[!inbase]),
+      "sum(w[rowSums(barrier_* selected)==0]) (weighted count)")
+  add(case, tab, "Respondents who answered (base)", "n", wbase,
+      "sum(w[rowSums(barrier_* selected)>0]) (weighted count)")
 }
 
 # ------------------------------------------------------------------------- write
 out <- do.call(rbind, rows)
 stopifnot(!anyDuplicated(out[c("case", "table_id", "row_label", "column")]))
+# Rescaled weights: every expected value but the weighted n is w's, to the digit.
+for (cs in c("describe_weighted_tenth", "describe_weighted_hundred")) {
+  a <- out[out$case == "describe_weighted", ]; b <- out[out$case == cs, ]
+  rownames(a) <- rownames(b) <- NULL
+  keep <- a$column != "n"
+  stopifnot(identical(a[c("table_id", "row_label", "column")], b[c("table_id", "row_label", "column")]),
+            identical(a$expected[keep], b$expected[keep]))
+}
+if (cp_vs_svyciprop > 0)
+  message(sprintf("largest |svyciprop(method=\"beta\") - qbeta formula|: %.3g", cp_vs_svyciprop))
 cases <- read.csv("tests/reference/cases.csv", colClasses = "character")
 stopifnot(all(out$case %in% cases$case), all(cases$case %in% out$case))
 write.csv(out, "tests/reference/expected.csv", row.names = FALSE, fileEncoding = "UTF-8",

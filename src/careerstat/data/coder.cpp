@@ -166,7 +166,7 @@ Coded Coder::code_number(std::string_view cell) const {
         }
     }
     if (!v || (m_var->min && *v < *m_var->min) || (m_var->max && *v > *m_var->max) ||
-        (m_var->type == VarType::Weight && *v <= 0)) {
+        (m_var->type == VarType::Weight && !(*v > 0 && *v <= k_max_weight))) {
         out.kind = Coded::Kind::Invalid;
         return out;
     }
@@ -186,7 +186,11 @@ std::string Coder::explain_invalid(std::string_view cell) const {
             return fmt::format("\"{}\" is not a number", cell);
         }
         if (v.type == VarType::Weight) {
-            return fmt::format("weight {} is not positive", cell);
+            return *util::parse_number(cell, m_decimal_comma) > 0
+                       ? fmt::format("weight {} is above 10^15: a weight counts people, so "
+                                     "this is not a survey weight (is it the right column?)",
+                                     cell)
+                       : fmt::format("weight {} is not positive", cell);
         }
         return fmt::format("{} is outside the range {}..{}", cell, *v.min, *v.max);
     }

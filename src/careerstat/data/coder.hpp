@@ -12,6 +12,10 @@
 
 namespace careerstat::data {
 
+// The largest weight a weight column may hold: a weight counts the people a respondent
+// stands for, and below this bound sums of weights and of their squares cannot overflow.
+inline constexpr double k_max_weight = 1e15;
+
 struct Coded {
     enum class Kind : std::uint8_t { Valid, Missing, Blank, Invalid };
     Kind kind = Kind::Blank;

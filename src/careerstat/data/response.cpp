@@ -1,6 +1,7 @@
 #include "careerstat/data/response.hpp"
 
 #include "careerstat/data/record_pipeline.hpp"
+#include "careerstat/data/columns.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/util/text.hpp"
@@ -58,13 +59,8 @@ void ResponseCounter::bind(const std::vector<std::string>& header, const std::st
                            long header_line, bool decimal_comma) {
     m_out.source = source;
     m_decimal_comma = decimal_comma;
-    auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
-        for (std::size_t c = 0; c < header.size(); ++c) {
-            if (header[c] == name) {
-                return c;
-            }
-        }
-        return std::nullopt;
+    auto column_of = [&](const std::string& name) {
+        return find_column(header, name, source, header_line);
     };
     // The completion rule: the first meta column the codebook declares and the export has.
     for (const RuleColumn& rc : k_rules) {
@@ -209,7 +205,9 @@ ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codeboo
     for_each_record(reader, [&counter](std::span<const std::string_view> fields, long line) {
         counter.add(fields, line);
     });
-    return counter.finish();
+    ResponseCounts out = counter.finish();
+    out.skipped_empty = reader.skipped_empty();
+    return out;
 }
 
 } // namespace careerstat::data

@@ -51,6 +51,7 @@ struct ResponseCounts {
     double last_page = 0;      // for LastPage: the page a complete return reached
     double complete_at = 0.8;  // for Share
     std::vector<ItemCounts> items;
+    long skipped_empty = 0; // rows holding only delimiters, not counted as returns
 };
 
 // Counts returns record by record, so that a caller can feed it and a Tabulator from one

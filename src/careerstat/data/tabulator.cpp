@@ -1,9 +1,11 @@
 #include "careerstat/data/tabulator.hpp"
 
+#include "careerstat/data/columns.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/io/record_reader.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 namespace careerstat::data {
@@ -30,11 +32,16 @@ Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> q
             const std::size_t options_n = first.is_multi_column() ? first.choices.size()
                                                                   : m_questions[q].variables.size();
             m_multi[q].selected.assign(options_n, 0.0);
+            m_multi[q].selected_w2.assign(options_n, 0.0);
         }
     }
     for (std::size_t i = 0; i < codebook.variables.size(); ++i) {
         const auto& v = codebook.variables[i];
         m_vars[i].valid.assign(v.is_categorical() ? v.choices.size() : 0, 0.0);
+        m_vars[i].weighted = m_options.weight.has_value();
+        if (m_vars[i].weighted) {
+            m_vars[i].valid_sums.assign(m_vars[i].valid.size(), stats::WeightSums{});
+        }
         m_vars[i].missing.assign(v.missing.size(), 0.0);
     }
 }
@@ -49,13 +56,8 @@ void Tabulator::run(io::RecordReader& reader) {
 void Tabulator::bind(const std::vector<std::string>& header, const std::string& source,
                      long header_line) {
     m_source = source;
-    auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
-        for (std::size_t c = 0; c < header.size(); ++c) {
-            if (header[c] == name) {
-                return c;
-            }
-        }
-        return std::nullopt;
+    auto column_of = [&](const std::string& name) {
+        return find_column(header, name, source, header_line);
     };
     // Every variable a question, the filter or the weight needs must be in the export.
     m_bindings.clear();
@@ -110,9 +112,9 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
     double w = 1;
     if (m_options.weight) {
         const Coded& cw = code_at(*m_options.weight);
-        if (cw.kind != Coded::Kind::Valid || !(cw.value > 0)) {
+        if (cw.kind != Coded::Kind::Valid || !(cw.value > 0 && cw.value <= k_max_weight)) {
             throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
-                            "every respondent needs a positive weight");
+                            "every respondent needs a positive weight of at most 10^15");
         }
         w = cw.value;
     }
@@ -142,15 +144,20 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
                 // Categorical: the value distribution follows from the counts per code
                 // (value_counts()), so no map lookup per cell.
                 vc.valid[static_cast<std::size_t>(c.index)] += w;
+                if (vc.weighted) {
+                    vc.valid_sums[static_cast<std::size_t>(c.index)].add(w);
+                }
             } else if (m_cb.variables[b.variable].is_numeric()) {
-                const auto k = static_cast<int>(c.value);
-                if (k >= 0 && k < VariableCounts::k_small && static_cast<double>(k) == c.value) {
+                // The range test comes first: casting a double outside int's range is
+                // undefined behaviour (a numeric answer above 2^31).
+                if (!vc.weighted && c.value >= 0.0 && c.value < VariableCounts::k_small &&
+                    std::floor(c.value) == c.value) {
                     if (vc.small.empty()) {
                         vc.small.assign(VariableCounts::k_small, 0.0);
                     }
-                    vc.small[static_cast<std::size_t>(k)] += w;
+                    vc.small[static_cast<std::size_t>(c.value)] += 1;
                 } else {
-                    vc.values[c.value] += w;
+                    vc.values[c.value].add(w);
                 }
             }
             break;
@@ -170,6 +177,7 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
             for (std::size_t o = 0; o < mc.selected.size(); ++o) {
                 if ((any >> o) & 1U) {
                     mc.selected[o] += w;
+                    mc.selected_w2[o] += w * w;
                     mc.mentions += w;
                 }
             }
@@ -180,6 +188,7 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
                 missing = missing && c.kind == Coded::Kind::Missing;
                 if (c.kind == Coded::Kind::Valid && c.index == 1) {
                     mc.selected[o] += w;
+                    mc.selected_w2[o] += w * w;
                     mc.mentions += w;
                     any = 1;
                 }
@@ -195,20 +204,35 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
     }
 }
 
-stats::ValueCounts value_counts(const codebook::Variable& v, const VariableCounts& c) {
+stats::WeightedValues value_counts(const codebook::Variable& v, const VariableCounts& c) {
     if (c.valid.empty()) {
-        stats::ValueCounts out = c.values;
+        stats::WeightedValues out = c.values;
         for (std::size_t k = 0; k < c.small.size(); ++k) {
             if (c.small[k] > 0) {
-                out[static_cast<double>(k)] += c.small[k];
+                const double n = c.small[k];
+                out[static_cast<double>(k)] = stats::WeightSums{n, n, n, 1.0, 1.0};
             }
         }
         return out;
     }
-    stats::ValueCounts out;
+    stats::WeightedValues out;
     for (std::size_t i = 0; i < v.choices.size(); ++i) {
-        if (c.valid[i] > 0) {
-            out[v.choices[i].value.value_or(static_cast<double>(i + 1))] += c.valid[i];
+        if (!(c.valid[i] > 0)) {
+            continue;
+        }
+        const stats::WeightSums s = c.weighted ? c.valid_sums[i]
+                                               : stats::WeightSums{c.valid[i], c.valid[i],
+                                                                   c.valid[i], 1.0, 1.0};
+        stats::WeightSums& o = out[v.choices[i].value.value_or(static_cast<double>(i + 1))];
+        // Two codes with the same value (rare) merge; their first case is taken from the
+        // lower code.
+        if (o.n == 0) {
+            o = s;
+        } else {
+            o.w += s.w;
+            o.w2 += s.w2;
+            o.n += s.n;
+            o.last = s.last;
         }
     }
     return out;

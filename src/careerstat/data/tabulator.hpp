@@ -22,22 +22,30 @@ namespace careerstat::data {
 
 // Weighted counts of one variable. With no weights every weight is 1.
 struct VariableCounts {
-    std::vector<double> valid;   // per choice (categorical) -- empty for numeric
+    std::vector<double> valid;   // summed weight per choice (categorical) -- empty for numeric
+    // Per choice, in weighted runs only: squared weights and the first and last case's
+    // weight, for design-based intervals and survey's quantile rule (see w2_of()).
+    std::vector<stats::WeightSums> valid_sums;
     std::vector<double> missing; // per missing code
     double blank = 0;
-    stats::ValueCounts values; // valid numbers of numeric variables (see value_counts())
-    // Whole numbers 0..k_small-1 are counted here rather than in `values`: a map lookup
-    // per cell was the tabulator's largest cost on a million rows.
+    stats::WeightedValues values; // valid numbers of numeric variables (see value_counts())
+    // Unweighted runs count whole numbers 0..k_small-1 here rather than in `values`: a map
+    // lookup per cell was the tabulator's largest cost on a million rows.
     static constexpr int k_small = 256;
     std::vector<double> small;
     double valid_w = 0;        // sum of weights of valid answers
-    double valid_w2 = 0;       // sum of squared weights, for Kish's effective n
+    double valid_w2 = 0;       // sum of squared weights
     double valid_cases = 0;    // unweighted count of valid answers
+    bool weighted = false;
+
+    // Summed squared weight of choice i (its count when unweighted).
+    double w2_of(std::size_t i) const { return weighted ? valid_sums[i].w2 : valid[i]; }
 };
 
 // A multi-select question: option columns, or one column holding several answers.
 struct MultiCounts {
-    std::vector<double> selected; // per option
+    std::vector<double> selected;    // per option
+    std::vector<double> selected_w2; // per option: summed squared weights
     double base = 0;              // respondents with at least one option selected
     double base_w2 = 0;
     double base_cases = 0;
@@ -45,9 +53,9 @@ struct MultiCounts {
     double missing = 0;           // explicit missing codes in every option
 };
 
-// The valid answers as value -> weight: for numeric variables as counted, for categorical
+// The valid answers as value -> cases: for numeric variables as counted, for categorical
 // ones from the counts per code and the codes' numeric values.
-stats::ValueCounts value_counts(const codebook::Variable& v, const VariableCounts& c);
+stats::WeightedValues value_counts(const codebook::Variable& v, const VariableCounts& c);
 
 struct TabulateOptions {
     std::optional<std::size_t> weight; // codebook index of the weight variable

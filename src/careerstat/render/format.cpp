@@ -86,6 +86,14 @@ std::string format_display(double value, const table::Column& column, bool decim
             return "<" + fixed(smallest, decimals, decimal_comma);
         }
     }
+    if (std::abs(value) >= 1e15) {
+        // Fixed notation would print 300 digits for 1e308; people read 1.5e+308.
+        std::string out = fmt::format("{:.4g}", value);
+        if (decimal_comma) {
+            std::replace(out.begin(), out.end(), '.', ',');
+        }
+        return out;
+    }
     if (column.type == ColumnType::Count && !fixed_by_column && is_whole(value)) {
         return fixed(value, 0, decimal_comma);
     }

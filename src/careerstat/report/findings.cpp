@@ -107,6 +107,7 @@ std::vector<std::string> key_findings(const Study& study,
         double base = 0;
         double cases = 0;
         double w2 = 0;
+        double yes_w2 = 0; // summed squared weights of the respondents giving the answer
         std::string answer;
         std::string known;
         bool found = false;
@@ -117,6 +118,7 @@ std::vector<std::string> key_findings(const Study& study,
                 known += (known.empty() ? "" : ", ") + v.name;
                 if (v.name == spec.code || util::iequals(v.label, spec.code)) {
                     n = m.selected[o];
+                    yes_w2 = m.selected_w2[o];
                     answer = v.label;
                     found = true;
                 }
@@ -133,8 +135,10 @@ std::vector<std::string> key_findings(const Study& study,
                     found = true;
                     if (q.kind == Question::Kind::Multi) {
                         n = tab.multi(*qi).selected[i];
+                        yes_w2 = tab.multi(*qi).selected_w2[i];
                     } else {
                         n = tab.counts(q.variables[0]).valid[i];
+                        yes_w2 = tab.counts(q.variables[0]).w2_of(i);
                     }
                 }
             }
@@ -162,10 +166,7 @@ std::vector<std::string> key_findings(const Study& study,
             throw DataError(at + fmt::format("code \"{}\" is not an answer of {} ({})", spec.code,
                                              spec.question, known));
         }
-        table::BuildOptions b;
-        b.ci = options.ci;
-        b.level = options.level;
-        b.population = pop->spec->invited.value_or(0);
+        const table::BuildOptions& b = pop->settings.build;
         Fields f = {{"n", count(n)},
                     {"base", count(base)},
                     {"population", pop->spec->label},
@@ -174,8 +175,8 @@ std::vector<std::string> key_findings(const Study& study,
                     {"level", fmt::format("{:g}%", options.level * 100)}};
         if (base > 0) {
             const double p = n / base;
-            const auto ci = stats::proportion_ci_p(p, table::effective_n(cases, base, w2, b),
-                                                   options.level, options.ci);
+            const auto ci =
+                table::share_interval(p, table::design_base(cases, base, w2, b), yes_w2, b);
             f["pct"] = percent(p, lang);
             f["ci"] = fmt::format("{:.0f}-{:.0f}%", 100 * ci.low, 100 * ci.high);
         } else {

@@ -2,6 +2,7 @@
 // language, and what a population's single pass leaves behind for them.
 #pragma once
 
+#include "careerstat/analysis/settings.hpp"
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/response.hpp"
 #include "careerstat/data/sample.hpp"
@@ -20,6 +21,7 @@ struct PopulationResult {
     const PopulationSpec* spec = nullptr;
     std::unique_ptr<codebook::Codebook> codebook; // on the heap: the tabulator refers to it
     std::vector<codebook::Question> questions;    // the ones the study asks for
+    analysis::Settings settings;                  // weight, population, interval method
     std::unique_ptr<data::Tabulator> tab;
     data::ResponseCounts response;
     std::optional<data::SampleCounts> sample;

@@ -26,7 +26,8 @@ namespace {
 // One population's single pass: completion per record feeds the tabulator.
 std::unique_ptr<PopulationResult> read_population(const Study& study, const PopulationSpec& spec,
                                                   const ReportOptions& options,
-                                                  const std::vector<std::string>& wanted) {
+                                                  const std::vector<std::string>& wanted,
+                                                  Lang lang) {
     auto r = std::make_unique<PopulationResult>();
     r->spec = &spec;
     for (const std::string* path : {&spec.export_path, &spec.sample_path}) {
@@ -48,9 +49,18 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         }
     }
     auto reader = io::RecordReader::open(spec.export_path, options.reader);
-    data::TabulateOptions topt;
-    topt.decimal_comma = reader->dialect().decimal_comma;
-    r->tab = std::make_unique<data::Tabulator>(cb, r->questions, topt);
+    analysis::Request request;
+    request.ci = std::string(stats::ci_method_name(options.ci));
+    request.level = options.level;
+    request.population = spec.invited.value_or(0);
+    request.lang = lang;
+    request.codes = options.codes;
+    if (study.complete_only) {
+        request.notes.emplace_back(tr(lang, "complete returns only"));
+    }
+    r->settings = analysis::make_settings(cb, request, reader->dialect().decimal_comma);
+    r->settings.build.likert_distribution = true;
+    r->tab = std::make_unique<data::Tabulator>(cb, r->questions, r->settings.tabulate);
     data::ResponseCounter counter(cb, {});
     r->tab->bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
@@ -68,6 +78,14 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         }
     });
     r->response = counter.finish();
+    r->response.skipped_empty = reader->skipped_empty();
+    r->settings.build.skipped_empty = reader->skipped_empty();
+    if (spec.invited && *spec.invited < r->response.returned) {
+        throw UsageError(fmt::format("{}: population \"{}\": invited = {:g}, but {} holds {:g} "
+                                     "returns; invited counts everyone who was asked",
+                                     study.source, spec.name, *spec.invited, spec.export_path,
+                                     r->response.returned));
+    }
     if (!spec.sample_path.empty()) {
         auto sample_reader = io::RecordReader::open(spec.sample_path, options.reader);
         r->sample = data::read_sample(*sample_reader, "", "");
@@ -75,33 +93,27 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     return r;
 }
 
-table::BuildOptions build_options(const Study& study, const PopulationResult& r,
-                                  const ReportOptions& options, Lang lang) {
-    table::BuildOptions b;
-    b.ci = options.ci;
-    b.level = options.level;
-    b.lang = lang;
-    b.codes = options.codes;
-    b.likert_distribution = true;
-    b.population = r.spec->invited.value_or(0);
-    if (study.complete_only) {
-        b.where.emplace_back(tr(lang, "complete returns only"));
-    }
-    return b;
-}
-
 // The table(s) of one question for one population.
-std::vector<table::Table> question_tables(const Study& study, const PopulationResult& r,
-                                          std::size_t q, const ReportOptions& options, Lang lang) {
-    const table::BuildOptions b = build_options(study, r, options, lang);
+std::vector<table::Table> question_tables(const PopulationResult& r, std::size_t q) {
+    const table::BuildOptions& b = r.settings.build;
     const Question& question = r.questions[q];
     const auto& v = r.codebook->variables[question.variables[0]];
     const bool describe = question.kind == Question::Kind::Battery ||
                           question.kind == Question::Kind::Numeric ||
                           (question.kind == Question::Kind::Single &&
                            v.type == codebook::VarType::Likert);
-    return describe ? table::describe_tables(*r.codebook, *r.tab, b, {q})
-                    : table::frequency_tables(*r.codebook, *r.tab, b, {q});
+    std::vector<table::Table> out = describe ? table::describe_tables(*r.codebook, *r.tab, b, {q})
+                                             : table::frequency_tables(*r.codebook, *r.tab, b, {q});
+    for (table::Table& t : out) {
+        // describe's shared tables (describe.grades, describe.likert, ...) hold one question
+        // here: its name keeps their ids apart.
+        if (t.id.size() <= question.name.size() ||
+            t.id.compare(t.id.size() - question.name.size(), question.name.size(),
+                         question.name) != 0) {
+            t.id += "." + question.name;
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -122,7 +134,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
     }
     std::vector<std::unique_ptr<PopulationResult>> pops;
     for (const PopulationSpec& spec : study.populations) {
-        pops.push_back(read_population(study, spec, options, wanted));
+        pops.push_back(read_population(study, spec, options, wanted, lang));
     }
     for (const std::string& name : wanted) {
         const bool found = std::any_of(pops.begin(), pops.end(), [&](const auto& p) {
@@ -135,10 +147,11 @@ Report build_report(const Study& study, const ReportOptions& options) {
     }
 
     // Response first.
-    table::BuildOptions rb;
-    rb.ci = options.ci;
-    rb.level = options.level;
-    rb.lang = lang;
+    analysis::Request response_request;
+    response_request.ci = std::string(stats::ci_method_name(options.ci));
+    response_request.level = options.level;
+    response_request.lang = lang;
+    const table::BuildOptions rb = analysis::make_build_options(response_request);
     std::vector<table::Population> response;
     for (const auto& p : pops) {
         table::Population tp;
@@ -164,7 +177,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
                 }
                 if (const auto q = p->question_index(name)) {
                     std::vector<table::PopulationTable> ts;
-                    for (table::Table& t : question_tables(study, *p, *q, options, lang)) {
+                    for (table::Table& t : question_tables(*p, *q)) {
                         ts.push_back({p->spec->name, p->spec->label, std::move(t)});
                     }
                     per_pop.push_back(std::move(ts));
@@ -219,6 +232,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
         }
     }
 
+    table::make_ids_unique(rep.tables);
     rep.findings = key_findings(study, pops, options, lang);
     return rep;
 }

@@ -4,6 +4,7 @@
 
 #include "careerstat/data/tabulator.hpp"
 #include "careerstat/i18n.hpp"
+#include "careerstat/stats/design.hpp"
 #include "careerstat/stats/proportion_ci.hpp"
 #include "careerstat/table/table.hpp"
 
@@ -24,6 +25,8 @@ struct BuildOptions {
     // Likert batteries also carry the percent of each answer code (pct_<code>), drawn as a
     // diverging bar chart in HTML.
     bool likert_distribution = false;
+    // Rows of the export that held only delimiters and were skipped (a footnote says so).
+    long skipped_empty = 0;
 };
 
 // Indexes into Tabulator::questions(); empty means every question.
@@ -47,8 +50,13 @@ std::string_view ci_display_name(stats::CiMethod method);
 // Footnotes every table of a run shares: interval method, population, weights, filter.
 std::vector<std::string> common_footnotes(const BuildOptions& options, bool proportions);
 
-// The effective sample size for intervals: Kish's with weights, then the finite
-// population correction when a population is given.
-double effective_n(double cases, double sum_w, double sum_w2, const BuildOptions& options);
+// The cases a share is estimated from, with the run's weighting and population.
+stats::DesignBase design_base(double cases, double sum_w, double sum_w2,
+                              const BuildOptions& options);
+
+// The interval (0-1) of a share p of `base` whose "yes" cases' squared weights sum to
+// sum_w2_yes: the named method on the design-based effective n (stats/design.hpp).
+stats::Interval share_interval(double p, const stats::DesignBase& base, double sum_w2_yes,
+                               const BuildOptions& options);
 
 } // namespace careerstat::table

@@ -19,7 +19,7 @@ constexpr std::string_view k_box_note = "Top-2 and bottom-2 % are the shares of 
                                         "in the two highest and the two lowest codes.";
 
 Cell num(double v) {
-    if (std::isnan(v)) {
+    if (!std::isfinite(v)) {
         return std::monostate{};
     }
     return v;
@@ -32,18 +32,32 @@ std::string level_label(const BuildOptions& o, const char* which) {
 struct MeanStats {
     stats::Summary s;
     stats::Interval ci{std::nan(""), std::nan("")};
+    bool no_spread = false; // two or more answers, all the same: no interval
 };
 
 MeanStats mean_stats(const Variable& v, const data::VariableCounts& c, const BuildOptions& o) {
     MeanStats m;
     m.s = stats::summarize(data::value_counts(v, c));
     if (c.valid_w > 0) {
-        const double n_eff = o.weight_name.empty()
-                                 ? c.valid_cases
-                                 : stats::kish_effective_n(c.valid_w, c.valid_w2);
-        m.ci = stats::mean_ci(m.s.mean, m.s.sd, c.valid_cases, n_eff, o.level, o.population);
+        m.ci = stats::mean_ci(m.s, o.level, o.population);
+        m.no_spread = m.s.cases >= 2 && m.s.se == 0 && std::isnan(m.ci.low);
     }
     return m;
+}
+
+// "No interval for grade: every answer is the same ..." for the variables that need it.
+void add_no_spread_note(Table& t, const std::vector<std::string>& names, const BuildOptions& o) {
+    if (names.empty()) {
+        return;
+    }
+    std::string list;
+    for (const std::string& n : names) {
+        list += (list.empty() ? "" : ", ") + n;
+    }
+    t.footnotes.push_back(fmt::format(
+        fmt::runtime(tr(o.lang, "No interval for {}: every answer is the same, so the data give "
+                                "no spread to estimate it from.")),
+        list));
 }
 
 // The sum of weights of the two highest (top) or two lowest (bottom) answer codes.
@@ -91,9 +105,13 @@ Table likert_table(std::string id, std::string title, std::string subtitle,
     return t;
 }
 
+// Adds an item's row; the item's name goes to `no_spread` when it has no interval.
 void add_likert_row(Table& t, const Variable& v, const data::VariableCounts& c,
-                    const BuildOptions& o) {
+                    const BuildOptions& o, std::vector<std::string>& no_spread) {
     const MeanStats m = mean_stats(v, c, o);
+    if (m.no_spread) {
+        no_spread.push_back(v.name);
+    }
     const double w = c.valid_w;
     std::string label = v.label;
     if (v.reverse) {
@@ -193,6 +211,10 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
     Table nps = nps_table(o);
     Table numeric = numeric_table(o);
     std::optional<std::size_t> items_scale; // codebook index of the Likert items' scale
+    // Variables without an interval because every answer is the same, per shared table.
+    std::vector<std::string> items_flat;
+    std::vector<std::string> grades_flat;
+    std::vector<std::string> numeric_flat;
     for (std::size_t qi = 0; qi < tab.questions().size(); ++qi) {
         if (!only.empty() && std::find(only.begin(), only.end(), qi) == only.end()) {
             continue;
@@ -204,13 +226,15 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
             if (o.likert_distribution) {
                 add_distribution_columns(t, first);
             }
+            std::vector<std::string> flat;
             for (std::size_t v : q.variables) {
-                add_likert_row(t, cb.variables[v], tab.counts(v), o);
+                add_likert_row(t, cb.variables[v], tab.counts(v), o, flat);
                 if (o.likert_distribution) {
                     append_distribution(t, cb.variables[v], first, tab.counts(v));
                 }
             }
             t.footnotes.emplace_back(tr(o.lang, k_box_note));
+            add_no_spread_note(t, flat, o);
             out.push_back(std::move(t));
             continue;
         }
@@ -222,29 +246,45 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
                     items_scale = vi; // the first item's answer scale heads the columns
                     add_distribution_columns(items, v);
                 }
-                add_likert_row(items, v, c, o);
+                add_likert_row(items, v, c, o, items_flat);
                 if (o.likert_distribution) {
                     append_distribution(items, v, cb.variables[*items_scale], c);
                 }
             } else if (v.type == VarType::Grade) {
                 const MeanStats m = mean_stats(v, c, o);
+                if (m.no_spread) {
+                    grades_flat.push_back(v.name);
+                }
                 double pass = 0;
                 for (const auto& [value, w] : data::value_counts(v, c)) {
-                    pass += value >= 6 ? w : 0;
+                    pass += value >= 6 ? w.w : 0;
                 }
                 grades.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
                                 num(m.s.median),
                                 c.valid_w > 0 ? Cell{100 * pass / c.valid_w} : Cell{},
                                 num(m.ci.low), num(m.ci.high)});
             } else if (v.type == VarType::Nps) {
-                double pro = 0;
-                double pas = 0;
-                double det = 0;
+                // Promoters, passives, detractors: summed and squared weights.
+                double sums[3] = {0, 0, 0};
+                double squares[3] = {0, 0, 0};
                 for (const auto& [value, w] : data::value_counts(v, c)) {
-                    (value >= 9 ? pro : value >= 7 ? pas : det) += w;
+                    const int g = value >= 9 ? 0 : value >= 7 ? 1 : 2;
+                    sums[g] += w.w;
+                    squares[g] += w.w2;
                 }
-                const double n_eff = effective_n(c.valid_cases, c.valid_w, c.valid_w2, o);
+                const double pro = sums[0];
+                const double pas = sums[1];
+                const double det = sums[2];
                 if (c.valid_w > 0) {
+                    // The score s = +1/0/-1 has mean m = p - d and per-case variance
+                    // p + d - m^2 (stats/design.hpp: the design-based effective n).
+                    const double p = pro / c.valid_w;
+                    const double d = det / c.valid_w;
+                    const double m = p - d;
+                    const double dev2 = squares[0] * (1 - m) * (1 - m) + squares[1] * m * m +
+                                        squares[2] * (1 + m) * (1 + m);
+                    const double n_eff = stats::design_effective_n(
+                        design_base(c.valid_cases, c.valid_w, c.valid_w2, o), p + d - m * m, dev2);
                     const stats::Nps s = stats::net_promoter_score(pro, pas, det, n_eff, o.level);
                     nps.add_row({v.name, v.label, c.valid_w, s.promoters_pct, s.passives_pct,
                                  s.detractors_pct, s.score, num(s.ci.low), num(s.ci.high)});
@@ -254,6 +294,9 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
                 }
             } else if (v.type == VarType::Numeric) {
                 const MeanStats m = mean_stats(v, c, o);
+                if (m.no_spread) {
+                    numeric_flat.push_back(v.name);
+                }
                 numeric.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
                                  num(m.s.min), num(m.s.q1), num(m.s.median), num(m.s.q3),
                                  num(m.s.max), num(m.ci.low), num(m.ci.high)});
@@ -262,9 +305,12 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
     }
     items.footnotes.emplace_back(tr(o.lang, k_box_note));
     grades.footnotes.emplace_back(tr(o.lang, "A grade of 6 or higher is a pass mark."));
-    nps.footnotes.emplace_back(
-        tr(o.lang, "NPS = % promoters (9-10) minus % detractors (0-6); Wald interval from the "
-                   "multinomial variance."));
+    nps.footnotes.emplace_back(tr(
+        o.lang, "NPS = % promoters (9-10) minus % detractors (0-6); adjusted Wald interval (Rocks "
+                "2016)."));
+    add_no_spread_note(items, items_flat, o);
+    add_no_spread_note(grades, grades_flat, o);
+    add_no_spread_note(numeric, numeric_flat, o);
     for (Table* t : {&items, &grades, &nps, &numeric}) {
         if (!t->rows.empty()) {
             out.push_back(std::move(*t));
@@ -278,6 +324,7 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
         }
         t.footnotes.insert(t.footnotes.end(), common.begin(), common.end());
     }
+    make_ids_unique(out);
     return out;
 }
 

@@ -15,6 +15,14 @@ namespace {
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 
+// An interval limit (0-1) as a percent; none when it is not a number (too few cases).
+Cell percent_or_empty(double limit) {
+    if (!std::isfinite(limit)) {
+        return std::monostate{};
+    }
+    return 100.0 * limit;
+}
+
 Cell pct_cell(double part, double whole) {
     if (whole <= 0) {
         return std::monostate{};
@@ -54,7 +62,7 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
         {"ci_high", fmt::format("{} {}", format_percent_level(o.level), tr(o.lang, "CI high")),
          ColumnType::Percent},
     };
-    const double n_eff = effective_n(c.valid_cases, c.valid_w, c.valid_w2, o);
+    const stats::DesignBase base = design_base(c.valid_cases, c.valid_w, c.valid_w2, o);
     double cum = 0;
     for (std::size_t i = 0; i < v.choices.size(); ++i) {
         const double n = c.valid[i];
@@ -62,9 +70,9 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
         Cell lo = std::monostate{};
         Cell hi = std::monostate{};
         if (c.valid_w > 0) {
-            const auto ci = stats::proportion_ci_p(n / c.valid_w, n_eff, o.level, o.ci);
-            lo = 100 * ci.low;
-            hi = 100 * ci.high;
+            const auto ci = share_interval(n / c.valid_w, base, c.w2_of(i), o);
+            lo = percent_or_empty(ci.low);
+            hi = percent_or_empty(ci.high);
         }
         t.add_row({v.name, code_cell(v.choices[i]), v.choices[i].label, n, pct_cell(n, total),
                    pct_cell(n, c.valid_w), pct_cell(cum, c.valid_w), lo, hi});
@@ -100,6 +108,8 @@ std::pair<Variable, data::VariableCounts> as_categorical(const Variable& v,
     cv.choices.clear();
     data::VariableCounts cc = c;
     cc.valid.clear();
+    cc.weighted = true; // the squared weights come along per value
+    cc.valid_sums.clear();
     for (const auto& [value, w] : data::value_counts(v, c)) {
         codebook::Choice ch;
         ch.code = fmt::format("{:g}", value);
@@ -111,7 +121,8 @@ std::pair<Variable, data::VariableCounts> as_categorical(const Variable& v,
             }
         }
         cv.choices.push_back(ch);
-        cc.valid.push_back(w);
+        cc.valid.push_back(w.w);
+        cc.valid_sums.push_back(w);
     }
     return {cv, cc};
 }
@@ -139,28 +150,30 @@ Table multi_table(const codebook::Codebook& cb, const Question& q, const data::M
         std::string code;
         std::string label;
         double n;
+        double w2;
     };
     std::vector<Opt> opts;
     for (std::size_t i = 0; i < m.selected.size(); ++i) {
         if (first.is_multi_column()) {
-            opts.push_back({first.choices[i].code, first.choices[i].label, m.selected[i]});
+            opts.push_back(
+                {first.choices[i].code, first.choices[i].label, m.selected[i], m.selected_w2[i]});
         } else {
             const Variable& v = cb.variables[q.variables[i]];
-            opts.push_back({v.name, v.label, m.selected[i]});
+            opts.push_back({v.name, v.label, m.selected[i], m.selected_w2[i]});
         }
     }
     if (!o.sort_codebook) {
         std::stable_sort(opts.begin(), opts.end(),
                          [](const Opt& a, const Opt& b) { return a.n > b.n; });
     }
-    const double n_eff = effective_n(m.base_cases, m.base, m.base_w2, o);
+    const stats::DesignBase base = design_base(m.base_cases, m.base, m.base_w2, o);
     for (const Opt& op : opts) {
         Cell lo = std::monostate{};
         Cell hi = std::monostate{};
         if (m.base > 0) {
-            const auto ci = stats::proportion_ci_p(op.n / m.base, n_eff, o.level, o.ci);
-            lo = 100 * ci.low;
-            hi = 100 * ci.high;
+            const auto ci = share_interval(op.n / m.base, base, op.w2, o);
+            lo = percent_or_empty(ci.low);
+            hi = percent_or_empty(ci.high);
         }
         t.add_row({q.name, op.code, op.label, op.n, pct_cell(op.n, m.base),
                    pct_cell(op.n, m.mentions), lo, hi});
@@ -221,18 +234,13 @@ std::string_view ci_display_name(stats::CiMethod m) {
     return "";
 }
 
-double effective_n(double cases, double sum_w, double sum_w2, const BuildOptions& o) {
-    double n = o.weight_name.empty() ? cases : stats::kish_effective_n(sum_w, sum_w2);
-    if (o.population > 0) {
-        // Kish's n_eff carries the weights' design effect; the sampling fraction uses the
-        // number of cases actually drawn.
-        const double f = cases / o.population;
-        if (f >= 1) {
-            return std::numeric_limits<double>::infinity();
-        }
-        n = (n - 1) / (1 - f);
-    }
-    return n;
+stats::DesignBase design_base(double cases, double sum_w, double sum_w2, const BuildOptions& o) {
+    return stats::DesignBase{cases, sum_w, sum_w2, !o.weight_name.empty(), o.population};
+}
+
+stats::Interval share_interval(double p, const stats::DesignBase& base, double sum_w2_yes,
+                               const BuildOptions& o) {
+    return stats::proportion_ci_p(p, stats::share_effective_n(base, p, sum_w2_yes), o.level, o.ci);
 }
 
 std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportions) {
@@ -249,11 +257,17 @@ std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportion
     }
     if (!o.weight_name.empty()) {
         out.push_back(fmt::format(
-            fmt::runtime(tr(o.lang, "Weighted by {}; intervals use Kish's effective sample size.")),
+            fmt::runtime(tr(o.lang, "Weighted by {}; estimates and intervals as R's survey package computes "
+                                    "them (design-based effective sample size).")),
             o.weight_name));
     }
     for (const std::string& w : o.where) {
         out.push_back(fmt::format(fmt::runtime(tr(o.lang, "Filter: {}.")), w));
+    }
+    if (o.skipped_empty > 0) {
+        out.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "{} rows holding only delimiters (empty rows) were skipped.")),
+            o.skipped_empty));
     }
     return out;
 }
@@ -287,6 +301,7 @@ std::vector<Table> frequency_tables(const codebook::Codebook& cb, const data::Ta
     for (Table& t : out) {
         t.footnotes.insert(t.footnotes.end(), common.begin(), common.end());
     }
+    make_ids_unique(out);
     return out;
 }
 

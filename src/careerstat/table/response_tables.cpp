@@ -97,6 +97,13 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
                    "invited. With every invitee eligible these are AAPOR RR1 and RR2."));
     for (const Population& p : pops) {
         t.footnotes.push_back(completion_rule_note(p.counts, o.lang));
+        if (p.counts.skipped_empty > 0) {
+            t.footnotes.push_back(fmt::format(
+                "{}: {}", p.name,
+                fmt::format(fmt::runtime(tr(o.lang, "{} rows holding only delimiters (empty "
+                                                    "rows) were skipped.")),
+                            p.counts.skipped_empty)));
+        }
     }
     if (any_missing_invited) {
         t.footnotes.emplace_back(tr(o.lang, "A response rate needs the number invited: give it "
@@ -206,12 +213,19 @@ std::vector<Table> aapor_tables(const data::SampleCounts& s, std::optional<doubl
     for (const auto& l : list) {
         rates.add_row({l.name, l.formula, rate_cell(l.value)});
     }
-    rates.footnotes.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "e = {}, the share of unknown-eligibility cases assumed "
-                                "eligible ({}).")),
-        footnote_number(std::round(r.e * 10000) / 10000, o.lang),
-        e ? tr(o.lang, "set with --e")
-          : tr(o.lang, "default: (I+P+R+NC+O) / (I+P+R+NC+O+NE)")));
+    if (std::isnan(r.e)) {
+        // No case's eligibility was settled, so the default estimate of e is 0/0.
+        rates.footnotes.emplace_back(
+            tr(o.lang, "e cannot be estimated: no case's eligibility is known, so RR3, RR4, "
+                       "REF2 and CON2 are left empty; give e with --e."));
+    } else {
+        rates.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "e = {}, the share of unknown-eligibility cases assumed "
+                                    "eligible ({}).")),
+            footnote_number(std::round(r.e * 10000) / 10000, o.lang),
+            e ? tr(o.lang, "set with --e")
+              : tr(o.lang, "default: (I+P+R+NC+O) / (I+P+R+NC+O+NE)")));
+    }
     rates.footnotes.emplace_back(
         tr(o.lang, "Not-eligible cases (NE) are left out of every denominator. Formulas: AAPOR "
                    "Standard Definitions (docs/response-rates.md)."));

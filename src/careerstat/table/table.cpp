@@ -1,5 +1,6 @@
 #include "careerstat/table/table.hpp"
 
+#include <set>
 #include <stdexcept>
 
 namespace careerstat::table {
@@ -31,6 +32,28 @@ void Table::add_row(std::vector<Cell> cells, RowKind kind) {
                                " cells for " + std::to_string(columns.size()) + " columns");
     }
     rows.push_back(Row{std::move(cells), kind});
+}
+
+void make_ids_unique(std::vector<Table>& tables) {
+    std::set<std::string> used;
+    for (const Table& t : tables) {
+        used.insert(t.id);
+    }
+    std::set<std::string> seen;
+    for (Table& t : tables) {
+        if (seen.insert(t.id).second) {
+            continue;
+        }
+        for (int k = 2;; ++k) {
+            std::string id = t.id + "." + std::to_string(k);
+            if (!used.count(id)) {
+                t.id = id;
+                used.insert(id);
+                seen.insert(id);
+                break;
+            }
+        }
+    }
 }
 
 } // namespace careerstat::table

@@ -77,6 +77,12 @@ struct Table {
     void add_row(std::vector<Cell> cells, RowKind kind = RowKind::Data);
 };
 
+// Makes every table id of a run unique, so that JSON consumers can address each table and
+// `-o DIR/` never writes one file over another: a repeated id gets ".2", ".3", ... in the
+// order the tables come, which depends only on the codebook and study (never on labels or
+// the language).
+void make_ids_unique(std::vector<Table>& tables);
+
 inline bool is_empty(const Cell& c) { return std::holds_alternative<std::monostate>(c); }
 
 } // namespace careerstat::table
