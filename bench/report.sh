@@ -21,7 +21,7 @@ sed -e "s|^export = \"clients.csv\"|export = \"clients_${rows}.csv\"\ncodebook =
 cat "$file" >/dev/null # warm the page cache
 read -r f_t f_m < <(measure "$runs" build/careerstat freq "$file" --codebook data/clients.codebook.csv)
 read -r r_t r_m < <(measure "$runs" build/careerstat report "$study")
-read -r h_t h_m < <(measure "$runs" build/careerstat report "$study" --format html -o bench/out/report.html)
+read -r h_t h_m < <(measure "$runs" build/careerstat report "$study" --format html -o bench/out/report.html --force)
 printf '%d rows, %s MB; median of %d runs on %s cores\n' "$rows" \
   "$(( $(stat -c %s "$file") / 1000000 ))" "$runs" "$(nproc)"
 printf '%-44s %8s %10s %11s\n' tool seconds "peak MiB" "vs freq"

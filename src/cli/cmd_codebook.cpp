@@ -3,13 +3,9 @@
 #include "common.hpp"
 
 #include "careerstat/codebook/infer.hpp"
-#include "careerstat/errors.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace careerstat::cli {
 
@@ -18,36 +14,21 @@ namespace {
 struct CodebookOptions {
     std::string export_path;
     std::string output;
+    bool force = false;
     InputOptions input;
 };
 
 void run_codebook(const CodebookOptions& o) {
+    register_input(o.export_path, "the export");
     auto reader = io::RecordReader::open(o.export_path, o.input.reader_options());
     const codebook::Codebook cb = codebook::infer(*reader);
-    std::ostringstream text;
-    cb.write_csv(text);
-    if (o.output.empty() || o.output == "-") {
-        std::cout << text.str();
-        return;
+    // An edited codebook is hours of work: write_output() keeps it unless --force.
+    write_output(o.output, o.force, [&](std::ostream& out) { cb.write_csv(out); });
+    if (!o.output.empty() && o.output != "-") {
+        std::cerr << fmt::format("careerstat: wrote a draft codebook of {} variables to {}; "
+                                 "check the types and add labels\n",
+                                 cb.variables.size(), o.output);
     }
-    if (std::filesystem::exists(o.output) &&
-        std::filesystem::equivalent(o.output, o.export_path)) {
-        throw UsageError(fmt::format("-o {}: that is the export itself; inputs are never "
-                                     "written to",
-                                     o.output));
-    }
-    const std::string tmp = o.output + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out << text.str();
-        if (!out) {
-            throw UsageError(fmt::format("{}: cannot write", o.output));
-        }
-    }
-    std::filesystem::rename(tmp, o.output);
-    std::cerr << fmt::format("careerstat: wrote a draft codebook of {} variables to {}; check "
-                             "the types and add labels\n",
-                             cb.variables.size(), o.output);
 }
 
 } // namespace
@@ -60,6 +41,7 @@ void setup_codebook(CLI::App& app) {
     sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
         ->required();
     sub->add_option("-o,--output", o->output, "Write the draft to FILE instead of stdout");
+    add_force_flag(*sub, o->force);
     o->input.add_to(*sub);
     sub->callback([o] { run_codebook(*o); });
 }

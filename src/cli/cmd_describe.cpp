@@ -19,9 +19,9 @@ struct DescribeOptions {
 void run_describe(const DescribeOptions& o) {
     Source src = open_source(o.export_path, o.codebook, o.input);
     require_kinds(src.codebook, o.names, false);
-    const table::BuildOptions b = build_options(src, o.stats, o.output);
-    const data::Tabulator tab = tabulate(src, o.names, b);
-    o.output.write(table::describe_tables(src.codebook, tab, b));
+    analysis::Settings settings = build_options(src, o.stats, o.output);
+    const data::Tabulator tab = tabulate(src, o.names, settings);
+    o.output.write(table::describe_tables(src.codebook, tab, settings.build));
 }
 
 } // namespace

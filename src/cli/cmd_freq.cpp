@@ -20,10 +20,10 @@ struct FreqOptions {
 void run_freq(const FreqOptions& o) {
     Source src = open_source(o.export_path, o.codebook, o.input);
     require_kinds(src.codebook, o.names, true);
-    table::BuildOptions b = build_options(src, o.stats, o.output);
-    b.sort_codebook = o.sort == "codebook";
-    const data::Tabulator tab = tabulate(src, o.names, b);
-    o.output.write(table::frequency_tables(src.codebook, tab, b));
+    analysis::Settings settings = build_options(src, o.stats, o.output);
+    settings.build.sort_codebook = o.sort == "codebook";
+    const data::Tabulator tab = tabulate(src, o.names, settings);
+    o.output.write(table::frequency_tables(src.codebook, tab, settings.build));
 }
 
 } // namespace

@@ -19,6 +19,14 @@ struct ReportCliOptions {
 
 void run_report(const ReportCliOptions& o) {
     const report::Study study = report::load_study(o.study);
+    register_input(o.study, "the study file");
+    for (const report::PopulationSpec& p : study.populations) {
+        register_input(p.export_path, "the export");
+        register_input(p.codebook_path.empty() ? codebook::Codebook::default_path(p.export_path)
+                                               : p.codebook_path,
+                       "the codebook");
+        register_input(p.sample_path, "the sample file");
+    }
     report::ReportOptions ro;
     if (!o.output.lang.empty() || o.output.locale == "nl") {
         ro.lang = o.output.language();

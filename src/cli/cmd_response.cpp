@@ -92,10 +92,11 @@ void run_response(const ResponseOptions& o) {
         throw UsageError("--codebook works with one export; with several, put each codebook "
                          "beside its export as <stem>.codebook.csv");
     }
-    table::BuildOptions b;
-    b.ci = *stats::parse_ci_method(o.ci);
-    b.level = o.level;
-    b.lang = o.output.language();
+    analysis::Request request;
+    request.ci = o.ci;
+    request.level = o.level;
+    request.lang = o.output.language();
+    const table::BuildOptions b = analysis::make_build_options(request);
     const std::optional<double> e = o.e >= 0 ? std::optional<double>(o.e) : std::nullopt;
 
     std::vector<std::string> names;
@@ -133,6 +134,7 @@ void run_response(const ResponseOptions& o) {
         }
     }
     if (!o.sample.empty()) {
+        register_input(o.sample, "the sample file");
         auto reader = io::RecordReader::open(o.sample, o.input.reader_options());
         const data::SampleCounts s = data::read_sample(*reader, o.disposition_column, o.by);
         for (auto& t : table::aapor_tables(s, e, b)) {

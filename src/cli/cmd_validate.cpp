@@ -26,6 +26,11 @@ void run_validate(const ValidateOptions& o) {
             std::cout << p.to_string() << '\n';
         });
     std::cout.flush();
+    if (const long skipped = src.reader->skipped_empty(); skipped > 0) {
+        std::cerr << fmt::format("careerstat: {} row{} holding only delimiters (empty rows) "
+                                 "skipped\n",
+                                 skipped, skipped == 1 ? "" : "s");
+    }
     if (s.problems > 0) {
         std::cerr << fmt::format("careerstat: {} problem{} in {} rows of {}\n", s.problems,
                                  s.problems == 1 ? "" : "s", s.rows, src.reader->name());

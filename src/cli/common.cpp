@@ -78,30 +78,24 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
                                          export_path, cb_path, export_path));
         }
     }
+    register_input(export_path, "the export");
+    register_input(cb_path, "the codebook");
     src.codebook = codebook::Codebook::load(cb_path);
     src.reader = io::RecordReader::open(export_path, input.reader_options());
     return src;
 }
 
-table::BuildOptions build_options(const Source& src, const StatsOptions& stats,
-                                  const OutputOptions& out) {
-    table::BuildOptions o;
-    o.ci = *stats::parse_ci_method(stats.ci);
-    o.level = stats.level;
-    o.population = stats.population;
-    o.where = stats.where;
-    o.lang = out.language();
-    o.codes = out.codes;
-    if (!stats.weight.empty()) {
-        if (src.codebook.find(stats.weight) == nullptr) {
-            throw UsageError(fmt::format("--weight {}: no such variable in {}", stats.weight,
-                                         src.codebook.source));
-        }
-        o.weight_name = stats.weight;
-    } else if (auto w = src.codebook.weight_variable()) {
-        o.weight_name = src.codebook.variables[*w].name;
-    }
-    return o;
+analysis::Settings build_options(const Source& src, const StatsOptions& stats,
+                                 const OutputOptions& out) {
+    analysis::Request r;
+    r.ci = stats.ci;
+    r.level = stats.level;
+    r.population = stats.population;
+    r.weight = stats.weight;
+    r.where = stats.where;
+    r.lang = out.language();
+    r.codes = out.codes;
+    return analysis::make_settings(src.codebook, r, src.reader->dialect().decimal_comma);
 }
 
 } // namespace careerstat::cli

@@ -1,12 +1,14 @@
 // Options that several subcommands share, and the read -> compute -> table -> render plumbing.
 #pragma once
 
+#include "careerstat/analysis/settings.hpp"
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/i18n.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/render/render.hpp"
 #include "careerstat/stats/proportion_ci.hpp"
 #include "careerstat/table/builders.hpp"
+#include "output.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -22,25 +24,6 @@ struct InputOptions {
     std::string encoding;
     void add_to(CLI::App& app);
     io::ReaderOptions reader_options() const;
-};
-
-// How to write tables: --format, -o, --locale, --bom, --lang, --codes.
-struct OutputOptions {
-    std::string format;
-    std::string output;
-    std::string locale; // "" (English numbers) or "en" or "nl"
-    std::string lang;
-    bool bom = false;
-    bool codes = false;
-    void add_to(CLI::App& app);
-    Lang language() const;
-    // Renders to stdout or, with -o, atomically to the file (temporary file, then rename).
-    void write(const std::vector<table::Table>& tables,
-               render::RenderOptions base = {}) const;
-
-  private:
-    void write_directory(const std::vector<table::Table>& tables, render::RenderOptions base,
-                         bool format_unset) const;
 };
 
 // Statistics options: --ci, --level, --population, --weight, --where.
@@ -64,9 +47,10 @@ struct Source {
 Source open_source(const std::string& export_path, const std::string& codebook_path,
                    const InputOptions& input);
 
-// The statistics options of a run: interval method, population, weight (from --weight or
-// the codebook's weight column), filters and language.
-table::BuildOptions build_options(const Source& src, const StatsOptions& stats,
-                                  const OutputOptions& out);
+// The statistics options of a run, through analysis::make_settings (the one place that
+// builds them): interval method, population, weight (from --weight or the codebook's
+// weight column), filters and language.
+analysis::Settings build_options(const Source& src, const StatsOptions& stats,
+                                 const OutputOptions& out);
 
 } // namespace careerstat::cli

@@ -1,6 +1,5 @@
 #include "tabulate.hpp"
 
-#include "careerstat/data/filter.hpp"
 #include "careerstat/errors.hpp"
 
 #include <fmt/format.h>
@@ -9,17 +8,13 @@
 namespace careerstat::cli {
 
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
-                         const table::BuildOptions& options) {
+                         analysis::Settings& settings) {
     std::vector<codebook::Question> questions =
         names.empty() ? src.codebook.questions() : src.codebook.select(names);
-    data::TabulateOptions t;
-    t.decimal_comma = src.reader->dialect().decimal_comma;
-    t.where = data::parse_where(options.where, src.codebook, t.decimal_comma);
-    if (!options.weight_name.empty()) {
-        t.weight = src.codebook.index_of(options.weight_name);
-    }
-    data::Tabulator tab(src.codebook, std::move(questions), t);
+    const table::BuildOptions& options = settings.build;
+    data::Tabulator tab(src.codebook, std::move(questions), settings.tabulate);
     tab.run(*src.reader);
+    settings.build.skipped_empty = src.reader->skipped_empty();
     if (options.population > 0 && tab.rows_read() > options.population) {
         throw UsageError(fmt::format("--population {:g}: {} holds {:g} returns, more than the "
                                      "population; give the number invited",

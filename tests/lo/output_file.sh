@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # output_file.sh GOLDEN FILENAME CAREERSTAT ARGS...
-# Runs `CAREERSTAT ARGS... -o DIR/FILENAME` in a fresh temporary DIR (run from the project
-# root) and checks that
+# Runs `CAREERSTAT ARGS... -o DIR/FILENAME --force` in a fresh temporary DIR (run from the
+# project root) and checks that
 #   - it exits 0 and prints nothing on stdout or stderr,
 #   - DIR/FILENAME is byte-for-byte tests/golden/GOLDEN.out (the golden of the same command
 #     writing to standard output with the matching --format, so a test here also shows
 #     that the format was picked from FILENAME's extension),
-#   - an older file of that name was replaced, not appended to, and no temporary file
-#     (FILENAME.tmpPID) was left behind.
+#   - an older file of that name was replaced (--force), not appended to, and no
+#     temporary file (.FILENAME.XXXXXX) was left behind.
 # The goldens belong to the standard-output tests (golden.sh); UPDATE_GOLDEN=1 does not
 # rewrite them here.
 set -u
@@ -17,7 +17,7 @@ want="${GOLDEN_DIR:?}/$golden.out"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 printf 'stale content from an earlier run\n' >"$dir/$name"
-NO_COLOR=1 "$bin" "$@" -o "$dir/$name" >"$dir/stdout" 2>"$dir/stderr" </dev/null
+NO_COLOR=1 "$bin" "$@" -o "$dir/$name" --force >"$dir/stdout" 2>"$dir/stderr" </dev/null
 code=$?
 status=0
 if [ "$code" != 0 ]; then echo "exit code $code, expected 0"; status=1; fi
