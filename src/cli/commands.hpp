@@ -11,5 +11,6 @@ void setup_freq(CLI::App& app);
 void setup_describe(CLI::App& app);
 void setup_response(CLI::App& app);
 void setup_report(CLI::App& app);
+void setup_peek(CLI::App& app);
 
 } // namespace careerstat::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     cli::setup_describe(app);
     cli::setup_response(app);
     cli::setup_report(app);
+    cli::setup_peek(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {

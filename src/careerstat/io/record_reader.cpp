@@ -2,6 +2,7 @@
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/byte_source.hpp"
+#include "careerstat/util/text.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -59,7 +60,10 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
         throw DataError(place(m_name, 1) + "the file is empty; expected a header row");
     }
     m_header_line = m_line;
-    m_header.assign(m_fields.begin(), m_fields.end());
+    // Column names without spaces around them, as a codebook names them (" age" is "age").
+    for (std::string_view f : m_fields) {
+        m_header.emplace_back(util::trim(f));
+    }
     m_header_read = true;
     for (int i = 0; i < m_dialect.extra_header_rows; ++i) {
         next();
@@ -244,13 +248,16 @@ RecordReader::Parse RecordReader::parse_record(const char* p) {
         }
         if (*p == '\n') {
             ++p;
+            ++m_line_ends[0];
             break;
         }
         if (*p == '\r') {
             if (p + 1 == end && !m_eof) {
                 return Parse::NeedMore; // CRLF or a lone CR? The next byte says.
             }
-            p += p[1] == '\n' ? 2 : 1; // CRLF, or a lone CR (old Mac line ends)
+            const bool crlf = p[1] == '\n';
+            p += crlf ? 2 : 1; // CRLF, or a lone CR (old Mac line ends)
+            ++m_line_ends[crlf ? 1 : 2];
             break;
         }
         if (p != end) {

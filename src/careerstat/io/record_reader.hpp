@@ -53,6 +53,8 @@ class RecordReader {
     bool next();
     // Records skipped so far because every field was empty (after the header).
     long skipped_empty() const { return m_skipped_empty; }
+    // How many records so far ended in LF, CRLF and a lone CR (for `careerstat peek`).
+    const std::array<long, 3>& line_ends() const { return m_line_ends; }
     std::span<const std::string_view> fields() const { return m_fields; }
     // Physical line on which the current record starts (1-based, the header is line 1).
     long line() const { return m_line; }
@@ -75,8 +77,10 @@ class RecordReader {
 
     std::string m_name;
     Dialect m_dialect;
-    ::io::detail::AsynchronousReader m_blocks;
+    // Declared before m_blocks, so it is freed only after m_blocks' destructor has joined
+    // the reader thread, which may still be filling it.
     std::vector<char> m_block;   // filled by the reader thread
+    ::io::detail::AsynchronousReader m_blocks;
     std::vector<char> m_buf;     // [m_begin, m_end) unparsed bytes, then a '\0' sentinel
     std::size_t m_begin = 0;
     std::size_t m_end = 0;
@@ -100,6 +104,7 @@ class RecordReader {
     std::size_t m_block_size = 0;
     bool m_header_read = false;
     long m_skipped_empty = 0;
+    std::array<long, 3> m_line_ends{};
 };
 
 } // namespace careerstat::io

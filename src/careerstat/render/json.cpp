@@ -10,33 +10,11 @@
 #include <set>
 #include <stdexcept>
 
-namespace careerstat::render::detail {
-
-namespace {
-
-constexpr std::string_view k_schema = "careerstat-tables/1";
-
-std::string_view type_name(table::ColumnType type) {
-    switch (type) {
-    case table::ColumnType::Text:
-        return "text";
-    case table::ColumnType::Code:
-        return "code";
-    case table::ColumnType::Count:
-        return "count";
-    case table::ColumnType::Percent:
-        return "percent";
-    case table::ColumnType::Number:
-        return "number";
-    case table::ColumnType::PValue:
-        return "p_value";
-    }
-    return "text";
-}
+namespace careerstat::render {
 
 // RFC 8259 string: short escapes where JSON has them, \u00XX for other control
 // characters, UTF-8 passed through (invalid bytes become U+FFFD so the file stays valid).
-std::string quoted(std::string_view text) {
+std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (const char c : utf8::repair(text)) {
         switch (c) {
@@ -72,6 +50,36 @@ std::string quoted(std::string_view text) {
     out += '"';
     return out;
 }
+
+} // namespace careerstat::render
+
+namespace careerstat::render::detail {
+
+namespace {
+
+constexpr std::string_view k_schema = "careerstat-tables/1";
+
+std::string_view type_name(table::ColumnType type) {
+    switch (type) {
+    case table::ColumnType::Text:
+        return "text";
+    case table::ColumnType::Code:
+        return "code";
+    case table::ColumnType::Count:
+        return "count";
+    case table::ColumnType::Percent:
+        return "percent";
+    case table::ColumnType::Number:
+        return "number";
+    case table::ColumnType::PValue:
+        return "p_value";
+    }
+    return "text";
+}
+
+std::string quoted(std::string_view text) { return json_string(text); }
+
+
 
 // Writes pretty JSON as a stream of events: 2-space indent, "key": value, empty
 // containers as [] and {}; the same layout as `jq .` and Python's json.dumps(indent=2).

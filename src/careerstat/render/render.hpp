@@ -40,6 +40,10 @@ struct RenderOptions {
 void render(const std::vector<table::Table>& tables, std::ostream& out,
             const RenderOptions& options);
 
+// A JSON string literal (RFC 8259) of `text`, quotes included; invalid UTF-8 becomes
+// U+FFFD. For commands that write JSON of their own (peek).
+std::string json_string(std::string_view text);
+
 std::string render_to_string(const std::vector<table::Table>& tables, const RenderOptions& options);
 
 } // namespace careerstat::render

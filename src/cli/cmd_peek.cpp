@@ -1,0 +1,149 @@
+// `careerstat peek`: how careerstat reads an export -- dialect, encoding, line ends, the
+// header rows it used, the column names and the first records exactly as parsed -- so a
+// user (and a test) can see why an export misreads.
+#include "commands.hpp"
+#include "common.hpp"
+
+#include "careerstat/io/dialect.hpp"
+#include "careerstat/io/record_reader.hpp"
+#include "careerstat/render/render.hpp"
+#include "careerstat/render/utf8.hpp"
+#include "careerstat/util/text.hpp"
+
+#include <fmt/format.h>
+#include <sstream>
+
+namespace careerstat::cli {
+
+namespace {
+
+struct PeekOptions {
+    std::string export_path;
+    long rows = 10;
+    std::string format = "text";
+    InputOptions input;
+    std::string output;
+    bool force = false;
+};
+
+struct Peeked {
+    std::vector<std::vector<std::string>> records;
+    std::vector<long> lines;
+};
+
+// "LF", "CRLF", "CR", "LF and CRLF", ... from the counts of the records read.
+std::string line_end_names(const std::array<long, 3>& counts) {
+    static constexpr const char* k_names[] = {"LF", "CRLF", "CR"};
+    std::string out;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (counts[i] > 0) {
+            out += (out.empty() ? "" : ", ") + fmt::format("{} ({})", k_names[i], counts[i]);
+        }
+    }
+    return out.empty() ? "none (one line)" : out;
+}
+
+void write_text(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
+    const io::Dialect& d = r.dialect();
+    out << fmt::format("file        {}\n", r.name());
+    out << fmt::format("delimiter   {}\n", io::delimiter_name(d.delimiter));
+    out << fmt::format("encoding    {}{}\n", io::encoding_name(d.encoding),
+                       d.bom ? " with BOM" : "");
+    out << fmt::format("line ends   {}\n", line_end_names(r.line_ends()));
+    out << fmt::format("header      line {}{}\n", r.header_line(),
+                       d.extra_header_rows > 0
+                           ? fmt::format(", and {} more header rows (Qualtrics question text "
+                                         "and ImportId)",
+                                         d.extra_header_rows)
+                           : "");
+    if (r.skipped_empty() > 0) {
+        out << fmt::format("skipped     {} rows holding only delimiters\n", r.skipped_empty());
+    }
+    out << fmt::format("columns     {}\n", r.header().size());
+    for (std::size_t c = 0; c < r.header().size(); ++c) {
+        out << fmt::format("  {:>4}  {}\n", c + 1, render::utf8::printable(r.header()[c]));
+    }
+    out << fmt::format("records     {} shown\n", p.records.size());
+    for (std::size_t i = 0; i < p.records.size(); ++i) {
+        out << fmt::format("  line {}:\n", p.lines[i]);
+        for (std::size_t c = 0; c < p.records[i].size(); ++c) {
+            const std::string name = c < r.header().size() ? r.header()[c] : fmt::format("#{}", c + 1);
+            // Line breaks and other control characters shown as \n, \r, ... so that every
+            // field stays on its line.
+            std::string shown = render::json_string(p.records[i][c]);
+            out << fmt::format("    {}: {}\n", render::utf8::printable(name), shown);
+        }
+    }
+}
+
+void write_json(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
+    const io::Dialect& d = r.dialect();
+    using render::json_string;
+    out << "{\n";
+    out << "  \"file\": " << json_string(r.name()) << ",\n";
+    out << "  \"delimiter\": " << json_string(std::string(1, d.delimiter)) << ",\n";
+    out << "  \"encoding\": " << json_string(io::encoding_name(d.encoding)) << ",\n";
+    out << "  \"bom\": " << (d.bom ? "true" : "false") << ",\n";
+    const auto& ends = r.line_ends();
+    out << fmt::format("  \"line_ends\": {{\"lf\": {}, \"crlf\": {}, \"cr\": {}}},\n", ends[0],
+                       ends[1], ends[2]);
+    out << fmt::format("  \"header_line\": {},\n", r.header_line());
+    out << fmt::format("  \"extra_header_rows\": {},\n", d.extra_header_rows);
+    out << fmt::format("  \"skipped_empty_rows\": {},\n", r.skipped_empty());
+    out << "  \"columns\": [";
+    for (std::size_t c = 0; c < r.header().size(); ++c) {
+        out << (c == 0 ? "" : ", ") << json_string(r.header()[c]);
+    }
+    out << "],\n";
+    out << "  \"records\": [";
+    for (std::size_t i = 0; i < p.records.size(); ++i) {
+        out << (i == 0 ? "\n    {" : ",\n    {");
+        for (std::size_t c = 0; c < p.records[i].size(); ++c) {
+            const std::string name = c < r.header().size() ? r.header()[c] : fmt::format("#{}", c + 1);
+            out << (c == 0 ? "" : ", ") << json_string(name) << ": "
+                << json_string(p.records[i][c]);
+        }
+        out << "}";
+    }
+    out << (p.records.empty() ? "]\n" : "\n  ]\n");
+    out << "}\n";
+}
+
+void run_peek(const PeekOptions& o) {
+    register_input(o.export_path, "the export");
+    auto reader = io::RecordReader::open(o.export_path, o.input.reader_options());
+    Peeked p;
+    while ((o.rows == 0 || static_cast<long>(p.records.size()) < o.rows) && reader->next()) {
+        p.records.emplace_back(reader->fields().begin(), reader->fields().end());
+        p.lines.push_back(reader->line());
+    }
+    write_output(o.output, o.force, [&](std::ostream& out) {
+        if (o.format == "json") {
+            write_json(out, *reader, p);
+        } else {
+            write_text(out, *reader, p);
+        }
+    });
+}
+
+} // namespace
+
+void setup_peek(CLI::App& app) {
+    auto o = std::make_shared<PeekOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "peek", "Show how careerstat reads an export: dialect, header, first records");
+    sub->footer("Examples:\n  careerstat peek survey.csv\n"
+                "  careerstat peek survey.csv -n 0 --format json   (every record)\n"
+                "Fields are shown exactly as read; see docs/output.md, \"peek\".");
+    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+        ->required();
+    sub->add_option("-n,--rows", o->rows, "Records to show (0: every record)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("-o,--output", o->output, "Write to FILE instead of standard output");
+    add_force_flag(*sub, o->force);
+    o->input.add_to(*sub);
+    sub->callback([o] { run_peek(*o); });
+}
+
+} // namespace careerstat::cli
