@@ -31,6 +31,13 @@ bool parse_flag(std::string_view s) {
 
 // "lo..hi" as a numeric range, for grade, nps and numeric variables.
 bool parse_range(std::string_view text, Variable& v) {
+    // Without stray '|'s around it, which parse_choices skips as empty: "|1..10" is 1..10,
+    // as write_csv writes it back.
+    const auto first = text.find_first_not_of(" \t\r\n|");
+    if (first == std::string_view::npos) {
+        return false;
+    }
+    text = text.substr(first, text.find_last_not_of(" \t\r\n|") - first + 1);
     const auto pos = text.find("..");
     if (pos == std::string_view::npos || text.find('=') != std::string_view::npos) {
         return false;
@@ -408,11 +415,15 @@ void Codebook::write_csv(std::ostream& out) const {
     // other option column's selected code follows from its choices.
     const bool selected_column = std::any_of(variables.begin(), variables.end(),
                                              [](const Variable& v) { return v.selected_given; });
+    // Likewise `separator`, only when a one-column multi-select has one other than ",".
+    const bool separator_column = std::any_of(variables.begin(), variables.end(),
+                                              [](const Variable& v) { return v.separator != ","; });
     out << "variable,label,type,choices,missing,group,reverse,question"
-        << (selected_column ? ",selected\n" : "\n");
+        << (selected_column ? ",selected" : "") << (separator_column ? ",separator\n" : "\n");
     for (const Variable& v : variables) {
         std::string choices = format_choices(v.choices);
-        if (choices.empty() && v.min && v.is_numeric()) {
+        // A range as read() takes one: for numeric types and meta (lastpage 1..5).
+        if (choices.empty() && v.min && (v.is_numeric() || v.type == VarType::Meta)) {
             choices = fmt::format("{}..{}", *v.min, *v.max);
         }
         out << util::csv_cell(v.name) << ',' << util::csv_cell(v.label) << ','
@@ -421,6 +432,9 @@ void Codebook::write_csv(std::ostream& out) const {
             << (v.reverse ? "1" : "") << ',' << util::csv_cell(v.question);
         if (selected_column) {
             out << ',' << (v.selected_given ? util::csv_cell(v.choices[*v.selected].code) : "");
+        }
+        if (separator_column) {
+            out << ',' << (v.separator != "," ? util::csv_cell(v.separator) : "");
         }
         out << '\n';
     }

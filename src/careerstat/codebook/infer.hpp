@@ -14,4 +14,8 @@ namespace careerstat::codebook {
 // single or Likert, grades and NPS by name, numbers, dates, long free text, metadata.
 Codebook infer(io::RecordReader& reader);
 
+// True for a column name that says it holds respondent ids: `id`, or one with `respondent`,
+// `responseid` or `response_id` in it (any case). infer() types such a column `id`.
+bool is_id_name(std::string_view name);
+
 } // namespace careerstat::codebook

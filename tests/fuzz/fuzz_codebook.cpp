@@ -1,0 +1,133 @@
+// libFuzzer target, a property: the bytes as a codebook CSV through Codebook::read (as
+// Codebook::load reads a file: the dialect sniffed). When it loads, write_csv writes it and
+// Codebook::read reads that back: every variable must come back equal in every field the
+// codebook CSV carries (name, label, type, choices and missing codes with their labels and
+// values, group, reverse, question, separator, selected, and the range lo..hi). Only
+// `line` may differ. DataError rejects an input; a difference or a failure to read the
+// written codebook aborts.
+// Left out, a known limitation: a written codebook whose third record looks like
+// Qualtrics' ImportId row (a second variable named {"ImportId"...) is sniffed as a
+// Qualtrics export and loses two rows (see written_is_qualtrics_like()).
+#include "fuzz_input.hpp"
+
+#include "careerstat/codebook/codebook.hpp"
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+namespace careerstat::fuzz {
+
+namespace {
+using codebook::Choice;
+using codebook::Variable;
+
+codebook::Codebook read_codebook(const std::string& text) {
+    io::RecordReader reader("fuzz.codebook.csv", source_of(text), whole_block(text));
+    return codebook::Codebook::read(reader);
+}
+
+bool same_choices(const std::vector<Choice>& a, const std::vector<Choice>& b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].code != b[i].code || a[i].label != b[i].label || a[i].value != b[i].value) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The first field in which two variables differ, or nullptr.
+const char* difference(const Variable& a, const Variable& b) {
+    if (a.name != b.name) {
+        return "name";
+    }
+    if (a.label != b.label) {
+        return "label";
+    }
+    if (a.type != b.type) {
+        return "type";
+    }
+    if (!same_choices(a.choices, b.choices)) {
+        return "choices";
+    }
+    if (!same_choices(a.missing, b.missing)) {
+        return "missing";
+    }
+    if (a.group != b.group) {
+        return "group";
+    }
+    if (a.reverse != b.reverse) {
+        return "reverse";
+    }
+    if (a.question != b.question) {
+        return "question";
+    }
+    if (a.separator != b.separator) {
+        return "separator";
+    }
+    if (a.selected != b.selected || a.selected_given != b.selected_given) {
+        return "selected";
+    }
+    if (a.min != b.min || a.max != b.max) {
+        return "range";
+    }
+    return nullptr;
+}
+
+// The sniffer takes a third record starting {"ImportId" for Qualtrics' ImportId row and
+// skips it with the question-text row (io::Dialect::extra_header_rows).
+bool written_is_qualtrics_like(const std::string& written) {
+    io::RecordReader reader("fuzz.codebook.csv", source_of(written), whole_block(written));
+    return reader.dialect().extra_header_rows != 0;
+}
+
+[[noreturn]] void fail(const std::string& written, const std::string& why) {
+    std::fprintf(stderr, "fuzz_codebook: %s\n--- written:\n%s---\n", why.c_str(), written.c_str());
+    std::abort();
+}
+
+int run(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    codebook::Codebook first;
+    try {
+        first = read_codebook(text);
+    } catch (const DataError&) {
+        return 0; // not a codebook
+    }
+    std::ostringstream out;
+    first.write_csv(out);
+    const std::string written = out.str();
+    if (written_is_qualtrics_like(written)) {
+        return 0;
+    }
+    codebook::Codebook second;
+    try {
+        second = read_codebook(written);
+    } catch (const std::exception& e) {
+        fail(written, std::string("the written codebook does not read back: ") + e.what());
+    }
+    if (second.variables.size() != first.variables.size()) {
+        fail(written, "the written codebook has " + std::to_string(second.variables.size()) +
+                          " variables instead of " + std::to_string(first.variables.size()));
+    }
+    for (std::size_t i = 0; i < first.variables.size(); ++i) {
+        if (const char* field = difference(first.variables[i], second.variables[i])) {
+            fail(written, "variable " + std::to_string(i + 1) + " (" + first.variables[i].name +
+                              ") comes back with a different " + field);
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+} // namespace careerstat::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return careerstat::fuzz::run(data, size);
+}
