@@ -8,6 +8,7 @@
 # ft: of libFuzzer's last status line) and FINDING or ok. A finding's input is copied to
 # tests/fuzz/regressions/TARGET/, where ctest replays it (fuzz.regress.TARGET) from then on;
 # the exit status is then 1. The full log of a run: build-fuzz/logs/TARGET.log.
+# build-fuzz/ is a whole sanitizer build too: `ctest --test-dir build-fuzz` (.ci/run does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
