@@ -13,8 +13,6 @@ using codebook::Variable;
 
 namespace {
 
-constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
-
 // An interval limit (0-1) as a percent; none when it is not a number (too few cases).
 Cell percent_or_empty(double limit) {
     if (!std::isfinite(limit)) {
