@@ -3,6 +3,8 @@
 #include "common.hpp"
 
 #include "careerstat/codebook/infer.hpp"
+#include "careerstat/codebook/redcap.hpp"
+#include "careerstat/errors.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -14,16 +16,55 @@ namespace {
 struct CodebookOptions {
     std::string export_path;
     std::string output;
+    std::string dictionary;
     bool force = false;
     InputOptions input;
 };
 
 void run_codebook(const CodebookOptions& o) {
     register_input(o.export_path, "the export");
-    auto reader = io::RecordReader::open(o.export_path, o.input.reader_options());
-    const codebook::Codebook cb = codebook::infer(*reader);
+    Export e = open_export(o.export_path, o.input, true);
+    auto& reader = e.reader;
+    codebook::Codebook cb;
+    bool from_dictionary = false;
+    std::string dictionary = o.dictionary;
+    if (dictionary.empty() && e.layout.kind == platform::Kind::Redcap) {
+        dictionary = codebook::find_redcap_dictionary(o.export_path, reader->header());
+    }
+    if (!dictionary.empty()) {
+        // The project's own data dictionary knows the labels and codes: it is the draft.
+        register_input(dictionary, "the data dictionary");
+        auto dict = io::RecordReader::open(dictionary);
+        if (!codebook::is_redcap_dictionary(dict->header())) {
+            throw UsageError(fmt::format("{}: not a REDCap data dictionary (no field_name, "
+                                         "field_type and field_label columns)",
+                                         dictionary));
+        }
+        cb = codebook::from_redcap_dictionary(*dict, reader->header());
+        from_dictionary = true;
+    } else {
+        cb = codebook::infer(*reader, e.layout);
+    }
     // An edited codebook is hours of work: write_output() keeps it unless --force.
     write_output(o.output, o.force, [&](std::ostream& out) { cb.write_csv(out); });
+    if (e.layout.kind != platform::Kind::Generic) {
+        std::cerr << fmt::format("careerstat: {}: {} export{}{}\n", reader->name(),
+                                 platform::kind_title(e.layout.kind),
+                                 e.layout.variant.empty() ? "" : " (" + e.layout.variant + ")",
+                                 e.layout.forced ? ", as --platform says" : "");
+    }
+    for (const std::string& note : e.layout.notes) {
+        std::cerr << fmt::format("careerstat: {}: {}\n", reader->name(), note);
+    }
+    if (from_dictionary) {
+        std::cerr << fmt::format("careerstat: {}: codes and labels from the data dictionary {}\n",
+                                 reader->name(), dictionary);
+    }
+    if (e.layout.status_column && !o.input.keep_excluded) {
+        std::cerr << fmt::format("careerstat: {}: the draft read every row; tables leave out {} "
+                                 "(--keep-excluded keeps them)\n",
+                                 reader->name(), e.layout.excluded_what);
+    }
     if (!o.output.empty() && o.output != "-") {
         std::cerr << fmt::format("careerstat: wrote a draft codebook of {} variables to {}; "
                                  "check the types and add labels\n",
@@ -41,6 +82,9 @@ void setup_codebook(CLI::App& app) {
     sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
         ->required();
     sub->add_option("-o,--output", o->output, "Write the draft to FILE instead of stdout");
+    sub->add_option("--dictionary", o->dictionary,
+                    "A REDCap data dictionary to take codes and labels from (default: a "
+                    "*dictionary*.csv beside a REDCap export that names its fields)");
     add_force_flag(*sub, o->force);
     o->input.add_to(*sub);
     sub->callback([o] { run_codebook(*o); });

@@ -43,25 +43,57 @@ std::string line_end_names(const std::array<long, 3>& counts) {
     return out.empty() ? "none (one line)" : out;
 }
 
-void write_text(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
+std::string role_name(platform::Role r) {
+    switch (r) {
+    case platform::Role::Question:
+        return "question";
+    case platform::Role::Id:
+        return "id";
+    case platform::Role::Meta:
+        return "metadata";
+    case platform::Role::Timing:
+        return "timing";
+    case platform::Role::Text:
+        return "text";
+    }
+    return {};
+}
+
+void write_text(std::ostream& out, const io::RecordReader& r, const platform::Layout& l,
+                const Peeked& p) {
     const io::Dialect& d = r.dialect();
     out << fmt::format("file        {}\n", r.name());
     out << fmt::format("delimiter   {}\n", io::delimiter_name(d.delimiter));
     out << fmt::format("encoding    {}{}\n", io::encoding_name(d.encoding),
                        d.bom ? " with BOM" : "");
     out << fmt::format("line ends   {}\n", line_end_names(r.line_ends()));
-    out << fmt::format("header      line {}{}\n", r.header_line(),
-                       d.extra_header_rows > 0
-                           ? fmt::format(", and {} more header rows (Qualtrics question text "
-                                         "and ImportId)",
-                                         d.extra_header_rows)
-                           : "");
+    out << fmt::format("platform    {}{}{}\n", platform::kind_title(l.kind),
+                       l.variant.empty() ? "" : ", " + l.variant,
+                       l.forced ? " (--platform)" : " (detected)");
+    out << fmt::format("header      {}\n",
+                       l.header_rows == 1
+                           ? fmt::format("line {}", r.header_line())
+                           : fmt::format("lines {}-{} ({} rows)", r.header_line(),
+                                         r.last_header_line(), l.header_rows));
+    if (r.excluded() > 0) {
+        out << fmt::format("excluded    {} {} among the records shown\n", r.excluded(),
+                           l.excluded_what);
+    }
     if (r.skipped_empty() > 0) {
         out << fmt::format("skipped     {} rows holding only delimiters\n", r.skipped_empty());
     }
     out << fmt::format("columns     {}\n", r.header().size());
     for (std::size_t c = 0; c < r.header().size(); ++c) {
-        out << fmt::format("  {:>4}  {}\n", c + 1, render::utf8::printable(r.header()[c]));
+        const platform::Column& col = l.columns[c];
+        std::string extra = role_name(col.role);
+        if (!col.group.empty()) {
+            extra += ", group " + col.group;
+        }
+        if (col.label != col.name) {
+            extra += ": " + render::json_string(col.label);
+        }
+        out << fmt::format("  {:>4}  {}  ({})\n", c + 1, render::utf8::printable(r.header()[c]),
+                           render::utf8::printable(extra));
     }
     out << fmt::format("records     {} shown\n", p.records.size());
     for (std::size_t i = 0; i < p.records.size(); ++i) {
@@ -76,7 +108,8 @@ void write_text(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
     }
 }
 
-void write_json(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
+void write_json(std::ostream& out, const io::RecordReader& r, const platform::Layout& l,
+                const Peeked& p) {
     const io::Dialect& d = r.dialect();
     using render::json_string;
     out << "{\n";
@@ -88,11 +121,19 @@ void write_json(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
     out << fmt::format("  \"line_ends\": {{\"lf\": {}, \"crlf\": {}, \"cr\": {}}},\n", ends[0],
                        ends[1], ends[2]);
     out << fmt::format("  \"header_line\": {},\n", r.header_line());
-    out << fmt::format("  \"extra_header_rows\": {},\n", d.extra_header_rows);
+    out << "  \"platform\": " << json_string(std::string(platform::kind_name(l.kind))) << ",\n";
+    out << "  \"platform_variant\": " << json_string(l.variant) << ",\n";
+    out << fmt::format("  \"header_rows\": {},\n", l.header_rows);
+    out << fmt::format("  \"excluded_rows\": {},\n", r.excluded());
     out << fmt::format("  \"skipped_empty_rows\": {},\n", r.skipped_empty());
     out << "  \"columns\": [";
     for (std::size_t c = 0; c < r.header().size(); ++c) {
         out << (c == 0 ? "" : ", ") << json_string(r.header()[c]);
+    }
+    out << "],\n";
+    out << "  \"labels\": [";
+    for (std::size_t c = 0; c < l.columns.size(); ++c) {
+        out << (c == 0 ? "" : ", ") << json_string(l.columns[c].label);
     }
     out << "],\n";
     out << "  \"records\": [";
@@ -111,7 +152,8 @@ void write_json(std::ostream& out, const io::RecordReader& r, const Peeked& p) {
 
 void run_peek(const PeekOptions& o) {
     register_input(o.export_path, "the export");
-    auto reader = io::RecordReader::open(o.export_path, o.input.reader_options());
+    Export e = open_export(o.export_path, o.input);
+    auto& reader = e.reader;
     Peeked p;
     while ((o.rows == 0 || static_cast<long>(p.records.size()) < o.rows) && reader->next()) {
         p.records.emplace_back(reader->fields().begin(), reader->fields().end());
@@ -119,9 +161,9 @@ void run_peek(const PeekOptions& o) {
     }
     write_output(o.output, o.force, [&](std::ostream& out) {
         if (o.format == "json") {
-            write_json(out, *reader, p);
+            write_json(out, *reader, e.layout, p);
         } else {
-            write_text(out, *reader, p);
+            write_text(out, *reader, e.layout, p);
         }
     });
 }

@@ -109,11 +109,12 @@ void run_response(const ResponseOptions& o) {
     std::vector<table::Population> pops;
     for (std::size_t i = 0; i < o.exports.size(); ++i) {
         Source src = open_source(o.exports[i], o.codebook, o.input);
-        data::CompletionOptions copt;
-        copt.complete_at = o.complete_at;
+        data::CompletionOptions copt =
+            analysis::completion_options(src.layout, src.reader->header(), o.complete_at);
         table::Population p;
         p.name = names[i];
         p.counts = data::count_responses(*src.reader, src.codebook, copt);
+        p.counts.excluded_what = src.layout.excluded_what;
         if (auto it = invited.find(p.name); it != invited.end()) {
             if (it->second < p.counts.returned) {
                 throw UsageError(fmt::format("--invited {}={:g}: {} holds {:g} returns, more "

@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "careerstat/codebook/binding.hpp"
+#include "careerstat/codebook/redcap.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/dialect.hpp"
 
@@ -19,6 +21,32 @@ void InputOptions::add_to(CLI::App& app) {
                    "Field delimiter of the export: , ; tab | (default: sniffed)");
     app.add_option("--encoding", encoding,
                    "Encoding of the export: utf-8 or windows-1252 (default: detected)");
+    app.add_option("--platform", platform,
+                   "Survey platform of the export: " + platform::kind_names() +
+                       " (default: detected from the header)");
+    app.add_flag("--keep-excluded", keep_excluded,
+                 "Keep the rows the platform marks as not answers (Qualtrics survey previews, "
+                 "tests and spam)");
+}
+
+std::optional<platform::Kind> InputOptions::platform_kind() const {
+    if (platform.empty()) {
+        return std::nullopt;
+    }
+    const auto k = platform::parse_kind(platform);
+    if (!k) {
+        throw UsageError(fmt::format("--platform \"{}\": use one of {}", platform,
+                                     platform::kind_names()));
+    }
+    return k;
+}
+
+Export open_export(const std::string& export_path, const InputOptions& input, bool for_draft) {
+    Export e;
+    const auto kind = input.platform_kind();
+    e.reader = io::RecordReader::open(export_path, input.reader_options());
+    e.layout = platform::open(*e.reader, kind, !input.keep_excluded && !for_draft);
+    return e;
 }
 
 io::ReaderOptions InputOptions::reader_options() const {
@@ -66,11 +94,22 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
     if (export_path != "-" && !std::filesystem::exists(export_path)) {
         throw UsageError(fmt::format("{}: cannot open: No such file or directory", export_path));
     }
+    register_input(export_path, "the export");
+    Export e = open_export(export_path, input);
+    src.reader = std::move(e.reader);
+    src.layout = std::move(e.layout);
     std::string cb_path = codebook_path;
     if (cb_path.empty()) {
         cb_path = codebook::Codebook::default_path(export_path);
         if (cb_path.empty()) {
             throw UsageError("reading from standard input: give the codebook with --codebook");
+        }
+        if (!std::filesystem::exists(cb_path) && src.layout.kind == platform::Kind::Redcap) {
+            // A REDCap project's data dictionary beside the export is its codebook.
+            if (std::string dict = codebook::find_redcap_dictionary(export_path, src.reader->header());
+                !dict.empty()) {
+                cb_path = std::move(dict);
+            }
         }
         if (!std::filesystem::exists(cb_path)) {
             throw UsageError(fmt::format("{}: no codebook found (looked for {}); give one with "
@@ -78,10 +117,8 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
                                          export_path, cb_path, export_path));
         }
     }
-    register_input(export_path, "the export");
     register_input(cb_path, "the codebook");
-    src.codebook = codebook::Codebook::load(cb_path);
-    src.reader = io::RecordReader::open(export_path, input.reader_options());
+    src.codebook = codebook::load_for_export(cb_path, *src.reader);
     return src;
 }
 

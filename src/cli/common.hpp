@@ -5,6 +5,7 @@
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/i18n.hpp"
 #include "careerstat/io/record_reader.hpp"
+#include "careerstat/platform/platform.hpp"
 #include "careerstat/render/render.hpp"
 #include "careerstat/stats/proportion_ci.hpp"
 #include "careerstat/table/builders.hpp"
@@ -18,13 +19,26 @@
 
 namespace careerstat::cli {
 
-// How to read an export: --delimiter, --encoding.
+// How to read an export: --delimiter, --encoding, --platform.
 struct InputOptions {
     std::string delimiter;
     std::string encoding;
+    std::string platform;
+    bool keep_excluded = false;
     void add_to(CLI::App& app);
     io::ReaderOptions reader_options() const;
+    std::optional<platform::Kind> platform_kind() const;
 };
+
+// An export opened through the platform layer: header rows dropped, names drafted.
+struct Export {
+    std::unique_ptr<io::RecordReader> reader;
+    platform::Layout layout;
+};
+// `for_draft`: a draft codebook reads the rows the platform excludes too (their answers
+// have the shape of real ones), so an export of test responses still gets its types.
+Export open_export(const std::string& export_path, const InputOptions& input,
+                   bool for_draft = false);
 
 // Statistics options: --ci, --level, --population, --weight, --where.
 struct StatsOptions {
@@ -40,6 +54,7 @@ struct StatsOptions {
 // The export and its codebook.
 struct Source {
     std::unique_ptr<io::RecordReader> reader;
+    platform::Layout layout;
     codebook::Codebook codebook;
 };
 

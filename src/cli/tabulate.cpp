@@ -15,6 +15,8 @@ data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
     data::Tabulator tab(src.codebook, std::move(questions), settings.tabulate);
     tab.run(*src.reader);
     settings.build.skipped_empty = src.reader->skipped_empty();
+    settings.build.excluded = src.reader->excluded();
+    settings.build.excluded_what = src.layout.excluded_what;
     if (options.population > 0 && tab.rows_read() > options.population) {
         throw UsageError(fmt::format("--population {:g}: {} holds {:g} returns, more than the "
                                      "population; give the number invited",

@@ -97,13 +97,6 @@ TEST_CASE("io::sniff finds the delimiter by consistent field counts") {
         const Read r = read_string("a,b;c\n1,2;3\n", o);
         CHECK(r.header == std::vector<std::string>{"a,b", "c"});
     }
-    SUBCASE("Qualtrics' question-text and ImportId rows are skipped") {
-        const Read r = read_string("Q1,Q2\nHow old?,Why?\n\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
-                                   "\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\n40,because\n");
-        CHECK(r.dialect.extra_header_rows == 2);
-        REQUIRE(r.records.size() == 1);
-        CHECK(r.records[0][0] == "40");
-    }
 }
 
 TEST_CASE("io::encodings") {

@@ -66,4 +66,34 @@ Settings make_settings(const codebook::Codebook& cb, const Request& r, bool deci
     return s;
 }
 
+data::CompletionOptions completion_options(const platform::Layout& layout,
+                                           const std::vector<std::string>& header,
+                                           double complete_at) {
+    data::CompletionOptions o;
+    o.complete_at = complete_at;
+    using platform::Completion;
+    switch (layout.completion) {
+    case Completion::None:
+        return o;
+    case Completion::SubmitDate:
+        o.rule = data::CompletionRule::SubmitDate;
+        break;
+    case Completion::Finished:
+        o.rule = data::CompletionRule::Finished;
+        break;
+    case Completion::RedcapForms:
+        o.rule = data::CompletionRule::RedcapForms;
+        break;
+    case Completion::EveryRow:
+        o.rule = data::CompletionRule::EveryRow;
+        break;
+    }
+    for (std::size_t c : layout.completion_columns) {
+        if (c < header.size()) {
+            o.rule_columns.push_back(header[c]);
+        }
+    }
+    return o;
+}
+
 } // namespace careerstat::analysis

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/response.hpp"
 #include "careerstat/data/tabulator.hpp"
+#include "careerstat/platform/platform.hpp"
 #include "careerstat/i18n.hpp"
 #include "careerstat/table/builders.hpp"
 
@@ -39,5 +41,11 @@ table::BuildOptions make_build_options(const Request& request);
 // method, a weight that is not a variable, or a --where condition that does not parse.
 Settings make_settings(const codebook::Codebook& codebook, const Request& request,
                        bool decimal_comma);
+
+// How `response` and the report judge a return complete: the platform's rule over its
+// columns (named as `header` names them now), else the codebook's metadata.
+data::CompletionOptions completion_options(const platform::Layout& layout,
+                                           const std::vector<std::string>& header,
+                                           double complete_at);
 
 } // namespace careerstat::analysis

@@ -6,6 +6,7 @@
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
@@ -222,7 +223,17 @@ Codebook Codebook::read(io::RecordReader& reader) {
         }
         const std::string where_choices = place(cb.source, line, "choices");
         const std::string_view choices = get("choices");
-        if (!((v.is_numeric() || v.type == VarType::Meta) && parse_range(choices, v))) {
+        if (v.type == VarType::Likert && parse_range(choices, v)) {
+            // "1..7": a scale of whole numbers, each its own label.
+            if (*v.min != std::floor(*v.min) || *v.max - *v.min > 100) {
+                throw DataError(where_choices + "a Likert range is whole numbers, e.g. 1..7");
+            }
+            for (double k = *v.min; k <= *v.max; ++k) {
+                v.choices.push_back({fmt::format("{:g}", k), fmt::format("{:g}", k), k});
+            }
+            v.min.reset();
+            v.max.reset();
+        } else if (!((v.is_numeric() || v.type == VarType::Meta) && parse_range(choices, v))) {
             v.choices = parse_choices(choices, where_choices);
         }
         v.missing = parse_choices(get("missing"), place(cb.source, line, "missing"));
@@ -248,11 +259,19 @@ Codebook Codebook::read(io::RecordReader& reader) {
                                                         type_name(v.type)));
         }
         if (v.type == VarType::Likert) {
-            for (const Choice& c : v.choices) {
-                if (!c.value) {
-                    throw DataError(where_choices +
-                                    fmt::format("Likert code \"{}\" is not a number", c.code));
-                }
+            // Codes that are not numbers (LimeSurvey's A1..A5, D4..N0..A4) are scored 1, 2, ...
+            // in the order the choices are written, low to high. Mixing the two would score
+            // some answers by code and others by place.
+            const bool all_numbers =
+                std::all_of(v.choices.begin(), v.choices.end(), [](const Choice& c) { return c.value; });
+            const bool none = std::none_of(v.choices.begin(), v.choices.end(),
+                                           [](const Choice& c) { return c.value; });
+            if (!all_numbers && !none) {
+                throw DataError(where_choices + "a Likert scale's codes are all numbers, or none "
+                                                "are (then they score 1, 2, ... in order)");
+            }
+            for (std::size_t k = 0; none && k < v.choices.size(); ++k) {
+                v.choices[k].value = static_cast<double>(k + 1);
             }
         }
         for (const Choice& m : v.missing) {

@@ -1,5 +1,7 @@
 #include "careerstat/codebook/infer.hpp"
 
+#include "careerstat/codebook/scales.hpp"
+#include "careerstat/codebook/vocabulary.hpp"
 #include "careerstat/data/validate.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
@@ -16,7 +18,18 @@ namespace careerstat::codebook {
 
 namespace {
 
+using platform::Role;
+
 constexpr std::size_t k_max_distinct = 30;
+constexpr std::size_t k_max_parts = 64;
+
+// Pieces of cells split at one separator, as data::Coder splits a one-column multi cell.
+struct Pieces {
+    std::map<std::string, std::size_t> parts; // piece -> cells holding it
+    std::set<std::string> in_multi;           // pieces of cells with two pieces or more
+    bool overflow = false;
+    std::size_t multi_cells = 0; // cells with two pieces or more
+};
 
 // What one column's cells looked like.
 struct ColumnProfile {
@@ -35,45 +48,38 @@ struct ColumnProfile {
     // A '|' or '=' in a cell: the choices syntax ("1=Ja|2=Nee") cannot hold it as a code
     // or an option's label.
     bool has_choice_syntax = false;
-    // Parts of cells split at ',' and trimmed, as data::Coder splits a one-column multi
-    // cell; a Google Forms checkbox question writes "A, B".
-    std::map<std::string, std::size_t> parts;
-    bool parts_overflow = false;
-    bool several_parts = false; // a cell with ", " between two parts
+    Pieces comma;     // Google Forms' "A, B"
+    Pieces semicolon; // Microsoft Forms' "A;B;"
+    // Whole cells without a separator: a checkbox question's single answers, which prove
+    // that its pieces are options.
+    std::map<std::string, std::size_t> singles;
 };
 
-// Answer scales written as labels, low to high, and labels meaning "don't know".
-const std::vector<std::vector<std::string>> k_label_scales = {
-    {"helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"},
-    {"zeer oneens", "oneens", "neutraal", "eens", "zeer eens"},
-    {"helemaal niet mee eens", "niet mee eens", "neutraal", "mee eens", "helemaal mee eens"},
-    {"strongly disagree", "disagree", "neutral", "agree", "strongly agree"},
-    {"zeer ontevreden", "ontevreden", "neutraal", "tevreden", "zeer tevreden"},
-    {"very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"},
-};
-const std::set<std::string> k_dont_know = {"weet niet", "geen mening", "don't know",
-                                           "dont know", "no opinion", "n.v.t.", "nvt"};
-
-// The label scale that holds every distinct answer but "don't know" ones, if any; those
-// go to `dont_know`, one spelling per word ("Weet niet" and "weet niet" are one code).
-const std::vector<std::string>* label_scale(const ColumnProfile& p,
-                                            std::map<std::string, std::string>& dont_know) {
-    for (const auto& scale : k_label_scales) {
-        bool all = !p.distinct.empty();
-        dont_know.clear();
-        for (const auto& [value, n] : p.distinct) {
-            const std::string f = util::fold(value);
-            if (k_dont_know.count(f)) {
-                dont_know[f] = value;
-            } else if (std::find(scale.begin(), scale.end(), f) == scale.end()) {
-                all = false;
-            }
-        }
-        if (all) {
-            return &scale;
+void add_pieces(Pieces& pc, std::string_view cell, char sep) {
+    if (pc.overflow) {
+        return;
+    }
+    std::size_t n = 0;
+    for (std::string_view part : util::split(cell, sep)) {
+        part = util::trim(part);
+        if (!part.empty()) {
+            ++pc.parts[std::string(part)];
+            ++n;
         }
     }
-    return nullptr;
+    if (n > 1) {
+        ++pc.multi_cells;
+        for (std::string_view part : util::split(cell, sep)) {
+            if (!util::trim(part).empty()) {
+                pc.in_multi.emplace(util::trim(part));
+            }
+        }
+    }
+    if (pc.parts.size() > k_max_parts) {
+        pc.overflow = true;
+        pc.parts.clear();
+        pc.in_multi.clear();
+    }
 }
 
 // "7" or "-1", written as std::to_string writes it: no sign, zeros or decimals besides.
@@ -84,25 +90,22 @@ bool is_plain_integer(const std::string& s) {
 
 std::string lower(std::string_view s) { return util::fold(s); }
 
-bool name_has(const std::string& name, std::initializer_list<const char*> words) {
-    const std::string n = lower(name);
-    for (const char* w : words) {
-        if (n.find(w) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
+bool text_has(const std::string& text, std::initializer_list<const char*> words) {
+    const std::string n = lower(text);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const char* w) { return n.find(w) != std::string::npos; });
 }
 
 } // namespace
 
 bool is_id_name(std::string_view name) {
-    return name_has(std::string(name), {"respondent", "responseid", "response_id"}) ||
+    return text_has(std::string(name), {"respondent", "responseid", "response_id"}) ||
            lower(name) == "id";
 }
 
 namespace {
 
+// Metadata by name, for exports of no platform careerstat knows.
 bool is_meta_name(const std::string& name) {
     static const std::set<std::string> meta = {
         "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
@@ -112,35 +115,91 @@ bool is_meta_name(const std::string& name) {
     return meta.count(lower(name)) > 0;
 }
 
-// "barrier_self" -> "barrier", "Q5[SQ001]" -> "Q5", "Q5_1" -> "Q5".
-std::string option_prefix(const std::string& name) {
-    const auto pos = name.find_last_of("_[.");
-    if (pos == std::string::npos || pos == 0) {
-        return {};
-    }
-    return name.substr(0, pos);
-}
-
+// Option column values: a "not selected" word or blank, and at most one other answer (the
+// option's label, Y, 1, Yes, Checked) -- label/blank, Y/blank, label/Not selected, 1/0,
+// Yes/No. "Don't know" answers (N/A) are missing codes.
 bool is_option_values(const ColumnProfile& p) {
-    if (p.overflow) {
+    if (p.overflow || p.non_blank == 0) {
         return false;
     }
+    std::size_t chosen = 0;
     for (const auto& [v, n] : p.distinct) {
-        const std::string f = lower(v);
-        if (f != "0" && f != "1" && f != "y" && f != "n" && f != "ja" && f != "nee" &&
-            f != "yes" && f != "no") {
-            return false;
+        if (!means_not_selected(v) && !is_dont_know_answer(v)) {
+            ++chosen;
         }
     }
-    return true;
+    return chosen <= 1;
+}
+
+// Scale-item values: small whole numbers from 1 (a "don't know" code apart).
+bool is_scale_values(const ColumnProfile& p) {
+    return p.non_blank > 0 && p.all_number && p.all_integer && !p.overflow && p.min >= 1 &&
+           p.distinct.size() >= 2;
+}
+
+// Prefixes of a name up to a separator: "regio_Noord_Holland" -> regio, regio_Noord.
+std::vector<std::string> prefixes(const std::string& name) {
+    std::vector<std::string> out;
+    for (std::size_t i = 1; i < name.size(); ++i) {
+        if (name[i] == '_' || name[i] == '[' || name[i] == '.' || name[i] == '#' || name[i] == ':' ||
+            (name[i] == ' ' && name.compare(i, 3, " - ") == 0)) {
+            out.push_back(name.substr(0, i));
+        }
+    }
+    return out;
+}
+
+std::string shared_prefix(const std::string& a, const std::string& b) {
+    std::string best;
+    const auto pb = prefixes(b);
+    for (const std::string& p : prefixes(a)) {
+        if (p.size() > best.size() && std::find(pb.begin(), pb.end(), p) != pb.end()) {
+            best = p;
+        }
+    }
+    return best;
+}
+
+// Runs of adjacent eligible columns that share a prefix up to a separator every member
+// has: the prefix is the group. A run ends where the shared prefix gets shorter than the
+// run's own (q_a_1, q_a_2 | q_b_1, q_b_2), so a name is never cut at its last separator
+// alone (regio_Noord_Holland, regio_Zuid_Holland, regio_Utrecht are one group, regio).
+std::vector<std::string> separator_groups(const std::vector<std::string>& names,
+                                          const std::vector<bool>& eligible) {
+    std::vector<std::string> group(names.size());
+    std::size_t i = 0;
+    while (i < names.size()) {
+        if (!eligible[i]) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        std::string p;
+        while (j + 1 < names.size() && eligible[j + 1]) {
+            const std::string s = shared_prefix(names[j], names[j + 1]);
+            if (s.empty() || (!p.empty() && s.size() < p.size()) ||
+                (!p.empty() && s.compare(0, p.size(), p) != 0)) {
+                break;
+            }
+            if (p.empty()) {
+                p = s;
+            }
+            ++j;
+        }
+        for (std::size_t k = i; j > i && k <= j; ++k) {
+            group[k] = p;
+        }
+        i = j + 1;
+    }
+    return group;
 }
 
 // The options of a one-column multi-select question, numbered 1, 2, ... in the order of
 // their labels. A cell matches a choice by code before label (data::Coder), so when an
 // option's label is another option's number ("2" as option 1), the labels are the codes.
-std::vector<Choice> option_choices(const std::map<std::string, std::size_t>& parts) {
+std::vector<Choice> option_choices(const std::vector<std::string>& labels) {
     std::vector<Choice> choices;
-    for (const auto& [part, n] : parts) {
+    for (const std::string& part : labels) {
         const int k = static_cast<int>(choices.size()) + 1;
         choices.push_back({std::to_string(k), part, static_cast<double>(k)});
     }
@@ -158,34 +217,88 @@ std::vector<Choice> option_choices(const std::map<std::string, std::size_t>& par
     return choices;
 }
 
-// A column name that no codebook can hold: empty, or with a CR LF in it, which the reader
-// turns into LF when it reads the codebook (a name gets one from "\r\r\n" in quotes).
-// Such columns are left out of the draft; validate reports them.
-bool unnameable(const std::string& name) {
-    return name.empty() || name.find("\r\n") != std::string::npos;
+// A checkbox question in one column, split at `sep` ("Stigma, Kosten"): the pieces form a
+// small closed set that recurs across rows, and at least two of them are also whole
+// answers of their own, which proves the split. Single answers with ", " in them ("Ja, bij
+// alle trajecten") prove nothing and stay whole. Pieces seen once and never alone are
+// free "other" texts: the choice "*" (any other answer) holds them.
+std::optional<std::vector<Choice>> checkbox_options(const ColumnProfile& p, const Pieces& pc) {
+    if (pc.overflow || pc.multi_cells == 0 || p.has_choice_syntax || p.has_newline) {
+        return std::nullopt;
+    }
+    std::size_t proof = 0;
+    std::size_t mentions = 0;
+    std::vector<std::string> options;
+    bool other = false;
+    for (const auto& [piece, n] : pc.parts) {
+        // An option recurs; it proves the split when it is also a whole answer of its own.
+        if (n >= 2) {
+            options.push_back(piece);
+            mentions += n;
+            proof += p.singles.count(piece) > 0 && pc.in_multi.count(piece) > 0 ? 1 : 0;
+        } else {
+            other = true;
+        }
+    }
+    if (proof < 2 || options.size() < 2 || options.size() > k_max_distinct ||
+        mentions < 2 * options.size()) {
+        return std::nullopt;
+    }
+    std::vector<Choice> choices = option_choices(options);
+    if (other) {
+        choices.push_back({"*", "Other", std::nullopt});
+    }
+    return choices;
+}
+
+// A "don't know" code set apart from the answers (1-5 and 9, or 99, or -1) is a missing
+// code, not an answer: the answers' range without it.
+struct AnswerRange {
+    std::optional<double> missing_code;
+    std::string missing_text; // as the export writes it ("9", "9,0")
+    double min = 0;
+    double max = 0;
+};
+
+AnswerRange answer_range(const ColumnProfile& p, bool decimal_comma) {
+    AnswerRange r;
+    r.min = p.min;
+    r.max = p.max;
+    if (p.non_blank > 0 && p.all_number && p.all_integer && !p.overflow && p.distinct.size() >= 3) {
+        std::vector<std::pair<double, std::string>> values;
+        for (const auto& [value, k] : p.distinct) {
+            values.emplace_back(*util::parse_number(value, decimal_comma), value);
+        }
+        std::sort(values.begin(), values.end());
+        const double top = values.back().first;
+        const double below = values[values.size() - 2].first;
+        if ((top == 9 || top == 99 || top == 999) && below <= 7 && top - below >= 2) {
+            r.missing_code = top;
+            r.missing_text = values.back().second;
+            r.max = below;
+        } else if (values.front().first < 0 && values[1].first >= 0) {
+            r.missing_code = values.front().first;
+            r.missing_text = values.front().second;
+            r.min = values[1].first;
+        }
+    }
+    return r;
 }
 
 } // namespace
 
 Codebook infer(io::RecordReader& reader) {
+    const platform::Layout layout = platform::open(reader);
+    return infer(reader, layout);
+}
+
+Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
     const auto& header = reader.header();
     // Every cell is read as a number with the export's decimal mark, here and below: a
     // column of "1,0" / "2,0" is all numbers in a `;` export, and none without it.
     const bool decimal_comma = reader.dialect().decimal_comma;
-    // The draft names each column once; a codebook cannot describe a name twice.
-    std::map<std::string_view, std::size_t> column_of;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        if (unnameable(header[c])) {
-            continue;
-        }
-        if (const auto [it, fresh] = column_of.emplace(header[c], c); !fresh) {
-            throw DataError(place(reader.name(), reader.header_line(), header[c]) +
-                            fmt::format("is the name of columns {} and {}; give each column a "
-                                        "name of its own",
-                                        it->second + 1, c + 1));
-        }
-    }
-    if (column_of.empty()) {
+    if (std::all_of(reader.raw_header().begin(), reader.raw_header().end(),
+                    [](const std::string& h) { return util::trim(h).empty(); })) {
         throw DataError(place(reader.name(), reader.header_line()) +
                         "the header names no columns; expected the variable names on its first "
                         "line");
@@ -225,118 +338,129 @@ Codebook infer(io::RecordReader& reader) {
                 p.all_number = p.all_integer = p.increasing = false;
             }
             p.all_date = p.all_date && data::is_valid_date(cell);
-            if (!p.parts_overflow) {
-                std::size_t n_parts = 0;
-                for (std::string_view part : util::split(cell, ',')) {
-                    part = util::trim(part);
-                    if (!part.empty()) {
-                        ++p.parts[std::string(part)];
-                        ++n_parts;
-                    }
-                }
-                p.several_parts = p.several_parts ||
-                                  (n_parts > 1 && cell.find(", ") != std::string_view::npos);
-                if (p.parts.size() > k_max_distinct) {
-                    p.parts_overflow = true;
-                    p.parts.clear();
-                }
+            add_pieces(p.comma, cell, ',');
+            add_pieces(p.semicolon, cell, ';');
+            if (cell.find_first_of(",;") == std::string_view::npos && p.singles.size() <= k_max_parts) {
+                ++p.singles[std::string(cell)];
             }
         }
     }
 
+    const std::size_t n = header.size();
+    auto role = [&](std::size_t c) {
+        return c < layout.columns.size() ? layout.columns[c].role : Role::Question;
+    };
+    // Groups: the platform's own structure first, else a shared prefix up to a separator.
+    std::vector<bool> option_like(n);
+    std::vector<bool> scale_like(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        option_like[c] = role(c) == Role::Question && is_option_values(prof[c]);
+        scale_like[c] = role(c) == Role::Question && is_scale_values(prof[c]);
+    }
+    const auto option_group = separator_groups(header, option_like);
+    const auto scale_group = separator_groups(header, scale_like);
+    std::map<std::string, std::size_t> structural_size;
+    for (std::size_t c = 0; c < n && c < layout.columns.size(); ++c) {
+        if (!layout.columns[c].group.empty()) {
+            ++structural_size[layout.columns[c].group];
+        }
+    }
+    auto structural = [&](std::size_t c) -> std::string {
+        if (c < layout.columns.size() && structural_size[layout.columns[c].group] >= 2) {
+            return layout.columns[c].group;
+        }
+        return {};
+    };
+
     Codebook cb;
     cb.source = reader.name();
-    // Option columns: 0/1-like values, and at least one other such column with the prefix.
-    std::map<std::string, int> prefix_count;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        if (is_option_values(prof[c]) && !option_prefix(header[c]).empty()) {
-            ++prefix_count[option_prefix(header[c])];
+    // The largest answer of each battery: its items share one range.
+    std::map<std::string, double> battery_max;
+    for (std::size_t c = 0; c < n; ++c) {
+        const std::string g = structural(c).empty() ? scale_group[c] : structural(c);
+        if (scale_like[c] && !g.empty()) {
+            battery_max[g] = std::max(battery_max[g], answer_range(prof[c], decimal_comma).max);
         }
     }
-    // Columns that look like scale items (small whole numbers from 1, perhaps with a
-    // separate "don't know" code), counted per prefix: a battery has two or more.
-    std::map<std::string, int> scale_prefix;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        const ColumnProfile& p = prof[c];
-        if (p.non_blank > 0 && p.all_number && p.all_integer && !p.overflow && p.min >= 1 &&
-            p.distinct.size() >= 3) {
-            ++scale_prefix[option_prefix(header[c])];
-        }
-    }
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        if (unnameable(header[c])) {
-            continue;
-        }
+    for (std::size_t c = 0; c < n; ++c) {
         const ColumnProfile& p = prof[c];
         Variable v;
         v.name = header[c];
-        v.label = header[c];
-        const std::string prefix = option_prefix(v.name);
+        v.label = c < layout.columns.size() ? layout.columns[c].label : header[c];
+        v.question = c < layout.columns.size() ? layout.columns[c].question : std::string();
+        // What the question asks, for NPS and grades by their words.
+        const std::string text = v.name + " " + v.label + " " + v.question;
+        const std::string sgroup = structural(c);
         const bool numeric = p.non_blank > 0 && p.all_number;
-        // A "don't know" code set apart from the answers (1-5 and 9, or 99, or -1) is a
-        // missing code, not an answer.
-        std::optional<double> missing_code;
-        std::string missing_text; // the missing code as the export writes it ("9", "9,0")
-        double max_answer = p.max;
-        double min_answer = p.min;
-        if (numeric && p.all_integer && !p.overflow && p.distinct.size() >= 3) {
-            std::vector<std::pair<double, std::string>> values;
-            for (const auto& [value, n] : p.distinct) {
-                values.emplace_back(*util::parse_number(value, decimal_comma), value);
-            }
-            std::sort(values.begin(), values.end());
-            const double top = values.back().first;
-            const double below = values[values.size() - 2].first;
-            if ((top == 9 || top == 99 || top == 999) && below <= 7 && top - below >= 2) {
-                missing_code = top;
-                missing_text = values.back().second;
-                max_answer = below;
-            } else if (values.front().first < 0 && values[1].first >= 0) {
-                missing_code = values.front().first;
-                missing_text = values.front().second;
-                min_answer = values[1].first;
-            }
-        }
+        const AnswerRange range = answer_range(p, decimal_comma);
+        const std::optional<double> missing_code = range.missing_code;
+        const std::string& missing_text = range.missing_text;
+        const double max_answer = range.max;
+        const double min_answer = range.min;
         const bool small_int = numeric && p.all_integer && !p.overflow && min_answer >= 0 &&
                                max_answer <= 10;
         // Likert codes are 1, 2, ...: the answers must be written so ("01", "1,0" and "+1"
         // are answers of a single question with their own codes).
         bool plain_codes = true;
-        for (const auto& [value, n] : p.distinct) {
+        for (const auto& [value, k] : p.distinct) {
             plain_codes = plain_codes && (value == missing_text || is_plain_integer(value));
+        }
+        const std::string battery = sgroup.empty() ? scale_group[c] : sgroup;
+        const std::optional<ScaleDraft> scale =
+            p.non_blank > 0 && !p.overflow && !numeric ? recognise_scale(p.distinct) : std::nullopt;
+        std::optional<std::vector<Choice>> checkbox;
+        std::string checkbox_sep;
+        if (!numeric && !scale) {
+            if ((checkbox = checkbox_options(p, p.comma))) {
+                checkbox_sep = ",";
+            } else if ((checkbox = checkbox_options(p, p.semicolon))) {
+                checkbox_sep = ";";
+            }
         }
         // A first column of increasing whole numbers in every row is an id too (its values
         // are unique then).
-        if (is_id_name(v.name) || (c == 0 && numeric && p.all_integer && p.increasing &&
-                                   p.non_blank > 2 && p.non_blank == rows)) {
+        if (role(c) == Role::Id || (layout.kind == platform::Kind::Generic && is_id_name(v.name)) ||
+            (c == 0 && numeric && p.all_integer && p.increasing && p.non_blank > 2 &&
+             p.non_blank == rows)) {
             v.type = VarType::Id;
-        } else if (is_meta_name(v.name)) {
+        } else if (role(c) == Role::Meta || role(c) == Role::Timing ||
+                   (layout.kind == platform::Kind::Generic && is_meta_name(v.name))) {
             v.type = VarType::Meta;
-        } else if (p.non_blank > 0 && is_option_values(p) && prefix_count[prefix] >= 2) {
+        } else if (role(c) == Role::Text) {
+            v.type = VarType::Text;
+        } else if (option_like[c] && (!sgroup.empty() || !option_group[c].empty())) {
             v.type = VarType::Multi;
-            v.group = prefix;
-        } else if (numeric && p.min >= 1 && p.max <= 10 &&
-                   name_has(v.name, {"grade", "cijfer", "rapport"})) {
+            v.group = sgroup.empty() ? option_group[c] : sgroup;
+            for (const auto& [value, k] : p.distinct) {
+                if (is_dont_know_answer(value)) {
+                    v.missing.push_back({value, value, std::nullopt});
+                }
+            }
+        } else if (numeric && p.min >= 1 && p.max <= 10 && p.max >= 6 &&
+                   text_has(text, {"grade", "cijfer", "rapport", "schulnote", "calificación"})) {
             v.type = VarType::Grade;
             v.min = 1;
             v.max = 10;
-        } else if (small_int && name_has(v.name, {"nps", "recommend", "aanbevel", "aanraden"})) {
+        } else if (small_int && max_answer >= 6 &&
+                   text_has(text, {"nps", "recommend", "aanbevel", "aanbeveel", "aanraden", "empfehlen",
+                                   "recomendar", "recomendarías", "recommander"})) {
             v.type = VarType::Nps;
             v.min = 0;
             v.max = 10;
-        } else if (small_int && plain_codes && min_answer >= 1 && max_answer <= 7 &&
-                   p.distinct.size() - (missing_code ? 1 : 0) >= 3 &&
-                   scale_prefix[prefix] >= 2 && !prefix.empty()) {
-            // Items of a battery: 1-5 or 1-7 answers in columns that share a prefix
-            // (out_future, out_growth ...). Answers not seen still belong to the scale.
+        } else if (small_int && plain_codes && min_answer >= 1 && max_answer <= 11 &&
+                   p.distinct.size() - (missing_code ? 1 : 0) >= 2 && !battery.empty() &&
+                   scale_like[c]) {
+            // Items of a battery: answers 1 to the battery's largest answer (1-5, 1-6 or
+            // 1-7, never wider than answered), in columns the platform or a prefix groups.
             v.type = VarType::Likert;
-            const int points = max_answer <= 5 ? 5 : 7;
+            v.group = battery;
+            const int points = static_cast<int>(std::max(battery_max[battery], max_answer));
             for (int k = 1; k <= points; ++k) {
                 v.choices.push_back({std::to_string(k), std::to_string(k), k});
             }
         } else if (small_int) {
             v.type = VarType::Single;
-            for (const auto& [value, n] : p.distinct) {
+            for (const auto& [value, k] : p.distinct) {
                 const double x = *util::parse_number(value, decimal_comma);
                 if (!missing_code || x != *missing_code) {
                     v.choices.push_back({value, value, x});
@@ -348,42 +472,29 @@ Codebook infer(io::RecordReader& reader) {
             v.type = VarType::Numeric;
         } else if (p.non_blank > 0 && p.all_date) {
             v.type = VarType::Date;
-        } else if (std::map<std::string, std::string> dk;
-                   p.non_blank > 0 && !p.overflow && label_scale(p, dk)) {
-            // An agreement or satisfaction scale written as labels: the scale's order, not
+        } else if (scale) {
+            // A scale written as labels, codes or numbered labels: the scale's order, not
             // the alphabet's; "weet niet" is a missing code.
             v.type = VarType::Likert;
-            const auto& scale = *label_scale(p, dk);
-            for (std::size_t k = 0; k < scale.size(); ++k) {
-                std::string label = scale[k];
-                label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-                for (const auto& [value, n] : p.distinct) { // keep the export's spelling
-                    if (util::fold(value) == scale[k]) {
-                        label = value;
-                    }
-                }
-                v.choices.push_back({std::to_string(k + 1), label, static_cast<double>(k + 1)});
-            }
-            // Codes 9, 8, 7, 6 and then 10, 11, ...: never one of the scale's 1-5.
-            for (const auto& [folded, spelling] : dk) {
-                const std::size_t i = v.missing.size();
-                const int code = i < 4 ? 9 - static_cast<int>(i) : 6 + static_cast<int>(i);
-                v.missing.push_back({std::to_string(code), spelling, static_cast<double>(code)});
-            }
-        } else if (p.non_blank > 0 && p.several_parts && !p.parts_overflow &&
-                   !p.has_choice_syntax && p.parts.size() >= 2 && p.parts.size() < p.non_blank) {
-            // Checkboxes in one column ("Stigma, Kosten"): each part an option.
+            v.choices = scale->choices;
+            v.missing = scale->missing;
+            v.group = battery.empty() ? sgroup : battery;
+        } else if (checkbox) {
             v.type = VarType::Multi;
-            v.separator = ",";
-            v.choices = option_choices(p.parts);
+            v.separator = checkbox_sep;
+            v.choices = *checkbox;
         } else if (p.non_blank > 0 && !p.overflow && !p.has_newline && !p.has_choice_syntax &&
-                   p.max_length <= 40 && 2 * p.distinct.size() <= p.non_blank + 1) {
-            // A few distinct short answers that repeat: labels written out (Google Forms).
-            // Answers that are all different (e-mail addresses, names) stay text, so a
-            // table never lists them.
+                   2 * p.distinct.size() <= p.non_blank + 1 &&
+                   (p.max_length <= 40 || 3 * p.distinct.size() <= p.non_blank)) {
+            // A few distinct answers that repeat: labels written out (Google Forms), long
+            // ones too when they recur. Answers that are all different (e-mail addresses,
+            // names) stay text, so a table never lists them.
             v.type = VarType::Single;
-            for (const auto& [value, n] : p.distinct) {
-                v.choices.push_back({value, value, std::nullopt});
+            for (const auto& [value, k] : p.distinct) {
+                (is_dont_know_answer(value) ? v.missing : v.choices).push_back({value, value, std::nullopt});
+            }
+            if (v.choices.empty()) {
+                v.choices.swap(v.missing);
             }
         } else {
             v.type = VarType::Text;
@@ -394,16 +505,16 @@ Codebook infer(io::RecordReader& reader) {
         }
         cb.variables.push_back(std::move(v));
     }
-    // Likert items with a common prefix form a battery.
-    std::map<std::string, int> likert_prefix;
+    // A Likert "group" of one item, or label scales of different kinds, is no battery.
+    std::map<std::string, int> likert_count;
     for (const Variable& v : cb.variables) {
-        if (v.type == VarType::Likert && !option_prefix(v.name).empty()) {
-            ++likert_prefix[option_prefix(v.name)];
+        if (v.type == VarType::Likert && !v.group.empty()) {
+            ++likert_count[v.group];
         }
     }
     for (Variable& v : cb.variables) {
-        if (v.type == VarType::Likert && likert_prefix[option_prefix(v.name)] >= 2) {
-            v.group = option_prefix(v.name);
+        if (v.type == VarType::Likert && likert_count[v.group] < 2) {
+            v.group.clear();
         }
     }
     return cb;

@@ -65,6 +65,17 @@ int Coder::find_choice(std::string_view cell) const {
     return -1;
 }
 
+int Coder::other_choice() const {
+    // "*" is any other answer: Google Forms writes an "Other" option's free text as the answer.
+    const auto& choices = m_var->choices;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (choices[i].code == "*") {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
 int Coder::find_missing(std::string_view cell) const {
     const auto& missing = m_var->missing;
     for (std::size_t i = 0; i < missing.size(); ++i) {
@@ -105,6 +116,12 @@ Coded Coder::code_slow(std::string_view cell) const {
         return code_multi_column(cell);
     }
     if (m_var->is_categorical()) {
+        if (const int i = other_choice(); i >= 0) {
+            out.kind = Coded::Kind::Valid;
+            out.index = i;
+            out.value = i + 1;
+            return out;
+        }
         out.kind = Coded::Kind::Invalid; // neither an answer code nor a missing code
         return out;
     }
@@ -142,7 +159,10 @@ Coded Coder::code_multi_column(std::string_view cell) const {
         if (part.empty()) {
             continue;
         }
-        const int i = find_choice(part);
+        int i = find_choice(part);
+        if (i < 0) {
+            i = other_choice();
+        }
         if (i < 0 || i >= 64) {
             out.kind = Coded::Kind::Invalid;
             return out;
@@ -209,7 +229,7 @@ std::string Coder::explain_invalid(std::string_view cell) const {
         const char sep = v.separator.empty() ? ',' : v.separator[0];
         for (std::string_view part : util::split(cell, sep)) {
             part = util::trim(part);
-            if (!part.empty() && find_choice(part) < 0) {
+            if (!part.empty() && find_choice(part) < 0 && other_choice() < 0) {
                 return fmt::format("\"{}\" in \"{}\" is not an answer in the codebook ({}; "
                                    "answers are separated by \"{}\")",
                                    part, cell, codes, v.separator);

@@ -64,7 +64,8 @@ class Coder {
     const codebook::Variable& variable() const { return *m_var; }
 
   private:
-    int find_choice(std::string_view cell) const; // -1 if none
+    int find_choice(std::string_view cell) const;
+    int other_choice() const; // the "*" choice (any other answer), or -1
     int find_missing(std::string_view cell) const;
     Coded code_option(std::string_view cell) const;
     Coded code_multi_column(std::string_view cell) const;

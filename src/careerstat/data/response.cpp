@@ -62,8 +62,33 @@ void ResponseCounter::bind(const std::vector<std::string>& header, const std::st
     auto column_of = [&](const std::string& name) {
         return find_column(header, name, source, header_line);
     };
-    // The completion rule: the first meta column the codebook declares and the export has.
+    // The platform's rule first; else the first meta column the codebook declares and the
+    // export has.
+    if (m_options.rule) {
+        m_out.rule = *m_options.rule;
+        for (const std::string& name : m_options.rule_columns) {
+            if (const auto c = column_of(name)) {
+                m_form_columns.push_back(*c);
+                m_out.rule_variable += (m_out.rule_variable.empty() ? "" : ", ") + name;
+            }
+        }
+        if (m_out.rule == CompletionRule::EveryRow) {
+            m_every_row = true;
+        } else if (m_out.rule == CompletionRule::RedcapForms) {
+            if (m_form_columns.empty()) {
+                m_out.rule = CompletionRule::Share;
+            }
+        } else if (!m_form_columns.empty()) {
+            m_rule_column = m_form_columns.front();
+            m_form_columns.clear();
+        } else {
+            m_out.rule = CompletionRule::Share;
+        }
+    }
     for (const RuleColumn& rc : k_rules) {
+        if (m_options.rule) {
+            break;
+        }
         for (const auto& v : m_cb.variables) {
             if (v.type == codebook::VarType::Meta && util::fold(v.name) == rc.name) {
                 if (auto c = column_of(v.name)) {
@@ -147,6 +172,26 @@ std::optional<bool> ResponseCounter::add(std::span<const std::string_view> field
                                : ic.blank) += 1;
         }
     }
+    if (m_every_row) {
+        m_out.complete += 1;
+        return true;
+    }
+    if (!m_form_columns.empty()) {
+        // Complete when every form status given is 2; a row of a repeating instrument or
+        // an event leaves the other forms' status blank.
+        bool any = false;
+        bool all = true;
+        for (std::size_t c : m_form_columns) {
+            const std::string_view cell = util::trim(fields[c]);
+            if (!cell.empty()) {
+                any = true;
+                all = all && cell == "2";
+            }
+        }
+        const bool complete = any && all;
+        m_out.complete += complete ? 1 : 0;
+        return complete;
+    }
     if (!m_rule_column) {
         const bool complete = !m_items.empty() && static_cast<double>(answered) >=
                                                       m_options.complete_at *
@@ -177,6 +222,8 @@ std::optional<bool> ResponseCounter::add(std::span<const std::string_view> field
         complete = number && *number >= m_out.last_page;
         break;
     case CompletionRule::Share:
+    case CompletionRule::RedcapForms:
+    case CompletionRule::EveryRow:
         break;
     }
     m_out.complete += complete ? 1 : 0;
@@ -207,6 +254,7 @@ ResponseCounts count_responses(io::RecordReader& reader, const codebook::Codeboo
     });
     ResponseCounts out = counter.finish();
     out.skipped_empty = reader.skipped_empty();
+    out.excluded = reader.excluded();
     return out;
 }
 

@@ -24,10 +24,16 @@ enum class CompletionRule {
     Progress,   // Qualtrics: Progress < 100 is a partial
     LastPage,   // LimeSurvey: lastpage below the last page is a partial
     Share,      // no metadata: share of questions answered below a threshold
+    RedcapForms, // REDCap: every form status (*_complete) given is 2 (complete)
+    EveryRow,    // Google Forms, Microsoft Forms: a row is written only on submit
 };
 
 struct CompletionOptions {
     double complete_at = 0.8; // the share for CompletionRule::Share
+    // The platform's own rule (platform::Layout), over the named columns; unset: the rule
+    // of the first metadata column the codebook declares.
+    std::optional<CompletionRule> rule;
+    std::vector<std::string> rule_columns;
 };
 
 // Item nonresponse of one question (a variable, or a multi-select group).
@@ -52,6 +58,8 @@ struct ResponseCounts {
     double complete_at = 0.8;  // for Share
     std::vector<ItemCounts> items;
     long skipped_empty = 0; // rows holding only delimiters, not counted as returns
+    long excluded = 0;      // rows the platform excludes (previews, tests, spam)
+    std::string excluded_what;
 };
 
 // Counts returns record by record, so that a caller can feed it and a Tabulator from one
@@ -77,6 +85,8 @@ class ResponseCounter {
     CompletionOptions m_options;
     ResponseCounts m_out;
     std::optional<std::size_t> m_rule_column;
+    std::vector<std::size_t> m_form_columns; // RedcapForms
+    bool m_every_row = false;
     std::vector<Item> m_items;
     std::vector<std::size_t> m_column;
     std::vector<Coder> m_coders;

@@ -15,11 +15,9 @@ namespace {
 constexpr std::size_t k_sniff_records = 100;
 
 // Field counts of the first records of a sample, quote-aware. When the sample is cut off,
-// the last (possibly partial) record is dropped. Also returns the first field of record 3,
-// to recognise Qualtrics' ImportId row.
+// the last (possibly partial) record is dropped.
 struct SampleShape {
     std::vector<std::size_t> counts;
-    std::string third_first_field;
 };
 
 SampleShape shape_of(std::string_view s, char delim, char quote, bool complete) {
@@ -27,22 +25,15 @@ SampleShape shape_of(std::string_view s, char delim, char quote, bool complete) 
     std::size_t fields = 1;
     bool in_quotes = false;
     bool record_has_content = false;
-    std::string first_field;
-    bool in_first_field = true;
     for (std::size_t i = 0; i < s.size() && shape.counts.size() < k_sniff_records; ++i) {
         const char c = s[i];
         if (in_quotes) {
             if (c == quote) {
                 if (i + 1 < s.size() && s[i + 1] == quote) {
                     ++i;
-                    if (in_first_field) {
-                        first_field += quote;
-                    }
                 } else {
                     in_quotes = false;
                 }
-            } else if (in_first_field) {
-                first_field += c;
             }
             continue;
         }
@@ -51,25 +42,16 @@ SampleShape shape_of(std::string_view s, char delim, char quote, bool complete) 
             record_has_content = true;
         } else if (c == delim) {
             ++fields;
-            in_first_field = false;
             record_has_content = true;
         } else if (c == '\n' || (c == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n'))) {
             // LF, or a lone CR (old Mac line ends); the CR of a CRLF waits for its LF.
             if (record_has_content) {
                 shape.counts.push_back(fields);
-                if (shape.counts.size() == 3) {
-                    shape.third_first_field = first_field;
-                }
             }
             fields = 1;
             record_has_content = false;
-            first_field.clear();
-            in_first_field = true;
         } else if (c != '\r') {
             record_has_content = true;
-            if (in_first_field) {
-                first_field += c;
-            }
         }
     }
     if (complete && record_has_content && !in_quotes && shape.counts.size() < k_sniff_records) {
@@ -156,9 +138,6 @@ Dialect sniff(std::string_view sample, bool complete, const ReaderOptions& optio
         }
     }
     d.decimal_comma = d.delimiter != ',';
-    if (chosen.third_first_field.rfind("{\"ImportId\"", 0) == 0) {
-        d.extra_header_rows = 2;
-    }
     return d;
 }
 

@@ -1,4 +1,5 @@
-// The dialect of a CSV export (delimiter, encoding, decimal mark, extra header rows) and
+// The dialect of a CSV export (delimiter, encoding, decimal mark; header rows are the
+// platform layer's, platform/) and
 // the sniffer that guesses it from a sample; explicit options always win (STYLE.md 8).
 #pragma once
 
@@ -17,9 +18,6 @@ struct Dialect {
     bool bom = false;
     // Numbers may use a decimal comma ("7,5") when the delimiter is not a comma.
     bool decimal_comma = false;
-    // Rows after the header that are not answers: Qualtrics writes the question text and
-    // an ImportId row under the variable names.
-    int extra_header_rows = 0;
 };
 
 struct ReaderOptions {

@@ -56,17 +56,64 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
         m_begin = 3;
     }
 
-    if (!next()) {
+    if (!read_record()) {
         throw DataError(place(m_name, 1) + "the file is empty; expected a header row");
     }
-    m_header_line = m_line;
+    m_header_line = m_last_header_line = m_line;
     // Column names without spaces around them, as a codebook names them (" age" is "age").
     for (std::string_view f : m_fields) {
+        m_raw_header.emplace_back(f);
         m_header.emplace_back(util::trim(f));
     }
     m_header_read = true;
-    for (int i = 0; i < m_dialect.extra_header_rows; ++i) {
-        next();
+}
+
+const std::vector<RecordReader::Peeked>& RecordReader::peek(std::size_t n) {
+    while (!m_reading && m_peeked.size() < n && read_record()) {
+        Peeked p;
+        p.line = m_line;
+        p.fields.assign(m_fields.begin(), m_fields.end());
+        m_peeked.push_back(std::move(p));
+    }
+    return m_peeked;
+}
+
+void RecordReader::drop_peeked(std::size_t k) {
+    k = std::min(k, m_peeked.size());
+    if (k > 0) {
+        m_last_header_line = m_peeked[k - 1].line;
+        m_peeked.erase(m_peeked.begin(), m_peeked.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+}
+
+void RecordReader::rename_columns(std::vector<std::string> names) {
+    if (names.size() == m_header.size()) {
+        m_header = std::move(names);
+    }
+}
+
+void RecordReader::exclude_rows(std::size_t column, std::vector<std::string> values) {
+    m_exclude_column = column;
+    m_exclude_values = std::move(values);
+}
+
+bool RecordReader::next() {
+    m_reading = true;
+    for (;;) {
+        if (m_replay < m_peeked.size()) {
+            const Peeked& p = m_peeked[m_replay++];
+            m_fields.assign(p.fields.begin(), p.fields.end());
+            m_line = p.line;
+        } else if (!read_record()) {
+            return false;
+        }
+        if (m_exclude_column && *m_exclude_column < m_fields.size() &&
+            std::find(m_exclude_values.begin(), m_exclude_values.end(),
+                      util::trim(m_fields[*m_exclude_column])) != m_exclude_values.end()) {
+            ++m_excluded;
+            continue;
+        }
+        return true;
     }
 }
 
@@ -108,7 +155,7 @@ bool RecordReader::fill() {
     return true;
 }
 
-bool RecordReader::next() {
+bool RecordReader::read_record() {
     for (;;) {
         if (m_begin == m_end) {
             if (!fill()) {

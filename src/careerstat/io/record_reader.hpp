@@ -15,6 +15,7 @@
 #include <libfccp/csv.h>
 #include <utility>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,7 +44,11 @@ class RecordReader {
 
     const std::string& name() const { return m_name; }
     const Dialect& dialect() const { return m_dialect; }
+    // The column names: as drafted by the platform layer (platform::apply) once it has run,
+    // else the first row's names without spaces around them.
     const std::vector<std::string>& header() const { return m_header; }
+    // The first row's names exactly as written (spaces and all).
+    const std::vector<std::string>& raw_header() const { return m_raw_header; }
     // Physical line of the header (1, after a BOM as well).
     long header_line() const { return m_header_line; }
 
@@ -53,6 +58,24 @@ class RecordReader {
     bool next();
     // Records skipped so far because every field was empty (after the header).
     long skipped_empty() const { return m_skipped_empty; }
+
+    // The platform layer's hooks, used before the first next(). peek(n) reads up to n
+    // records after the header and keeps them (next() returns them again); drop_peeked(k)
+    // declares the first k of them header rows (Qualtrics' question text and ImportId rows,
+    // SurveyMonkey's second row), which next() then never returns.
+    struct Peeked {
+        std::vector<std::string> fields;
+        long line = 0;
+    };
+    const std::vector<Peeked>& peek(std::size_t n);
+    void drop_peeked(std::size_t k);
+    // Physical line of the last header row.
+    long last_header_line() const { return m_last_header_line; }
+    void rename_columns(std::vector<std::string> names);
+    // Records whose field `column` is one of `values` are skipped by next() and counted
+    // (Qualtrics survey previews, tests and spam).
+    void exclude_rows(std::size_t column, std::vector<std::string> values);
+    long excluded() const { return m_excluded; }
     // How many records so far ended in LF, CRLF and a lone CR (for `careerstat peek`).
     const std::array<long, 3>& line_ends() const { return m_line_ends; }
     std::span<const std::string_view> fields() const { return m_fields; }
@@ -104,6 +127,16 @@ class RecordReader {
     std::size_t m_block_size = 0;
     bool m_header_read = false;
     long m_skipped_empty = 0;
+    std::vector<std::string> m_raw_header;
+    long m_last_header_line = 1;
+    std::vector<Peeked> m_peeked;
+    std::size_t m_replay = 0; // next peeked record next() returns
+    bool m_reading = false;   // next() has been called by a consumer
+    std::vector<std::string_view> m_replay_fields;
+    std::optional<std::size_t> m_exclude_column;
+    std::vector<std::string> m_exclude_values;
+    long m_excluded = 0;
+    bool read_record(); // next() without replay and exclusion
     std::array<long, 3> m_line_ends{};
 };
 

@@ -2,6 +2,8 @@
 // language, and what a population's single pass leaves behind for them.
 #pragma once
 
+#include "careerstat/platform/platform.hpp"
+
 #include "careerstat/analysis/settings.hpp"
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/response.hpp"
@@ -20,6 +22,7 @@ namespace careerstat::report {
 struct PopulationResult {
     const PopulationSpec* spec = nullptr;
     std::unique_ptr<codebook::Codebook> codebook; // on the heap: the tabulator refers to it
+    platform::Layout layout;                      // the export's platform, as detected
     std::vector<codebook::Question> questions;    // the ones the study asks for
     analysis::Settings settings;                  // weight, population, interval method
     std::unique_ptr<data::Tabulator> tab;

@@ -1,5 +1,7 @@
 #include "careerstat/report/report.hpp"
 
+#include "careerstat/codebook/binding.hpp"
+
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/data/response.hpp"
@@ -40,7 +42,9 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     const std::string cb_path = spec.codebook_path.empty()
                                     ? codebook::Codebook::default_path(spec.export_path)
                                     : spec.codebook_path;
-    r->codebook = std::make_unique<codebook::Codebook>(codebook::Codebook::load(cb_path));
+    auto reader = io::RecordReader::open(spec.export_path, options.reader);
+    r->layout = platform::open(*reader, spec.platform);
+    r->codebook = std::make_unique<codebook::Codebook>(codebook::load_for_export(cb_path, *reader));
     const codebook::Codebook& cb = *r->codebook;
     for (const Question& q : cb.questions()) {
         if (q.kind != Question::Kind::Other &&
@@ -48,7 +52,6 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
             r->questions.push_back(q);
         }
     }
-    auto reader = io::RecordReader::open(spec.export_path, options.reader);
     analysis::Request request;
     request.ci = std::string(stats::ci_method_name(options.ci));
     request.level = options.level;
@@ -61,7 +64,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     r->settings = analysis::make_settings(cb, request, reader->dialect().decimal_comma);
     r->settings.build.likert_distribution = true;
     r->tab = std::make_unique<data::Tabulator>(cb, r->questions, r->settings.tabulate);
-    data::ResponseCounter counter(cb, {});
+    data::ResponseCounter counter(cb, analysis::completion_options(r->layout, reader->header(), 0.8));
     r->tab->bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
                  reader->dialect().decimal_comma);
@@ -80,6 +83,10 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     r->response = counter.finish();
     r->response.skipped_empty = reader->skipped_empty();
     r->settings.build.skipped_empty = reader->skipped_empty();
+    r->response.excluded = reader->excluded();
+    r->response.excluded_what = r->layout.excluded_what;
+    r->settings.build.excluded = reader->excluded();
+    r->settings.build.excluded_what = r->layout.excluded_what;
     if (spec.invited && *spec.invited < r->response.returned) {
         throw UsageError(fmt::format("{}: population \"{}\": invited = {:g}, but {} holds {:g} "
                                      "returns; invited counts everyone who was asked",

@@ -112,7 +112,8 @@ Study load_study(const std::string& path) {
         if (t == nullptr) {
             throw DataError(where(path, node) + "each population must be a [[population]] table");
         }
-        check_keys(path, *t, {"name", "label", "export", "codebook", "invited", "sample"},
+        check_keys(path, *t,
+                   {"name", "label", "export", "codebook", "invited", "sample", "platform"},
                    "a population");
         PopulationSpec p;
         p.name = get_string(path, *t, "name", true, "a population");
@@ -123,6 +124,14 @@ Study load_study(const std::string& path) {
         p.export_path = resolve(base, get_string(path, *t, "export", true, "a population"));
         p.codebook_path = resolve(base, get_string(path, *t, "codebook", false, "a population"));
         p.sample_path = resolve(base, get_string(path, *t, "sample", false, "a population"));
+        if (const std::string pl = get_string(path, *t, "platform", false, "a population");
+            !pl.empty()) {
+            p.platform = platform::parse_kind(pl);
+            if (!p.platform) {
+                throw DataError(where(path, *t->get("platform")) +
+                                fmt::format("\"platform\" must be one of {}", platform::kind_names()));
+            }
+        }
         if (const auto* inv = t->get("invited")) {
             if (!inv->is_integer() || *inv->value<std::int64_t>() <= 0) {
                 throw DataError(where(path, *inv) + "\"invited\" must be a positive whole number");

@@ -2,6 +2,8 @@
 // their exports, and the report's sections and key findings. TOML, read with toml++.
 #pragma once
 
+#include "careerstat/platform/platform.hpp"
+
 #include "careerstat/i18n.hpp"
 
 #include <map>
@@ -17,6 +19,7 @@ struct PopulationSpec {
     std::string export_path;
     std::string codebook_path; // empty: <export stem>.codebook.csv
     std::string sample_path;   // optional AAPOR sample file
+    std::optional<platform::Kind> platform; // empty: detected from the export's header
     std::optional<double> invited;
 };
 

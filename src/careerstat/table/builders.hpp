@@ -27,6 +27,10 @@ struct BuildOptions {
     bool likert_distribution = false;
     // Rows of the export that held only delimiters and were skipped (a footnote says so).
     long skipped_empty = 0;
+    // Rows the platform excludes (Qualtrics survey previews, tests and spam): how many, and
+    // what they are.
+    long excluded = 0;
+    std::string excluded_what;
 };
 
 // Indexes into Tabulator::questions(); empty means every question.

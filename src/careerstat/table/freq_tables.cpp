@@ -267,6 +267,10 @@ std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportion
             fmt::runtime(tr(o.lang, "{} rows holding only delimiters (empty rows) were skipped.")),
             o.skipped_empty));
     }
+    if (o.excluded > 0) {
+        out.push_back(fmt::format(fmt::runtime(tr(o.lang, "{} rows left out: {}.")), o.excluded,
+                                  tr(o.lang, o.excluded_what.c_str())));
+    }
     return out;
 }
 

@@ -46,6 +46,15 @@ std::string completion_rule_note(const data::ResponseCounts& c, Lang lang) {
         return fmt::format(
             fmt::runtime(tr(lang, "{}: complete = {} reached the last page ({:g}).")), c.source,
             c.rule_variable, c.last_page);
+    case CompletionRule::RedcapForms:
+        return fmt::format(fmt::runtime(tr(lang, "{}: complete = every form status given ({}) "
+                                                 "is 2, Complete (REDCap).")),
+                           c.source, c.rule_variable);
+    case CompletionRule::EveryRow:
+        return fmt::format(fmt::runtime(tr(lang, "{}: every row is a submitted response, so "
+                                                 "every return is complete (the platform writes "
+                                                 "no partial returns).")),
+                           c.source);
     case CompletionRule::Share:
         return fmt::format(fmt::runtime(tr(lang, "{}: the export has no completion metadata; "
                                                  "complete = at least {:g}% of the questions "
@@ -103,6 +112,12 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
                 fmt::format(fmt::runtime(tr(o.lang, "{} rows holding only delimiters (empty "
                                                     "rows) were skipped.")),
                             p.counts.skipped_empty)));
+        }
+        if (p.counts.excluded > 0) {
+            t.footnotes.push_back(fmt::format(
+                "{}: {}", p.name,
+                fmt::format(fmt::runtime(tr(o.lang, "{} rows left out: {}.")), p.counts.excluded,
+                            tr(o.lang, p.counts.excluded_what.c_str()))));
         }
     }
     if (any_missing_invited) {
