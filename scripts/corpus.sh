@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # corpus.sh DIR [CAREERSTAT]: runs careerstat on every export under DIR as a new user would,
 # with the draft codebook it writes itself: codebook -o, then validate, freq, describe and
-# response with that unedited draft. Prints one line per export: the question types
-# drafted and each command's exit code; the drafts and outputs go to a temporary folder
-# (DIR is never written to). Exit 1 if any command crashed (a signal) or exited 2 (usage:
-# careerstat rejected its own draft); validate's exit 1 lists real problems of the data.
+# response with that unedited draft. Prints one line per export: the platform detected,
+# the question types drafted and each command's exit code. DIR is copied to a temporary
+# folder first (DIR is never written to), so a REDCap data dictionary beside an export is
+# found there as it would be beside the user's. Exit 1 if any command crashed (a signal)
+# or exited 2 (usage: careerstat rejected its own draft); validate's exit 1 lists real
+# problems of the data, and any other exit 1 is printed for a person to judge.
 # Data dictionaries (REDCap *dictionary*.csv) and sample files are not exports: skipped.
 # Needs python3 (to count the draft's types).
 set -u
@@ -14,14 +16,13 @@ case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 [ -d "$dir" ] || { echo "corpus: no folder $dir" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cp -R "$dir"/. "$work/"
 status=0
-printf '%-44s %-38s %s\n' export "drafted (type:count)" "codebook validate freq describe response"
+printf '%-40s %-14s %-38s %s\n' export platform "drafted (type:count)" "codebook validate freq describe response"
 while IFS= read -r f; do
-  case $f in *dictionary*|*.sample.csv|*/csv-spectrum/*) continue ;; esac
-  rel=${f#"$dir"/}
-  stem=$work/$(echo "$rel" | tr '/' '_')
-  stem=${stem%.*}
-  cp "$f" "$stem.csv"
+  case $f in *dictionary*|*.sample.csv|*/csv-spectrum/*|*.codebook.csv) continue ;; esac
+  rel=${f#"$work"/}
+  stem=${f%.*}
   codes=()
   "$bin" codebook "$stem.csv" -o "$stem.codebook.csv" >"$stem.codebook.out" 2>"$stem.codebook.err"
   codes+=($?)
@@ -33,7 +34,8 @@ print(" ".join(f"{k}:{c[k]}" for k in sorted(c)))' "$stem.codebook.csv" 2>/dev/n
     "$bin" "$cmd" "$stem.csv" >"$stem.$cmd.out" 2>"$stem.$cmd.err"
     codes+=($?)
   done
-  printf '%-44s %-38s %s\n' "$rel" "${types:-none}" "${codes[*]}"
+  platform=$(sed -n 's/^careerstat: [^:]*: \([A-Za-z ]*\) export.*/\1/p' "$stem.codebook.err" | head -1)
+  printf '%-40s %-14s %-38s %s\n' "$rel" "${platform:-generic}" "${types:-none}" "${codes[*]}"
   for c in "${codes[@]}"; do
     if [ "$c" -ge 128 ] || [ "$c" = 2 ]; then status=1; fi
   done
@@ -42,5 +44,5 @@ print(" ".join(f"{k}:{c[k]}" for k in sorted(c)))' "$stem.codebook.csv" 2>/dev/n
       [ -s "$stem.$cmd.err" ] && sed "s|^|  $cmd: |" "$stem.$cmd.err" | head -3
     done
   fi
-done < <(find "$dir" -name '*.csv' -type f | sort)
+done < <(find "$work" -name '*.csv' -type f | sort)
 exit $status

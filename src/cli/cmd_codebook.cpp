@@ -27,6 +27,7 @@ void run_codebook(const CodebookOptions& o) {
     auto& reader = e.reader;
     codebook::Codebook cb;
     bool from_dictionary = false;
+    std::vector<std::string> dictionary_notes;
     std::string dictionary = o.dictionary;
     if (dictionary.empty() && e.layout.kind == platform::Kind::Redcap) {
         dictionary = codebook::find_redcap_dictionary(o.export_path, reader->header());
@@ -41,6 +42,9 @@ void run_codebook(const CodebookOptions& o) {
                                          dictionary));
         }
         cb = codebook::from_redcap_dictionary(*dict, reader->header());
+        // One pass over the export as well: the codes it really writes.
+        const codebook::Codebook seen = codebook::infer(*reader, e.layout);
+        dictionary_notes = codebook::adopt_export_codes(cb, seen);
         from_dictionary = true;
     } else {
         cb = codebook::infer(*reader, e.layout);
@@ -59,6 +63,9 @@ void run_codebook(const CodebookOptions& o) {
     if (from_dictionary) {
         std::cerr << fmt::format("careerstat: {}: codes and labels from the data dictionary {}\n",
                                  reader->name(), dictionary);
+        for (const std::string& note : dictionary_notes) {
+            std::cerr << fmt::format("careerstat: {}: {}\n", reader->name(), note);
+        }
     }
     if (e.layout.status_column && !o.input.keep_excluded) {
         std::cerr << fmt::format("careerstat: {}: the draft read every row; tables leave out {} "

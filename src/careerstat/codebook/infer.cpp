@@ -60,7 +60,7 @@ void add_pieces(Pieces& pc, std::string_view cell, char sep) {
         return;
     }
     std::size_t n = 0;
-    for (std::string_view part : util::split(cell, sep)) {
+    for (std::string_view part : util::split_answers(cell, sep)) {
         part = util::trim(part);
         if (!part.empty()) {
             ++pc.parts[std::string(part)];
@@ -69,7 +69,7 @@ void add_pieces(Pieces& pc, std::string_view cell, char sep) {
     }
     if (n > 1) {
         ++pc.multi_cells;
-        for (std::string_view part : util::split(cell, sep)) {
+        for (std::string_view part : util::split_answers(cell, sep)) {
             if (!util::trim(part).empty()) {
                 pc.in_multi.emplace(util::trim(part));
             }
@@ -406,8 +406,13 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             plain_codes = plain_codes && (value == missing_text || is_plain_integer(value));
         }
         const std::string battery = sgroup.empty() ? scale_group[c] : sgroup;
-        const std::optional<ScaleDraft> scale =
+        std::optional<ScaleDraft> scale =
             p.non_blank > 0 && !p.overflow && !numeric ? recognise_scale(p.distinct) : std::nullopt;
+        // LimeSurvey codes a list question's answers A1, A2, ... too: only an array's
+        // subquestions (a group) are a scale by those codes.
+        if (scale && scale->how == "LimeSurvey codes A1..An" && sgroup.empty()) {
+            scale.reset();
+        }
         std::optional<std::vector<Choice>> checkbox;
         std::string checkbox_sep;
         if (!numeric && !scale) {

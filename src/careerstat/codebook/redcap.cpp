@@ -120,6 +120,11 @@ Codebook from_redcap_dictionary(io::RecordReader& dict, const std::vector<std::s
     Codebook cb;
     cb.source = dict.name();
     const std::string first = order.empty() ? std::string() : order.front();
+    // With events or repeating instruments a row is one event or instance: the record id
+    // repeats and is no respondent id.
+    const bool rows_per_event = std::any_of(columns.begin(), columns.end(), [](const std::string& c) {
+        return c == "redcap_event_name" || c == "redcap_repeat_instrument";
+    });
     for (const std::string& col : columns) {
         Variable v;
         v.name = col;
@@ -157,7 +162,7 @@ Codebook from_redcap_dictionary(io::RecordReader& dict, const std::vector<std::s
         const std::string& t = fd.type;
         const std::string& val = fd.validation;
         if (col == first) {
-            v.type = VarType::Id;
+            v.type = rows_per_event ? VarType::Meta : VarType::Id;
         } else if (t == "radio" || t == "dropdown") {
             v.type = VarType::Single;
             v.choices = redcap_choices(fd.choices);
@@ -192,6 +197,42 @@ Codebook from_redcap_dictionary(io::RecordReader& dict, const std::vector<std::s
     return cb;
 }
 
+std::vector<std::string> adopt_export_codes(Codebook& cb, const Codebook& seen) {
+    std::vector<std::string> notes;
+    for (Variable& v : cb.variables) {
+        const Variable* s = seen.find(v.name);
+        if (s == nullptr || v.type != VarType::Single || v.choices.size() != 2 ||
+            v.choices[0].code != "0" || v.choices[1].code != "1" || s->type != VarType::Single) {
+            continue;
+        }
+        bool boolean = !s->choices.empty();
+        for (const Choice& c : s->choices) {
+            const std::string f = util::fold(c.code);
+            boolean = boolean && (f == "false" || f == "true");
+        }
+        if (!boolean) {
+            continue;
+        }
+        const std::string no = util::fold(s->choices[0].code) == "false" ? s->choices[0].code
+                               : s->choices.size() > 1                    ? s->choices[1].code
+                                                                           : "FALSE";
+        std::string yes = "TRUE";
+        for (const Choice& c : s->choices) {
+            if (util::fold(c.code) == "true") {
+                yes = c.code;
+            }
+        }
+        v.choices[0].code = util::fold(no) == "false" ? no : "FALSE";
+        v.choices[1].code = yes;
+        v.choices[0].value = 0;
+        v.choices[1].value = 1;
+        notes.push_back(fmt::format("column \"{}\": the export writes {}/{} for the dictionary's "
+                                    "codes 0/1; the draft takes the export's codes",
+                                    v.name, v.choices[0].code, v.choices[1].code));
+    }
+    return notes;
+}
+
 std::string find_redcap_dictionary(const std::string& export_path,
                                    const std::vector<std::string>& columns) {
     namespace fs = std::filesystem;
@@ -202,7 +243,14 @@ std::string find_redcap_dictionary(const std::string& export_path,
     std::string best;
     std::size_t best_hits = 0;
     std::error_code ec;
+    // In name order, so that of two dictionaries naming as many fields the first is taken
+    // on every machine.
+    std::vector<fs::directory_entry> entries;
     for (const auto& entry : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
+        entries.push_back(entry);
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const auto& entry : entries) {
         const std::string file = entry.path().filename().string();
         const std::string f = util::fold(file);
         if (!entry.is_regular_file() || f.find("dictionary") == std::string::npos ||
@@ -227,7 +275,7 @@ std::string find_redcap_dictionary(const std::string& export_path,
             }
             if (hits > best_hits) {
                 best_hits = hits;
-                best = entry.path().string();
+                best = dir.empty() ? entry.path().filename().string() : entry.path().string();
             }
         } catch (const std::exception&) {
             continue; // not a CSV careerstat can read: not the dictionary

@@ -154,7 +154,7 @@ Coded Coder::code_multi_column(std::string_view cell) const {
     Coded out;
     out.kind = Coded::Kind::Valid;
     const char sep = m_var->separator.empty() ? ',' : m_var->separator[0];
-    for (std::string_view part : util::split(cell, sep)) {
+    for (std::string_view part : util::split_answers(cell, sep)) {
         part = util::trim(part);
         if (part.empty()) {
             continue;
@@ -227,7 +227,7 @@ std::string Coder::explain_invalid(std::string_view cell) const {
     }
     if (v.is_multi_column()) {
         const char sep = v.separator.empty() ? ',' : v.separator[0];
-        for (std::string_view part : util::split(cell, sep)) {
+        for (std::string_view part : util::split_answers(cell, sep)) {
             part = util::trim(part);
             if (!part.empty() && find_choice(part) < 0 && other_choice() < 0) {
                 return fmt::format("\"{}\" in \"{}\" is not an answer in the codebook ({}; "

@@ -120,6 +120,12 @@ void draft_limesurvey(const Sample&, Layout& layout) {
         if (code_text && split_code_text(c.name, code, text)) {
             c.name = code;
             c.label = text;
+            std::string q;
+            std::string sub;
+            if (code.find('[') != std::string::npos && split_subquestion(text, q, sub)) {
+                c.question = q;
+                c.label = sub;
+            }
         }
         codes.insert(c.name);
     }
@@ -158,12 +164,17 @@ void draft_limesurvey(const Sample&, Layout& layout) {
             continue;
         }
         std::string group = n.substr(0, open);
+        std::string label = sub;
         if (const auto hash = sub.find('#'); hash != std::string::npos) {
             group += sub.substr(hash); // dual scale: Q[SQ001#0] and Q[SQ001#1] are two scales
+            label = sub.substr(0, hash);
+        } else if (const auto two = sub.find("]["); two != std::string::npos) {
+            group += "#" + sub.substr(two + 2); // the export's form of it: Q[SQ001][1]
+            label = sub.substr(0, two);
         }
         c.group = group;
         if (c.label == n) {
-            c.label = sub;
+            c.label = label;
         }
         c.question = c.question.empty() ? n.substr(0, open) : c.question;
     }

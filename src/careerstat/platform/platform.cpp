@@ -88,9 +88,12 @@ void make_unique(Layout& layout) {
                 why = "clashes with another column's name";
             }
         }
+        if (why.empty() && c.raw != c.name && util::trim(c.raw) == c.name) {
+            why = "has spaces around its name";
+        }
         if (!why.empty()) {
-            layout.notes.push_back(fmt::format("column {} \"{}\" {}: named {}", i + 1,
-                                               std::string(util::trim(c.raw)), why, c.name));
+            layout.notes.push_back(fmt::format("column {} \"{}\" {}: named {}", i + 1, c.raw, why,
+                                               c.name));
         }
         if (c.label.empty()) {
             c.label = c.name;

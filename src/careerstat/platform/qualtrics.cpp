@@ -114,7 +114,7 @@ void draft_qualtrics(const Sample& s, Layout& layout) {
         layout.excluded_status = {"1", "2", "8", "9", "12", "17", "40", "Survey Preview",
                                   "Survey Test", "Spam", "Survey Preview Spam", "Preview Spam",
                                   "Imported Spam", "Offline Survey Preview", "EX Spam"};
-        layout.excluded_what = "survey previews, tests and spam (Status)";
+        layout.excluded_what = "survey previews, tests and spam (Status 1, 2, 8, 9, 12, 17, 40)";
     }
 }
 

@@ -57,6 +57,7 @@ void draft_surveymonkey(const Sample& s, Layout& layout) {
         col.question = question;
         if (is_response(below)) {
             col.label = question;
+            col.question.clear();
         } else if (is_open_ended(below) || util::fold(below).find("please specify") != std::string::npos) {
             col.role = Role::Text;
             col.label = is_open_ended(below) ? question : below;
@@ -75,6 +76,9 @@ void draft_surveymonkey(const Sample& s, Layout& layout) {
     for (Column& c : layout.columns) {
         if (!c.group.empty() && members[c.group] == 1) {
             c.group.clear();
+        }
+        if (c.group.empty() && c.role == Role::Question) {
+            c.question.clear();
         }
         if (c.name.empty()) {
             c.name = c.label; // numbered below

@@ -268,7 +268,7 @@ std::vector<std::string> common_footnotes(const BuildOptions& o, bool proportion
             o.skipped_empty));
     }
     if (o.excluded > 0) {
-        out.push_back(fmt::format(fmt::runtime(tr(o.lang, "{} rows left out: {}.")), o.excluded,
+        out.push_back(fmt::format(fmt::runtime(tr(o.lang, "Left out: {} rows of {}.")), o.excluded,
                                   tr(o.lang, o.excluded_what.c_str())));
     }
     return out;

@@ -116,7 +116,7 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
         if (p.counts.excluded > 0) {
             t.footnotes.push_back(fmt::format(
                 "{}: {}", p.name,
-                fmt::format(fmt::runtime(tr(o.lang, "{} rows left out: {}.")), p.counts.excluded,
+                fmt::format(fmt::runtime(tr(o.lang, "Left out: {} rows of {}.")), p.counts.excluded,
                             tr(o.lang, p.counts.excluded_what.c_str()))));
         }
     }

@@ -75,6 +75,30 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
+std::vector<std::string_view> split_answers(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '(') {
+            ++depth;
+        } else if (s[i] == ')' && depth > 0) {
+            --depth;
+        } else if (s[i] == sep && depth == 0) {
+            out.push_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    // An unclosed '(' is no reason to keep the rest as one answer: split it plainly.
+    if (depth > 0) {
+        const auto rest = split(s.substr(start), sep);
+        out.insert(out.end(), rest.begin(), rest.end());
+        return out;
+    }
+    out.push_back(s.substr(start));
+    return out;
+}
+
 std::optional<double> parse_number(std::string_view s, bool decimal_comma) {
     s = trim(s);
     if (s.empty()) {

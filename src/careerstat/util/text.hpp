@@ -14,6 +14,9 @@ std::string_view trim(std::string_view s);
 std::string fold(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 std::vector<std::string_view> split(std::string_view s, char sep);
+// The answers of a one-column multi-select cell: split at `sep`, but never inside
+// parentheses ("R (es decir, la consola), Python" is two answers).
+std::vector<std::string_view> split_answers(std::string_view s, char sep);
 // A number in plain notation; "7,5" is accepted when decimal_comma. No thousands separators.
 std::optional<double> parse_number(std::string_view s, bool decimal_comma);
 std::optional<long> parse_integer(std::string_view s);
