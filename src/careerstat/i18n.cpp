@@ -222,6 +222,10 @@ constexpr std::pair<std::string_view, std::string_view> k_dutch[] = {
      "{}: volledig = {} bereikte de laatste pagina ({:g})."},
     {"{}: every row is a submitted response, so every return is complete (the platform writes no partial returns).",
      "{}: elke rij is een verzonden antwoord, dus elke respons is volledig (het platform schrijft geen gedeeltelijke responsen)."},
+    {"{}: read as a {} export (detected).",
+     "{}: gelezen als export van {} (herkend)."},
+    {"{}: read as a {} export (the study's platform).",
+     "{}: gelezen als export van {} (platform uit het studiebestand)."},
     {"{}: the export has no completion metadata; complete = at least {:g}% of the questions answered (--complete-at).",
      "{}: de export heeft geen gegevens over afronding; volledig = minstens {:g}% van de vragen beantwoord (--complete-at)."},
 };

@@ -169,6 +169,13 @@ Report build_report(const Study& study, const ReportOptions& options) {
         response.push_back(std::move(tp));
     }
     table::Table rt = table::response_table(response, rb);
+    // Which platform's rules read each export (detected, or the study's `platform`).
+    for (const auto& p : pops) {
+        rt.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(lang, p->layout.forced ? "{}: read as a {} export (the study's platform)."
+                                                   : "{}: read as a {} export (detected).")),
+            p->spec->label, platform::kind_title(p->layout.kind)));
+    }
     rt.section = tr(lang, "Response");
     rt.title = tr(lang, "Response per population");
     rep.tables.push_back(std::move(rt));
