@@ -90,3 +90,20 @@ golden_test(platform_peek_qx platform_peek_qx 0 peek ${PF}/qx_json.csv -n 2 --fo
 # --platform wins over detection; an unknown name is a usage error.
 golden_test(platform_forced platform_forced 0 peek ${PF}/sm_yesno.csv -n 1 --platform generic)
 golden_test(platform_unknown platform_unknown 2 peek ${PF}/sm_yesno.csv --platform nonsense)
+
+# Microsoft Forms, Typeform and KoboToolbox, as their exports are described publicly
+# (docs/platforms.md); no real export of theirs was in the corpus. Microsoft Forms joins
+# checkbox answers with ';' and ends them with one: Advice 4, Job fair 3, Workshop 2 of 6.
+golden_test(platform_msforms_codebook platform_msforms_codebook 0 codebook ${PF}/msforms.csv)
+golden_test(platform_msforms_freq platform_msforms_freq 0
+  freq ${PF}/msforms.csv Q1 --codebook ${PG}/platform_msforms_codebook.out)
+# Typeform's classic one column per option, headed and filled by the option's label:
+# Advice 3, Workshop 2, Job fair 2 of 5.
+golden_test(platform_typeform_codebook platform_typeform_codebook 0 codebook ${PF}/typeform.csv)
+golden_test(platform_typeform_freq platform_typeform_freq 0
+  freq ${PF}/typeform.csv Q2 --codebook ${PG}/platform_typeform_codebook.out)
+# KoboToolbox: ';'-separated, the select_multiple summary column is metadata and its
+# q/option 0/1 columns one question: cost 2, stigma 1, time 2 of 4.
+golden_test(platform_kobo_codebook platform_kobo_codebook 0 codebook ${PF}/kobo.csv)
+golden_test(platform_kobo_freq platform_kobo_freq 0
+  freq ${PF}/kobo.csv barriers --codebook ${PG}/platform_kobo_codebook.out)

@@ -370,12 +370,17 @@ std::vector<Question> Codebook::select(const std::vector<std::string>& names) co
     std::vector<Question> out;
     for (const std::string& name : names) {
         bool found = false;
+        // A name that is both a column with nothing to tabulate and a group (KoboToolbox's
+        // select_multiple summary column and its q/option columns) means the group.
+        const Question* match = nullptr;
         for (const Question& q : all) {
-            if (q.name == name) {
-                out.push_back(q);
-                found = true;
-                break;
+            if (q.name == name && (match == nullptr || match->kind == Question::Kind::Other)) {
+                match = &q;
             }
+        }
+        if (match != nullptr) {
+            out.push_back(*match);
+            found = true;
         }
         if (!found) {
             // A single member of a group may be asked for by its own name.

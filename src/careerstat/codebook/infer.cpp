@@ -27,6 +27,9 @@ constexpr std::size_t k_max_parts = 64;
 struct Pieces {
     std::map<std::string, std::size_t> parts; // piece -> cells holding it
     std::set<std::string> in_multi;           // pieces of cells with two pieces or more
+    // Cells of one piece ("Kosten", "Advice;"): a checkbox question's single answers, which
+    // prove that its pieces are options.
+    std::set<std::string> singles;
     bool overflow = false;
     std::size_t multi_cells = 0; // cells with two pieces or more
 };
@@ -50,9 +53,6 @@ struct ColumnProfile {
     bool has_choice_syntax = false;
     Pieces comma;     // Google Forms' "A, B"
     Pieces semicolon; // Microsoft Forms' "A;B;"
-    // Whole cells without a separator: a checkbox question's single answers, which prove
-    // that its pieces are options.
-    std::map<std::string, std::size_t> singles;
 };
 
 void add_pieces(Pieces& pc, std::string_view cell, char sep) {
@@ -65,6 +65,13 @@ void add_pieces(Pieces& pc, std::string_view cell, char sep) {
         if (!part.empty()) {
             ++pc.parts[std::string(part)];
             ++n;
+        }
+    }
+    if (n == 1 && pc.singles.size() <= k_max_parts) {
+        for (std::string_view part : util::split_answers(cell, sep)) {
+            if (!util::trim(part).empty()) {
+                pc.singles.emplace(util::trim(part));
+            }
         }
     }
     if (n > 1) {
@@ -235,7 +242,7 @@ std::optional<std::vector<Choice>> checkbox_options(const ColumnProfile& p, cons
         if (n >= 2) {
             options.push_back(piece);
             mentions += n;
-            proof += p.singles.count(piece) > 0 && pc.in_multi.count(piece) > 0 ? 1 : 0;
+            proof += pc.singles.count(piece) > 0 && pc.in_multi.count(piece) > 0 ? 1 : 0;
         } else {
             other = true;
         }
@@ -340,9 +347,6 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             p.all_date = p.all_date && data::is_valid_date(cell);
             add_pieces(p.comma, cell, ',');
             add_pieces(p.semicolon, cell, ';');
-            if (cell.find_first_of(",;") == std::string_view::npos && p.singles.size() <= k_max_parts) {
-                ++p.singles[std::string(cell)];
-            }
         }
     }
 

@@ -48,6 +48,37 @@ void draft_typeform(const Sample& s, Layout& layout) {
             col.role = Role::Meta;
         }
     }
+    // Classic exports give a multiple-answer question one column per option, headed by the
+    // option's label and holding it when chosen: adjacent such columns are one question.
+    auto holds_own_label = [&](std::size_t c) {
+        bool any = false;
+        for (std::size_t r = 0; r < s.rows.size(); ++r) {
+            const std::string_view v = util::trim(s.cell(r, c));
+            if (!v.empty() && v != s.names[c]) {
+                return false;
+            }
+            any = any || !v.empty();
+        }
+        return any;
+    };
+    int block = 0;
+    for (std::size_t c = 0; c + 1 < layout.columns.size(); ++c) {
+        if (layout.columns[c].role != Role::Question || !holds_own_label(c)) {
+            continue;
+        }
+        std::size_t e = c;
+        while (e + 1 < layout.columns.size() && layout.columns[e + 1].role == Role::Question &&
+               holds_own_label(e + 1)) {
+            ++e;
+        }
+        if (e > c) {
+            ++block;
+            for (std::size_t k = c; k <= e; ++k) {
+                layout.columns[k].group = "options" + std::to_string(block);
+            }
+        }
+        c = e;
+    }
     if (const auto c = s.column({"submit date (utc)"})) {
         layout.completion = Completion::SubmitDate;
         layout.completion_columns = {*c};
