@@ -27,3 +27,8 @@ add_test(NAME examples.up_to_date
   COMMAND bash "${PROJECT_SOURCE_DIR}/examples/commands.sh"
   WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
 set_tests_properties(examples.up_to_date PROPERTIES ENVIRONMENT "CAREERSTAT=$<TARGET_FILE:careerstat>")
+
+# A population's `platform` overrides detection, and the report's note says so; an unknown
+# platform is an error naming the line.
+golden_test(report_platform report_platform 0 report tests/data/study/platform.toml --lang en)
+golden_test(report_platform_unknown report_platform_unknown 1 report tests/data/study/platform_unknown.toml)
