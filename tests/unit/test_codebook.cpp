@@ -49,6 +49,23 @@ TEST_CASE("codebook::read") {
         CHECK(qs[1].variables.size() == 2);
         CHECK(qs[2].kind == codebook::Question::Kind::Battery);
     }
+    SUBCASE("Likert ranges, codes that are no numbers, and the code * for other answers") {
+        const auto cb = read_codebook(
+            k_header + "q1,Zeven punten,likert,1..7,,,\n"
+                       "q2,LimeSurvey,likert,A1=Oneens|A2=Neutraal|A3=Eens,,,\n"
+                       "q3,Anders,single,1=Bus|2=Trein|*=Anders,,,\n");
+        REQUIRE(cb.variables[0].choices.size() == 7);
+        CHECK(cb.variables[0].choices[6].code == "7");
+        CHECK(*cb.variables[0].choices[6].value == 7);
+        CHECK(*cb.variables[1].choices[2].value == 3); // scored by place: A3 is 3
+        const data::Coder other(cb.variables[2], false);
+        CHECK(other.code("Fiets").index == 2); // not listed: the * choice
+        CHECK(other.code("Trein").index == 1);
+        CHECK_THROWS_WITH_AS(read_codebook(k_header + "q,Q,likert,1=Oneens|A2=Eens,,,\n"),
+                             "cb.csv:2: column \"choices\": a Likert scale's codes are all "
+                             "numbers, or none are (then they score 1, 2, ... in order)",
+                             DataError);
+    }
     SUBCASE("errors name the codebook, line and column") {
         CHECK_THROWS_WITH_AS(read_codebook(k_header + "educ,Opleiding,choice,1=a,,,\n"),
                              "cb.csv:2: column \"type\": \"choice\" is not a type; use one of id, "
