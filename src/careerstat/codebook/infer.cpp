@@ -411,7 +411,9 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
         }
         const std::string battery = sgroup.empty() ? scale_group[c] : sgroup;
         std::optional<ScaleDraft> scale =
-            p.non_blank > 0 && !p.overflow && !numeric ? recognise_scale(p.distinct) : std::nullopt;
+            p.non_blank > 0 && !p.overflow && !numeric && !p.has_choice_syntax
+                ? recognise_scale(p.distinct)
+                : std::nullopt; // the choices syntax cannot hold a '|' or '=' in a label
         // LimeSurvey codes a list question's answers A1, A2, ... too: only an array's
         // subquestions (a group) are a scale by those codes.
         if (scale && scale->how == "LimeSurvey codes A1..An" && sgroup.empty()) {
