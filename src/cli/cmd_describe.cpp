@@ -1,6 +1,10 @@
 // `careerstat describe`: Likert items and batteries, grades, NPS and numeric answers.
 #include "commands.hpp"
 #include "common.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
 #include "tabulate.hpp"
 
 namespace careerstat::cli {
@@ -21,7 +25,15 @@ void run_describe(const DescribeOptions& o) {
     require_kinds(src.codebook, o.names, false);
     analysis::Settings settings = build_options(src, o.stats, o.output);
     const data::Tabulator tab = tabulate(src, o.names, settings);
-    o.output.write(table::describe_tables(src.codebook, tab, settings.build));
+    const auto tables = table::describe_tables(src.codebook, tab, settings.build);
+    if (tables.empty()) {
+        // Not an error (the export may simply have none), but never a silent nothing.
+        std::cerr << fmt::format("careerstat: {}: nothing to describe: the codebook has no "
+                                 "Likert, grade, NPS or numeric questions; `careerstat freq` "
+                                 "tabulates the others\n",
+                                 src.reader->name());
+    }
+    o.output.write(tables);
 }
 
 } // namespace

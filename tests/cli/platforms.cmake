@@ -107,3 +107,6 @@ golden_test(platform_typeform_freq platform_typeform_freq 0
 golden_test(platform_kobo_codebook platform_kobo_codebook 0 codebook ${PF}/kobo.csv)
 golden_test(platform_kobo_freq platform_kobo_freq 0
   freq ${PF}/kobo.csv barriers --codebook ${PG}/platform_kobo_codebook.out)
+# describe on an export with nothing to describe says so rather than printing nothing.
+golden_test(platform_describe_nothing platform_describe_nothing 0
+  describe ${PF}/kobo.csv --codebook ${PG}/platform_kobo_codebook.out)

@@ -154,6 +154,34 @@ TEST_CASE("codebook::infer with a platform") {
     }
 }
 
+TEST_CASE("codebook::infer answers written out") {
+    SUBCASE("bands in the order of their numbers; spellings in another case are one answer") {
+        const std::string text = "id,income,gender\n"
+                                 "1,\"$100,000 - $149,999\",Female\n2,\"$25,000 - $49,999\",female\n"
+                                 "3,\"$0 - $24,999\",Male\n4,\"$25,000 - $49,999\",Female\n"
+                                 "5,\"$100,000 - $149,999\",Male\n6,\"$0 - $24,999\",Female\n";
+        auto r = reader_of(text);
+        const codebook::Codebook cb = codebook::infer(*r);
+        const auto& income = var(cb, "income").choices;
+        REQUIRE(income.size() == 3);
+        CHECK(income[0].code == "$0 - $24,999");
+        CHECK(income[1].code == "$25,000 - $49,999"); // not after $100,000 as the alphabet has it
+        const auto& gender = var(cb, "gender").choices;
+        REQUIRE(gender.size() == 2);
+        CHECK(gender[0].code == "Female"); // the most frequent spelling
+    }
+    SUBCASE("a single-choice question with a few free answers holding a comma is no checkbox") {
+        std::string text = "Timestamp,Q\n";
+        for (int i = 0; i < 30; ++i) {
+            text += "1/2/2026 10:00:00," + std::string(i % 2 ? "Bus" : "Trein") + "\n";
+        }
+        text += "1/2/2026 10:00:00,\"Bus, Trein\"\n";
+        auto r = reader_of(text);
+        const codebook::Codebook cb = codebook::infer(*r);
+        CHECK(var(cb, "Q").type == codebook::VarType::Single);
+    }
+}
+
 TEST_CASE("codebook::resolve_names") {
     const std::string text = "id,Hoe tevreden bent u over uw adviseur?\n1,4\n";
     SUBCASE("an older codebook naming the question text still binds, by that name") {

@@ -230,19 +230,42 @@ std::vector<Choice> option_choices(const std::vector<std::string>& labels) {
 // alle trajecten") prove nothing and stay whole. Pieces seen once and never alone are
 // free "other" texts: the choice "*" (any other answer) holds them.
 std::optional<std::vector<Choice>> checkbox_options(const ColumnProfile& p, const Pieces& pc) {
-    if (pc.overflow || pc.multi_cells == 0 || p.has_choice_syntax || p.has_newline) {
+    // Checkbox questions have many respondents who tick several options; a single-choice
+    // question has a few free "other" answers with a comma in them.
+    if (pc.overflow || pc.multi_cells < 2 || 10 * pc.multi_cells < p.non_blank ||
+        p.has_choice_syntax || p.has_newline) {
         return std::nullopt;
     }
     std::size_t proof = 0;
     std::size_t mentions = 0;
     std::vector<std::string> options;
     bool other = false;
+    // Spellings of one option in another case are that option (the coder matches labels
+    // without regard to case): counted together under the most frequent spelling.
+    struct Option {
+        std::string spelling;
+        std::size_t best = 0;
+        std::size_t n = 0;
+        bool alone = false;
+        bool combined = false;
+    };
+    std::map<std::string, Option> by_fold;
     for (const auto& [piece, n] : pc.parts) {
+        Option& o = by_fold[util::fold(piece)];
+        if (n > o.best) {
+            o.spelling = piece;
+            o.best = n;
+        }
+        o.n += n;
+        o.alone = o.alone || pc.singles.count(piece) > 0;
+        o.combined = o.combined || pc.in_multi.count(piece) > 0;
+    }
+    for (const auto& [f, o] : by_fold) {
         // An option recurs; it proves the split when it is also a whole answer of its own.
-        if (n >= 2) {
-            options.push_back(piece);
-            mentions += n;
-            proof += pc.singles.count(piece) > 0 && pc.in_multi.count(piece) > 0 ? 1 : 0;
+        if (o.n >= 2) {
+            options.push_back(o.spelling);
+            mentions += o.n;
+            proof += o.alone && o.combined ? 1 : 0;
         } else {
             other = true;
         }
@@ -254,6 +277,62 @@ std::optional<std::vector<Choice>> checkbox_options(const ColumnProfile& p, cons
     std::vector<Choice> choices = option_choices(options);
     if (other) {
         choices.push_back({"*", "Other", std::nullopt});
+    }
+    return choices;
+}
+
+// The first number in a label ("$25,000 - $49,999" is 25000, "> 60" is 60), for answers
+// that are bands.
+std::optional<double> leading_number(const std::string& s) {
+    const auto d = s.find_first_of("0123456789");
+    if (d == std::string::npos) {
+        return std::nullopt;
+    }
+    std::string digits;
+    for (std::size_t i = d; i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) ||
+                                              (s[i] == ',' && i + 1 < s.size() &&
+                                               std::isdigit(static_cast<unsigned char>(s[i + 1]))));
+         ++i) {
+        if (s[i] != ',') {
+            digits += s[i];
+        }
+    }
+    return digits.size() > 12 ? std::nullopt : std::optional<double>(std::stod(digits));
+}
+
+// Answers written out as one question's choices: spellings that differ only in case are
+// one answer (the coder matches labels without regard to case; the most frequent spelling
+// is kept), "don't know" answers go to `missing`, and bands that all start with a number
+// ("18-29", "30-44", "> 60"; income bands) are in the order of their numbers, not the
+// alphabet's.
+std::vector<Choice> text_choices(const std::map<std::string, std::size_t>& distinct,
+                                 std::vector<Choice>& missing) {
+    std::map<std::string, std::pair<std::string, std::size_t>> by_fold; // fold -> spelling, n
+    std::vector<std::string> order;
+    for (const auto& [value, n] : distinct) {
+        const std::string f = util::fold(value);
+        auto [it, fresh] = by_fold.try_emplace(f, value, n);
+        if (fresh) {
+            order.push_back(f);
+        } else if (n > it->second.second) {
+            it->second = {value, n};
+        }
+    }
+    std::vector<Choice> choices;
+    for (const std::string& f : order) {
+        const std::string& spelling = by_fold[f].first;
+        (is_dont_know_answer(spelling) ? missing : choices).push_back({spelling, spelling, std::nullopt});
+    }
+    if (choices.empty()) {
+        choices.swap(missing);
+    }
+    const bool bands = choices.size() >= 2 && std::all_of(choices.begin(), choices.end(), [](const Choice& c) {
+        return leading_number(c.label).has_value();
+    });
+    if (bands) {
+        std::stable_sort(choices.begin(), choices.end(), [](const Choice& a, const Choice& b) {
+            return *leading_number(a.label) < *leading_number(b.label);
+        });
     }
     return choices;
 }
@@ -361,6 +440,22 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
         option_like[c] = role(c) == Role::Question && is_option_values(prof[c]);
         scale_like[c] = role(c) == Role::Question && is_scale_values(prof[c]);
     }
+    // A grid or checkbox cell nobody ticked is blank in every row: it belongs to its
+    // platform group when the group's other columns are option columns.
+    {
+        std::map<std::string, bool> group_has_options;
+        for (std::size_t c = 0; c < n && c < layout.columns.size(); ++c) {
+            if (option_like[c] && !layout.columns[c].group.empty()) {
+                group_has_options[layout.columns[c].group] = true;
+            }
+        }
+        for (std::size_t c = 0; c < n && c < layout.columns.size(); ++c) {
+            if (prof[c].non_blank == 0 && role(c) == Role::Question &&
+                group_has_options.count(layout.columns[c].group)) {
+                option_like[c] = true;
+            }
+        }
+    }
     const auto option_group = separator_groups(header, option_like);
     const auto scale_group = separator_groups(header, scale_like);
     std::map<std::string, std::size_t> structural_size;
@@ -453,8 +548,8 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             v.min = 1;
             v.max = 10;
         } else if (small_int && max_answer >= 6 &&
-                   text_has(text, {"nps", "recommend", "aanbevel", "aanbeveel", "aanraden", "empfehlen",
-                                   "recomendar", "recomendarías", "recommander"})) {
+                   text_has(text, {"nps", "recommend", "aanbevel", "aanbeveel", "aanraden", "empfehl",
+                                   "recomend", "recomiend", "recommand"})) {
             v.type = VarType::Nps;
             v.min = 0;
             v.max = 10;
@@ -501,12 +596,7 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             // ones too when they recur. Answers that are all different (e-mail addresses,
             // names) stay text, so a table never lists them.
             v.type = VarType::Single;
-            for (const auto& [value, k] : p.distinct) {
-                (is_dont_know_answer(value) ? v.missing : v.choices).push_back({value, value, std::nullopt});
-            }
-            if (v.choices.empty()) {
-                v.choices.swap(v.missing);
-            }
+            v.choices = text_choices(p.distinct, v.missing);
         } else {
             v.type = VarType::Text;
         }

@@ -128,6 +128,9 @@ void draft_limesurvey(const Sample&, Layout& layout) {
             }
         }
         codes.insert(c.name);
+        if (const auto open = c.name.find('['); open != std::string::npos && open > 0) {
+            codes.insert(c.name.substr(0, open)); // Page2Grid1Time times Page2Grid1[...]
+        }
     }
     for (Column& c : layout.columns) {
         const std::string& n = c.name;

@@ -4,6 +4,7 @@
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -94,6 +95,12 @@ void make_unique(Layout& layout) {
         if (!why.empty()) {
             layout.notes.push_back(fmt::format("column {} \"{}\" {}: named {}", i + 1, c.raw, why,
                                                c.name));
+        }
+        // HTML line breaks that SurveyMonkey and Qualtrics leave in question texts.
+        for (const char* br : {"<br />", "<br/>", "<br>", "<BR>"}) {
+            for (auto at = c.label.find(br); at != std::string::npos; at = c.label.find(br)) {
+                c.label.replace(at, std::strlen(br), " ");
+            }
         }
         if (c.label.empty()) {
             c.label = c.name;

@@ -6,6 +6,7 @@
 #include "careerstat/util/text.hpp"
 
 #include <fmt/format.h>
+#include <map>
 
 namespace careerstat::platform::detail {
 
@@ -73,13 +74,7 @@ void draft_qualtrics(const Sample& s, Layout& layout) {
             col.name = text; // V7 is "Status" in the row below
         }
         if (!text.empty()) {
-            // A matrix row's text is "question - statement".
-            const auto dash = text.rfind(" - ");
             col.label = text;
-            if (dash != std::string::npos && dash > 0) {
-                col.question = text.substr(0, dash);
-                col.label = text.substr(dash + 3);
-            }
         }
         const std::string& n = col.name;
         if (is_one_of(n, {"responseid"})) {
@@ -100,6 +95,27 @@ void draft_qualtrics(const Sample& s, Layout& layout) {
             col.role = Role::Meta; // a derived NPS group; embedded data such as Q_TotalDuration
         } else if (ends_with(n, "_TEXT")) {
             col.role = Role::Text;
+        }
+    }
+    // A matrix row's text is "question - statement" ("question-statement" in the Insights
+    // layout): split only where another column asks the same question, so a text such as
+    // "format 'Song - Artist'." stays whole.
+    const std::string sep = single ? "-" : " - ";
+    auto question_part = [&](const std::string& label) -> std::string {
+        const auto dash = label.rfind(sep);
+        return dash == std::string::npos || dash == 0 ? std::string() : label.substr(0, dash);
+    };
+    std::map<std::string, int> asked;
+    for (const Column& col : layout.columns) {
+        if (const std::string q = question_part(col.label); !q.empty()) {
+            ++asked[q];
+        }
+    }
+    for (Column& col : layout.columns) {
+        const std::string q = question_part(col.label);
+        if (!q.empty() && asked[q] >= 2 && col.role == Role::Question) {
+            col.label = col.label.substr(q.size() + sep.size());
+            col.question = q;
         }
     }
     if (const auto f = s.column({"finished"})) {
