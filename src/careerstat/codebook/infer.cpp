@@ -201,6 +201,47 @@ std::vector<std::string> separator_groups(const std::vector<std::string>& names,
     return group;
 }
 
+// Numbered items of one instrument: "MARS1_1", "MARS2_1", ... (letters, the item's number,
+// perhaps a suffix shared by all, such as Qualtrics' time point) share no prefix up to a
+// separator. Adjacent scale columns of one stem and suffix form the group "MARS_1". The
+// stem must be two letters or more, so Q1, Q2, ... (separate questions) are not an
+// instrument.
+void numbered_items(const std::vector<std::string>& names, const std::vector<bool>& eligible,
+                    std::vector<std::string>& group) {
+    auto stem_of = [](const std::string& n) -> std::string {
+        std::size_t i = 0;
+        while (i < n.size() && std::isalpha(static_cast<unsigned char>(n[i]))) {
+            ++i;
+        }
+        const std::size_t letters = i;
+        while (i < n.size() && std::isdigit(static_cast<unsigned char>(n[i]))) {
+            ++i;
+        }
+        if (letters < 2 || i == letters || util::fold(n.substr(0, letters)) == "qid") {
+            return {};
+        }
+        const std::string suffix = n.substr(i);
+        if (!suffix.empty() && (suffix[0] != '_' || suffix.size() < 2 ||
+                                suffix.find_first_not_of("0123456789", 1) != std::string::npos)) {
+            return {};
+        }
+        return n.substr(0, letters) + suffix;
+    };
+    std::size_t i = 0;
+    while (i < names.size()) {
+        const std::string stem = eligible[i] && group[i].empty() ? stem_of(names[i]) : std::string();
+        std::size_t j = i;
+        while (!stem.empty() && j + 1 < names.size() && eligible[j + 1] && group[j + 1].empty() &&
+               stem_of(names[j + 1]) == stem) {
+            ++j;
+        }
+        for (std::size_t k = i; j > i && k <= j; ++k) {
+            group[k] = stem;
+        }
+        i = j + 1;
+    }
+}
+
 // The options of a one-column multi-select question, numbered 1, 2, ... in the order of
 // their labels. A cell matches a choice by code before label (data::Coder), so when an
 // option's label is another option's number ("2" as option 1), the labels are the codes.
@@ -457,7 +498,8 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
         }
     }
     const auto option_group = separator_groups(header, option_like);
-    const auto scale_group = separator_groups(header, scale_like);
+    auto scale_group = separator_groups(header, scale_like);
+    numbered_items(header, scale_like, scale_group);
     std::map<std::string, std::size_t> structural_size;
     for (std::size_t c = 0; c < n && c < layout.columns.size(); ++c) {
         if (!layout.columns[c].group.empty()) {
