@@ -144,6 +144,16 @@ TEST_CASE("codebook::infer with a platform") {
         CHECK(b.type == codebook::VarType::Multi);
         CHECK(b.choices.size() == 2);
     }
+    SUBCASE("numbered items of one instrument are one battery; Q1, Q2 are not") {
+        const std::string text = "id,MARS1_1,MARS2_1,MARS3_1,Q1,Q2\n1,1,2,3,1,2\n2,4,5,6,3,4\n"
+                                 "3,7,1,2,5,1\n";
+        auto r = reader_of(text);
+        const codebook::Codebook cb = codebook::infer(*r);
+        CHECK(var(cb, "MARS2_1").type == codebook::VarType::Likert);
+        CHECK(var(cb, "MARS2_1").group == "MARS_1");
+        CHECK(var(cb, "MARS2_1").choices.size() == 7);
+        CHECK(var(cb, "Q1").group.empty());
+    }
     SUBCASE("a battery's range is what it was answered, never wider") {
         const std::string text = "id,sat_a,sat_b\n1,1,6\n2,2,5\n3,3,4\n4,6,1\n";
         auto r = reader_of(text);
