@@ -66,7 +66,7 @@ void write_text(std::ostream& out, const io::RecordReader& r, const platform::La
     out << fmt::format("delimiter   {}\n", io::delimiter_name(d.delimiter));
     out << fmt::format("encoding    {}{}\n", io::encoding_name(d.encoding),
                        d.bom ? " with BOM" : "");
-    out << fmt::format("line ends   {}\n", line_end_names(r.line_ends()));
+    out << fmt::format("line ends   {} in the lines read\n", line_end_names(r.line_ends()));
     out << fmt::format("platform    {}{}{}\n", platform::kind_title(l.kind),
                        l.variant.empty() ? "" : ", " + l.variant,
                        l.forced ? " (--platform)" : " (detected)");

@@ -515,12 +515,27 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
 
     Codebook cb;
     cb.source = reader.name();
-    // The largest answer of each battery: its items share one range.
+    // The largest answer of each battery: its items share one range. A "don't know" code
+    // one item sets apart (9 above answers up to 7) is that code in every item, even one
+    // where too few answers were given to tell.
+    std::map<std::string, std::set<double>> battery_missing;
+    for (std::size_t c = 0; c < n; ++c) {
+        const std::string g = structural(c).empty() ? scale_group[c] : structural(c);
+        if (const auto m = answer_range(prof[c], decimal_comma).missing_code; scale_like[c] && !g.empty() && m) {
+            battery_missing[g].insert(*m);
+        }
+    }
     std::map<std::string, double> battery_max;
     for (std::size_t c = 0; c < n; ++c) {
         const std::string g = structural(c).empty() ? scale_group[c] : structural(c);
-        if (scale_like[c] && !g.empty()) {
-            battery_max[g] = std::max(battery_max[g], answer_range(prof[c], decimal_comma).max);
+        if (!scale_like[c] || g.empty() || prof[c].overflow) {
+            continue;
+        }
+        for (const auto& [value, k] : prof[c].distinct) {
+            const auto x = util::parse_number(value, decimal_comma);
+            if (x && !battery_missing[g].count(*x)) {
+                battery_max[g] = std::max(battery_max[g], *x);
+            }
         }
     }
     for (std::size_t c = 0; c < n; ++c) {
@@ -602,9 +617,15 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             // 1-7, never wider than answered), in columns the platform or a prefix groups.
             v.type = VarType::Likert;
             v.group = battery;
-            const int points = static_cast<int>(std::max(battery_max[battery], max_answer));
+            const int points = static_cast<int>(battery_max[battery]);
             for (int k = 1; k <= points; ++k) {
                 v.choices.push_back({std::to_string(k), std::to_string(k), k});
+            }
+            for (const auto& [value, k] : p.distinct) {
+                const auto x = util::parse_number(value, decimal_comma);
+                if (x && battery_missing[battery].count(*x) && (!missing_code || *x != *missing_code)) {
+                    v.missing.push_back({value, value, *x});
+                }
             }
         } else if (small_int) {
             v.type = VarType::Single;
