@@ -528,7 +528,10 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
     std::map<std::string, double> battery_max;
     for (std::size_t c = 0; c < n; ++c) {
         const std::string g = structural(c).empty() ? scale_group[c] : structural(c);
-        if (!scale_like[c] || g.empty() || prof[c].overflow) {
+        // Only items that can be Likert items (answers up to 10) set the range: a column of
+        // ages or a typo such as 185 in a 1-5 battery is no point of its scale.
+        if (!scale_like[c] || g.empty() || prof[c].overflow ||
+            answer_range(prof[c], decimal_comma).max > 10) {
             continue;
         }
         for (const auto& [value, k] : prof[c].distinct) {
