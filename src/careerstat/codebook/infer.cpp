@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace careerstat::codebook {
 
@@ -61,6 +62,16 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
                         "line");
     }
     std::vector<ColumnProfile> prof(header.size());
+    // An id column's values are unique: a platform's or a name's id column that repeats a
+    // value (a REDCap record over its events) is no respondent id. Only such candidates
+    // keep their values, for the draft alone.
+    std::vector<bool> id_candidate(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        id_candidate[c] = (c < layout.columns.size() && layout.columns[c].role == Role::Id) ||
+                          (layout.kind == platform::Kind::Generic && is_id_name(header[c]));
+    }
+    std::vector<std::unordered_set<std::string>> ids(header.size());
+    std::vector<bool> id_repeats(header.size());
     std::size_t rows = 0;
     while (reader.next()) {
         reader.require_header_width();
@@ -69,6 +80,11 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
         for (std::size_t c = 0; c < fields.size(); ++c) {
             const std::string_view cell = util::trim(fields[c]);
             ColumnProfile& p = prof[c];
+            if (id_candidate[c] && !cell.empty() && !id_repeats[c] &&
+                !ids[c].emplace(cell).second) {
+                id_repeats[c] = true;
+                ids[c].clear();
+            }
             if (cell.empty()) {
                 continue;
             }
@@ -215,10 +231,12 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
         }
         // A first column of increasing whole numbers in every row is an id too (its values
         // are unique then).
-        if (role(c) == Role::Id || (layout.kind == platform::Kind::Generic && is_id_name(v.name)) ||
+        if ((id_candidate[c] && !id_repeats[c]) ||
             (c == 0 && numeric && p.all_integer && p.increasing && p.non_blank > 2 &&
              p.non_blank == rows)) {
             v.type = VarType::Id;
+        } else if (id_candidate[c]) {
+            v.type = VarType::Meta; // an id that repeats: a record over several rows
         } else if (role(c) == Role::Meta || role(c) == Role::Timing ||
                    (layout.kind == platform::Kind::Generic && is_meta_name(v.name))) {
             v.type = VarType::Meta;

@@ -39,7 +39,8 @@ int detect_redcap(const Sample& s) {
 void draft_redcap(const Sample& s, Layout& layout) {
     // In a longitudinal project or one with repeating instruments a row is one event or
     // instance of a record: the record id repeats, and is no respondent id.
-    const bool rows_per_event = s.has({"redcap_event_name", "redcap_repeat_instrument"});
+    const bool rows_per_event =
+        s.has({"redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance"});
     layout.variant = rows_per_event ? "data export, a row per event or instance" : "data export";
     for (std::size_t c = 0; c < layout.columns.size(); ++c) {
         Column& col = layout.columns[c];
