@@ -1,7 +1,11 @@
-// Pearson chi-square test of independence / homogeneity on an r x c table of counts.
+// Tests of comparisons: Pearson and likelihood-ratio chi-square with Cramer's V, Fisher's
+// exact test for 2x2 tables, Welch's t, two proportions, and p-value adjustment.
 #include "careerstat/stats/tests.hpp"
 
 #include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/hypergeometric.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -70,13 +74,126 @@ ChiSquare chi_square_test(const std::vector<std::vector<double>>& table) {
             const double difference = table[r][c] - expected;
             result.statistic += difference * difference / expected;
             result.min_expected = std::min(result.min_expected, expected);
+            result.cells_below_5 += expected < 5 ? 1 : 0;
+            if (table[r][c] > 0) {
+                result.likelihood_ratio += 2 * table[r][c] * std::log(table[r][c] / expected);
+            }
         }
     }
     result.df = static_cast<double>((kept_rows.size() - 1) * (kept_columns.size() - 1));
     // The upper tail through complement() keeps tiny p-values accurate instead of 1 - cdf.
     const boost::math::chi_squared_distribution<double> null_distribution(result.df);
     result.p_value = boost::math::cdf(boost::math::complement(null_distribution, result.statistic));
+    result.likelihood_ratio_p =
+        boost::math::cdf(boost::math::complement(null_distribution, result.likelihood_ratio));
+    const double k = static_cast<double>(std::min(kept_rows.size(), kept_columns.size()) - 1);
+    result.cramers_v = std::sqrt(result.statistic / (grand_total * k));
     return result;
+}
+
+double fisher_exact_2x2(double a, double b, double c, double d) {
+    for (const double x : {a, b, c, d}) {
+        if (!(x >= 0) || std::floor(x) != x) {
+            throw std::invalid_argument("Fisher's exact test: counts must be whole numbers >= 0");
+        }
+    }
+    const auto row1 = static_cast<unsigned>(a + b);
+    const auto col1 = static_cast<unsigned>(a + c);
+    const auto n = static_cast<unsigned>(a + b + c + d);
+    if (n == 0) {
+        return 1;
+    }
+    // a follows the hypergeometric distribution of col1 draws from n with row1 successes.
+    const boost::math::hypergeometric_distribution<double> h(row1, col1, n);
+    const unsigned lo = col1 + row1 > n ? col1 + row1 - n : 0;
+    const unsigned hi = std::min(row1, col1);
+    const double observed = boost::math::pdf(h, static_cast<unsigned>(a));
+    // R's relative tolerance for "no more likely" (fisher.test: relErr = 1 + 10^-7).
+    double p = 0;
+    for (unsigned k = lo; k <= hi; ++k) {
+        const double pk = boost::math::pdf(h, k);
+        if (pk <= observed * (1 + 1e-7)) {
+            p += pk;
+        }
+    }
+    return std::min(1.0, p);
+}
+
+TTest welch_t_test(double n1, double mean1, double sd1, double n2, double mean2, double sd2) {
+    if (!(n1 >= 2 && n2 >= 2)) {
+        throw std::invalid_argument("Welch's t-test: each group needs at least 2 values");
+    }
+    const double v1 = sd1 * sd1 / n1;
+    const double v2 = sd2 * sd2 / n2;
+    TTest out;
+    if (!(v1 + v2 > 0)) {
+        throw std::invalid_argument("Welch's t-test: both groups have no spread");
+    }
+    out.t = (mean1 - mean2) / std::sqrt(v1 + v2);
+    // Welch-Satterthwaite degrees of freedom.
+    out.df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
+    const boost::math::students_t_distribution<double> dist(out.df);
+    out.p_value = 2 * boost::math::cdf(boost::math::complement(dist, std::fabs(out.t)));
+    return out;
+}
+
+ZTest two_proportion_z_test(double x1, double n1, double x2, double n2) {
+    if (!(n1 > 0 && n2 > 0) || x1 < 0 || x2 < 0 || x1 > n1 || x2 > n2) {
+        throw std::invalid_argument("two-proportion test: needs 0 <= x <= n and n > 0");
+    }
+    const double pooled = (x1 + x2) / (n1 + n2);
+    const double se = std::sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+    ZTest out;
+    if (se == 0) {
+        return out; // both 0% or both 100%: no difference to test
+    }
+    out.z = (x1 / n1 - x2 / n2) / se;
+    const boost::math::normal_distribution<double> normal;
+    out.p_value = 2 * boost::math::cdf(boost::math::complement(normal, std::fabs(out.z)));
+    return out;
+}
+
+std::vector<double> adjust_p_values(const std::vector<double>& p, Adjust method) {
+    const std::size_t m = p.size();
+    std::vector<double> out(p);
+    if (m == 0 || method == Adjust::None) {
+        return out;
+    }
+    std::vector<std::size_t> order(m);
+    for (std::size_t i = 0; i < m; ++i) {
+        order[i] = i;
+    }
+    const double mm = static_cast<double>(m);
+    switch (method) {
+    case Adjust::None:
+        break;
+    case Adjust::Bonferroni:
+        for (double& x : out) {
+            x = std::min(1.0, x * mm);
+        }
+        break;
+    case Adjust::Holm: {
+        // Step-down: the i-th smallest times (m - i), made non-decreasing.
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+        double running = 0;
+        for (std::size_t i = 0; i < m; ++i) {
+            running = std::max(running, std::min(1.0, (mm - static_cast<double>(i)) * p[order[i]]));
+            out[order[i]] = running;
+        }
+        break;
+    }
+    case Adjust::BenjaminiHochberg: {
+        // Step-up: the i-th smallest times m / i, made non-increasing from the largest.
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+        double running = 1;
+        for (std::size_t i = m; i-- > 0;) {
+            running = std::min(running, mm / static_cast<double>(i + 1) * p[order[i]]);
+            out[order[i]] = std::min(1.0, running);
+        }
+        break;
+    }
+    }
+    return out;
 }
 
 } // namespace careerstat::stats
