@@ -74,3 +74,22 @@ TEST_CASE("stats::adjust_p_values") {
     }
     CHECK(adjust_p_values(p, Adjust::None) == p);
 }
+
+TEST_CASE("stats::one_way_anova and welch_anova") {
+    // R: y <- c(4,5,3,4,5,4,2,5, 3,2,4,2,3,1,2, 5,5,4,5,3,4); g <- rep(c("a","b","c"), c(8,7,6));
+    // oneway.test(y ~ g, var.equal = TRUE) and oneway.test(y ~ g), from the groups' n,
+    // mean and sd (tapply(y, g, mean), tapply(y, g, sd))
+    const std::vector<GroupSummary> groups = {{8, 4.0, 1.069044967649698},
+                                              {7, 2.42857142857143, 0.975900072948533},
+                                              {6, 4.33333333333333, 0.816496580927726}};
+    const FTest a = one_way_anova(groups);
+    CHECK(a.f == Approx(7.44134078212290451).epsilon(1e-10));
+    CHECK(a.df1 == 2);
+    CHECK(a.df2 == 18);
+    CHECK(a.p_value == Approx(0.00441313796659751).epsilon(1e-8));
+    const FTest w = welch_anova(groups);
+    CHECK(w.f == Approx(7.58517813290116649).epsilon(1e-10));
+    CHECK(w.df2 == Approx(11.91351632289466345).epsilon(1e-10));
+    CHECK(w.p_value == Approx(0.00750582291336034).epsilon(1e-8));
+    CHECK_THROWS_AS(one_way_anova({{8, 4, 1}}), std::invalid_argument);
+}

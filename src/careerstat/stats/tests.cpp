@@ -3,6 +3,7 @@
 #include "careerstat/stats/tests.hpp"
 
 #include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/fisher_f.hpp>
 #include <boost/math/distributions/hypergeometric.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
@@ -150,6 +151,84 @@ ZTest two_proportion_z_test(double x1, double n1, double x2, double n2) {
     out.z = (x1 / n1 - x2 / n2) / se;
     const boost::math::normal_distribution<double> normal;
     out.p_value = 2 * boost::math::cdf(boost::math::complement(normal, std::fabs(out.z)));
+    return out;
+}
+
+namespace {
+
+void check_groups(const std::vector<GroupSummary>& groups, const char* test) {
+    if (groups.size() < 2) {
+        throw std::invalid_argument(std::string(test) + ": needs at least 2 groups");
+    }
+    for (const GroupSummary& g : groups) {
+        if (!(g.n >= 2) || !(g.sd >= 0)) {
+            throw std::invalid_argument(std::string(test) + ": each group needs 2 values or more");
+        }
+    }
+}
+
+double f_upper(double f, double df1, double df2) {
+    const boost::math::fisher_f_distribution<double> dist(df1, df2);
+    return boost::math::cdf(boost::math::complement(dist, f));
+}
+
+} // namespace
+
+FTest one_way_anova(const std::vector<GroupSummary>& groups) {
+    check_groups(groups, "one-way ANOVA");
+    double n = 0;
+    double sum = 0;
+    for (const GroupSummary& g : groups) {
+        n += g.n;
+        sum += g.n * g.mean;
+    }
+    const double grand = sum / n;
+    double between = 0;
+    double within = 0;
+    for (const GroupSummary& g : groups) {
+        between += g.n * (g.mean - grand) * (g.mean - grand);
+        within += (g.n - 1) * g.sd * g.sd;
+    }
+    FTest out;
+    out.df1 = static_cast<double>(groups.size()) - 1;
+    out.df2 = n - static_cast<double>(groups.size());
+    if (!(within > 0)) {
+        throw std::invalid_argument("one-way ANOVA: no spread within the groups");
+    }
+    out.f = (between / out.df1) / (within / out.df2);
+    out.p_value = f_upper(out.f, out.df1, out.df2);
+    return out;
+}
+
+FTest welch_anova(const std::vector<GroupSummary>& groups) {
+    check_groups(groups, "Welch's ANOVA");
+    const double k = static_cast<double>(groups.size());
+    double w_sum = 0;
+    double wm_sum = 0;
+    for (const GroupSummary& g : groups) {
+        if (!(g.sd > 0)) {
+            throw std::invalid_argument("Welch's ANOVA: a group has no spread");
+        }
+        const double w = g.n / (g.sd * g.sd);
+        w_sum += w;
+        wm_sum += w * g.mean;
+    }
+    const double weighted_mean = wm_sum / w_sum;
+    double a = 0;
+    double tmp = 0;
+    for (const GroupSummary& g : groups) {
+        const double w = g.n / (g.sd * g.sd);
+        a += w * (g.mean - weighted_mean) * (g.mean - weighted_mean);
+        tmp += (1 - w / w_sum) * (1 - w / w_sum) / (g.n - 1);
+    }
+    // Welch (1951), as R's oneway.test computes it.
+    a /= k - 1;
+    tmp /= k * k - 1;
+    FTest out;
+    out.f = a / (1 + 2 * (k - 2) * tmp);
+    out.df1 = k - 1;
+    out.df2 = 1 / (3 * tmp);
+    out.p_value = f_upper(out.f, out.df1, out.df2);
     return out;
 }
 

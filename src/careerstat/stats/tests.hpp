@@ -42,6 +42,23 @@ struct ZTest {
 // FALSE) (whose X-squared is z^2) and SPSS's column-proportion tests without correction.
 ZTest two_proportion_z_test(double x1, double n1, double x2, double n2);
 
+struct FTest {
+    double f = 0;
+    double df1 = 0;
+    double df2 = 0;
+    double p_value = 1;
+};
+// One group's summary for a comparison of means.
+struct GroupSummary {
+    double n = 0;
+    double mean = 0;
+    double sd = 0;
+};
+// One-way ANOVA (equal variances) and Welch's ANOVA of k >= 2 groups from their summaries,
+// as R's oneway.test(var.equal = TRUE) and oneway.test().
+FTest one_way_anova(const std::vector<GroupSummary>& groups);
+FTest welch_anova(const std::vector<GroupSummary>& groups);
+
 enum class Adjust { None, Bonferroni, Holm, BenjaminiHochberg };
 // p-values adjusted for multiple comparisons, in the input's order, as R's p.adjust.
 std::vector<double> adjust_p_values(const std::vector<double>& p, Adjust method);
