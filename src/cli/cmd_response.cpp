@@ -116,9 +116,7 @@ void run_response(const ResponseOptions& o) {
         p.counts = data::count_responses(*src.reader, src.codebook, copt);
         p.counts.excluded_what = src.layout.excluded_what;
         if (p.counts.returned == 0 && p.counts.excluded > 0) {
-            std::cerr << fmt::format("careerstat: warning: every row of {} is left out ({} rows "
-                                     "of {}); --keep-excluded keeps them\n",
-                                     o.exports[i], p.counts.excluded, p.counts.excluded_what);
+            warn_all_excluded(src);
         }
         if (auto it = invited.find(p.name); it != invited.end()) {
             if (it->second < p.counts.returned) {

@@ -122,6 +122,12 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
     return src;
 }
 
+void warn_all_excluded(const Source& src) {
+    std::cerr << fmt::format("careerstat: warning: every row of {} is left out ({} rows of {}); "
+                             "--keep-excluded keeps them\n",
+                             src.reader->name(), src.reader->excluded(), src.layout.excluded_what);
+}
+
 analysis::Settings build_options(const Source& src, const StatsOptions& stats,
                                  const OutputOptions& out) {
     analysis::Request r;

@@ -65,6 +65,9 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
 // The statistics options of a run, through analysis::make_settings (the one place that
 // builds them): interval method, population, weight (from --weight or the codebook's
 // weight column), filters and language.
+// The warning for an export whose every row the platform left out (all survey tests).
+void warn_all_excluded(const Source& src);
+
 analysis::Settings build_options(const Source& src, const StatsOptions& stats,
                                  const OutputOptions& out);
 

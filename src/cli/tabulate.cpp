@@ -23,10 +23,7 @@ data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                                      options.population, src.reader->name(), tab.rows_read()));
     }
     if (tab.rows_read() == 0 && src.reader->excluded() > 0) {
-        std::cerr << fmt::format("careerstat: warning: every row of {} is left out ({} rows of "
-                                 "{}); --keep-excluded keeps them\n",
-                                 src.reader->name(), src.reader->excluded(),
-                                 src.layout.excluded_what);
+        warn_all_excluded(src);
     } else if (!options.where.empty() && tab.respondent_cases() == 0) {
         std::cerr << fmt::format("careerstat: warning: --where kept none of the {:g} "
                                  "respondents; every table is empty\n",

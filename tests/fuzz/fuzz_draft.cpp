@@ -11,7 +11,7 @@
 //   "\r\r\n" in quotes): reading a codebook turns a CR LF in a cell into LF, so no
 //   codebook can name that column;
 // - "the respondent id is empty" and "duplicate respondent id", on a column the draft types
-//   `id` because its name says so (codebook::is_id_name): the export claims ids there, and
+//   `id` because its name says so (platform::is_id_name): the export claims ids there, and
 //   they are not. A column typed `id` for its values alone (a first column of increasing
 //   whole numbers) must have neither.
 // Anything else -- a code, number or date the draft does not accept, a column missing on
@@ -46,7 +46,7 @@ bool allowed(const data::Problem& p, const codebook::Codebook& draft, long heade
         return true;
     }
     const codebook::Variable* v = draft.find(p.column);
-    if (v == nullptr || v->type != codebook::VarType::Id || !codebook::is_id_name(v->name)) {
+    if (v == nullptr || v->type != codebook::VarType::Id || !platform::is_id_name(v->name)) {
         return false;
     }
     return p.message == "the respondent id is empty" ||

@@ -26,24 +26,7 @@ using namespace draft;
 
 } // namespace
 
-bool is_id_name(std::string_view name) {
-    return text_has(std::string(name), {"respondent", "responseid", "response_id"}) ||
-           lower(name) == "id";
-}
 
-namespace {
-
-// Metadata by name, for exports of no platform careerstat knows.
-bool is_meta_name(const std::string& name) {
-    static const std::set<std::string> meta = {
-        "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
-        "refurl", "finished", "progress", "duration (in seconds)", "recordeddate", "status",
-        "ipaddress", "distributionchannel", "userlanguage", "timestamp", "tijdstempel",
-        "enddate", "locationlatitude", "locationlongitude", "externalreference"};
-    return meta.count(lower(name)) > 0;
-}
-
-} // namespace
 
 Codebook infer(io::RecordReader& reader) {
     const platform::Layout layout = platform::open(reader);
@@ -67,8 +50,7 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
     // keep their values, for the draft alone.
     std::vector<bool> id_candidate(header.size());
     for (std::size_t c = 0; c < header.size(); ++c) {
-        id_candidate[c] = (c < layout.columns.size() && layout.columns[c].role == Role::Id) ||
-                          (layout.kind == platform::Kind::Generic && is_id_name(header[c]));
+        id_candidate[c] = c < layout.columns.size() && layout.columns[c].role == Role::Id;
     }
     std::vector<std::unordered_set<std::string>> ids(header.size());
     std::vector<bool> id_repeats(header.size());
@@ -237,8 +219,7 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             v.type = VarType::Id;
         } else if (id_candidate[c]) {
             v.type = VarType::Meta; // an id that repeats: a record over several rows
-        } else if (role(c) == Role::Meta || role(c) == Role::Timing ||
-                   (layout.kind == platform::Kind::Generic && is_meta_name(v.name))) {
+        } else if (role(c) == Role::Meta || role(c) == Role::Timing) {
             v.type = VarType::Meta;
         } else if (role(c) == Role::Text) {
             v.type = VarType::Text;

@@ -19,8 +19,4 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout);
 // The same, after running platform::open on `reader` (detecting the platform).
 Codebook infer(io::RecordReader& reader);
 
-// True for a column name that says it holds respondent ids: `id`, or one with `respondent`,
-// `responseid` or `response_id` in it (any case). infer() types such a column `id`.
-bool is_id_name(std::string_view name);
-
 } // namespace careerstat::codebook

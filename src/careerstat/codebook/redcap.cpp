@@ -74,9 +74,6 @@ std::string checkbox_column(const std::string& field, const std::string& code) {
     return field + "___" + k;
 }
 
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 } // namespace
 
@@ -149,7 +146,7 @@ Codebook from_redcap_dictionary(io::RecordReader& dict, const std::vector<std::s
         if (it == fields.end()) {
             // Columns REDCap adds to every export: events, repeats, form status, timestamps.
             v.type = VarType::Meta;
-            if (ends_with(col, "_complete")) {
+            if (col.ends_with("_complete")) {
                 v.choices = {{"0", "Incomplete", 0.0}, {"1", "Unverified", 1.0}, {"2", "Complete", 2.0}};
                 v.label = fmt::format("form status: {}", col.substr(0, col.size() - 9));
             }
@@ -178,9 +175,9 @@ Codebook from_redcap_dictionary(io::RecordReader& dict, const std::vector<std::s
             v.max = util::parse_number(fd.max, false).value_or(100);
         } else if (t == "calc" ||
                    (t == "text" && (val == "integer" || val == "number" ||
-                                    (val.rfind("number_", 0) == 0 && !ends_with(val, "comma_decimal"))))) {
+                                    (val.starts_with("number_") && !val.ends_with("comma_decimal"))))) {
             v.type = VarType::Numeric;
-        } else if (t == "text" && (val.rfind("date_", 0) == 0 || val.rfind("datetime_", 0) == 0)) {
+        } else if (t == "text" && (val.starts_with("date_") || val.starts_with("datetime_"))) {
             v.type = VarType::Date;
         } else {
             v.type = VarType::Text; // text, notes, file, sql, and numbers with a decimal comma

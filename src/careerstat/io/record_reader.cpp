@@ -97,7 +97,7 @@ void RecordReader::exclude_rows(std::size_t column, std::vector<std::string> val
     m_exclude_values = std::move(values);
 }
 
-bool RecordReader::next() {
+bool RecordReader::next_replayed_or_filtered() {
     m_reading = true;
     for (;;) {
         if (m_replay < m_peeked.size()) {

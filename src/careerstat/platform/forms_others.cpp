@@ -23,7 +23,7 @@ void draft_msforms(const Sample&, Layout& layout) {
             col.role = Role::Id;
         } else if (is_one_of(f, {"start time", "completion time", "email", "name",
                                  "last modified time", "total points", "quiz feedback"}) ||
-                   f.rfind("points - ", 0) == 0 || f.rfind("feedback - ", 0) == 0) {
+                   f.starts_with("points - ") || f.starts_with("feedback - ")) {
             col.role = Role::Meta;
         }
     }

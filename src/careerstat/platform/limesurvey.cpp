@@ -141,7 +141,7 @@ void draft_limesurvey(const Sample&, Layout& layout) {
             }
             continue;
         }
-        if (n.rfind("groupTime", 0) == 0 ||
+        if (n.starts_with("groupTime") ||
             (n.size() > 4 && n.compare(n.size() - 4, 4, "Time") == 0 &&
              codes.count(n.substr(0, n.size() - 4)) > 0)) {
             c.role = Role::Timing;

@@ -21,8 +21,7 @@ int detect_generic(const Sample&) { return 1; }
 void draft_generic(const Sample&, Layout& layout) {
     for (Column& c : layout.columns) {
         const std::string f = util::fold(c.name);
-        if (f == "id" || f.find("respondent") != std::string::npos ||
-            f.find("responseid") != std::string::npos || f.find("response_id") != std::string::npos) {
+        if (is_id_name(f)) {
             c.role = Role::Id;
         } else if (is_one_of(f, {"submitdate", "lastpage", "startlanguage", "seed", "startdate",
                                  "datestamp", "ipaddr", "refurl", "finished", "progress",
@@ -168,6 +167,12 @@ void number_questions(Layout& layout) {
 } // namespace detail
 
 using detail::k_adapters;
+
+bool is_id_name(std::string_view name) {
+    const std::string f = util::fold(name);
+    return f == "id" || f.find("respondent") != std::string::npos ||
+           f.find("responseid") != std::string::npos || f.find("response_id") != std::string::npos;
+}
 
 std::string_view kind_name(Kind kind) { return detail::adapter(kind).name; }
 std::string_view kind_title(Kind kind) { return detail::adapter(kind).title; }

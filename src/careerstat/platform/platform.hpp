@@ -68,6 +68,10 @@ struct Layout {
     std::string excluded_what; // "survey previews, tests and spam"
 };
 
+// True for a column name that says it holds respondent ids: `id`, or one with `respondent`,
+// `responseid` or `response_id` in it (any case). The generic layout makes it an id column.
+bool is_id_name(std::string_view name);
+
 std::string_view kind_name(Kind kind);           // "qualtrics"
 std::string_view kind_title(Kind kind);          // "Qualtrics"
 std::optional<Kind> parse_kind(std::string_view name);

@@ -12,10 +12,6 @@ namespace careerstat::platform::detail {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 // The row holds an ImportId in most of its non-empty cells.
 int import_id_row(const Sample& s, std::size_t row, bool& single_quotes) {
@@ -28,8 +24,8 @@ int import_id_row(const Sample& s, std::size_t row, bool& single_quotes) {
             continue;
         }
         ++filled;
-        json += starts_with(v, "{\"ImportId\"") ? 1 : 0;
-        python += starts_with(v, "{'ImportId'") ? 1 : 0;
+        json += v.starts_with("{\"ImportId\"") ? 1 : 0;
+        python += v.starts_with("{'ImportId'") ? 1 : 0;
     }
     single_quotes = python > json;
     return filled > 0 && 2 * (json + python) > filled;
@@ -87,13 +83,13 @@ void draft_qualtrics(const Sample& s, Layout& layout) {
                                  "distributionchannel", "userlanguage", "responseset", "name",
                                  "emailaddress"})) {
             col.role = Role::Meta;
-        } else if (ends_with(n, "First Click") || ends_with(n, "Last Click") ||
-                   ends_with(n, "Page Submit") || ends_with(n, "Click Count")) {
+        } else if (n.ends_with("First Click") || n.ends_with("Last Click") ||
+                   n.ends_with("Page Submit") || n.ends_with("Click Count")) {
             col.role = Role::Timing;
-        } else if (ends_with(n, "_NPS_GROUP") ||
-                   (starts_with(n, "Q_") && n.size() > 2 && n[2] >= 'A' && n[2] <= 'Z')) {
+        } else if (n.ends_with("_NPS_GROUP") ||
+                   (n.starts_with("Q_") && n.size() > 2 && n[2] >= 'A' && n[2] <= 'Z')) {
             col.role = Role::Meta; // a derived NPS group; embedded data such as Q_TotalDuration
-        } else if (ends_with(n, "_TEXT")) {
+        } else if (n.ends_with("_TEXT")) {
             col.role = Role::Text;
         }
     }

@@ -9,12 +9,9 @@ namespace careerstat::platform::detail {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 bool is_redcap_meta(std::string_view n) {
-    return n.rfind("redcap_", 0) == 0 || ends_with(n, "_timestamp") ||
+    return n.starts_with("redcap_") || n.ends_with("_timestamp") ||
            is_one_of(n, {"redcap_event_name", "redcap_repeat_instrument",
                          "redcap_repeat_instance", "redcap_data_access_group",
                          "redcap_survey_identifier"});
@@ -26,10 +23,10 @@ int detect_redcap(const Sample& s) {
     bool complete = false;
     bool checkbox = false;
     for (const std::string& n : s.names) {
-        if (n.rfind("redcap_", 0) == 0) {
+        if (n.starts_with("redcap_")) {
             return 100;
         }
-        complete = complete || ends_with(n, "_complete");
+        complete = complete || n.ends_with("_complete");
         checkbox = checkbox || n.find("___") != std::string::npos;
     }
     const bool record_id = !s.names.empty() && s.names[0] == "record_id";
@@ -49,7 +46,7 @@ void draft_redcap(const Sample& s, Layout& layout) {
             col.role = rows_per_event ? Role::Meta : Role::Id;
         } else if (is_redcap_meta(n)) {
             col.role = Role::Meta;
-        } else if (ends_with(n, "_complete")) {
+        } else if (n.ends_with("_complete")) {
             col.role = Role::Meta;
             layout.completion = Completion::RedcapForms;
             layout.completion_columns.push_back(c);
