@@ -8,26 +8,32 @@
 namespace careerstat::cli {
 
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
-                         analysis::Settings& settings) {
+                         analysis::Settings& settings,
+                         const std::vector<data::Accumulator*>& also) {
     std::vector<codebook::Question> questions =
         names.empty() ? src.codebook.questions() : src.codebook.select(names);
     const table::BuildOptions& options = settings.build;
-    data::Tabulator tab(src.codebook, std::move(questions), settings.tabulate);
-    tab.run(*src.reader);
+    data::Tabulator tab(src.codebook, std::move(questions), settings.pass.weight.has_value());
+    data::Pass pass(src.codebook, settings.pass);
+    pass.add(tab);
+    for (data::Accumulator* a : also) {
+        pass.add(*a);
+    }
+    pass.run(*src.reader);
     settings.build.skipped_empty = src.reader->skipped_empty();
     settings.build.excluded = src.reader->excluded();
     settings.build.excluded_what = src.layout.excluded_what;
-    if (options.population > 0 && tab.rows_read() > options.population) {
+    if (options.population > 0 && pass.rows_read() > options.population) {
         throw UsageError(fmt::format("--population {:g}: {} holds {:g} returns, more than the "
                                      "population; give the number invited",
-                                     options.population, src.reader->name(), tab.rows_read()));
+                                     options.population, src.reader->name(), pass.rows_read()));
     }
-    if (tab.rows_read() == 0 && src.reader->excluded() > 0) {
+    if (pass.rows_read() == 0 && src.reader->excluded() > 0) {
         warn_all_excluded(src);
     } else if (!options.where.empty() && tab.respondent_cases() == 0) {
         std::cerr << fmt::format("careerstat: warning: --where kept none of the {:g} "
                                  "respondents; every table is empty\n",
-                                 tab.rows_read());
+                                 pass.rows_read());
     }
     return tab;
 }

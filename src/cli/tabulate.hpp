@@ -7,10 +7,11 @@
 namespace careerstat::cli {
 
 // Selects `names` (all questions when empty), reads the export once and returns the
-// accumulators. Throws UsageError for unknown names, DataError for bad data.
+// marginal counts; the accumulators in `also` are fed by the same pass. Throws UsageError for unknown names, DataError for bad data.
 // Also notes in the settings' table options how many empty rows the reader skipped.
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
-                         analysis::Settings& settings);
+                         analysis::Settings& settings,
+                         const std::vector<data::Accumulator*>& also = {});
 
 // For `describe` (freq = false) or `freq`: a UsageError when a question named on the
 // command line is of a kind the command shows nothing for, naming the command that does.

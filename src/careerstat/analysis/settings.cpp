@@ -42,7 +42,7 @@ Settings make_settings(const codebook::Codebook& cb, const Request& r, bool deci
     Settings s;
     s.build = make_build_options(r);
     table::BuildOptions& b = s.build;
-    data::TabulateOptions& t = s.tabulate;
+    data::PassOptions& t = s.pass;
     t.decimal_comma = decimal_comma;
     t.where = data::parse_where(r.where, cb, decimal_comma);
     if (!r.weight.empty()) {

@@ -29,7 +29,7 @@ struct Request {
 
 struct Settings {
     table::BuildOptions build;      // how tables compute and label their numbers
-    data::TabulateOptions tabulate; // what the pass applies to every record
+    data::PassOptions pass;         // what the pass applies to every record
 };
 
 // The table options alone (interval method, level, population, language), for tables that

@@ -1,30 +1,21 @@
 #include "careerstat/data/tabulator.hpp"
 
-#include "careerstat/data/columns.hpp"
-#include "careerstat/errors.hpp"
-#include "careerstat/data/record_pipeline.hpp"
-#include "careerstat/io/record_reader.hpp"
 
 #include <cmath>
-#include <fmt/format.h>
 
 namespace careerstat::data {
 
 using codebook::Question;
 
 Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> questions,
-                     TabulateOptions options)
-    : m_cb(codebook), m_questions(std::move(questions)), m_options(std::move(options)) {
-    m_coders.reserve(codebook.variables.size());
-    for (const auto& v : codebook.variables) {
-        m_coders.emplace_back(v, m_options.decimal_comma);
-    }
+                     bool weighted)
+    : m_cb(codebook), m_questions(std::move(questions)), m_weighted(weighted) {
     m_vars.resize(codebook.variables.size());
-    m_needed.assign(codebook.variables.size(), false);
+    std::vector<bool> needed(codebook.variables.size(), false);
     m_multi.resize(m_questions.size());
     for (std::size_t q = 0; q < m_questions.size(); ++q) {
         for (std::size_t v : m_questions[q].variables) {
-            m_needed[v] = true;
+            needed[v] = true;
         }
         if (m_questions[q].kind == Question::Kind::Multi) {
             m_multi_questions.push_back(q);
@@ -38,97 +29,29 @@ Tabulator::Tabulator(const codebook::Codebook& codebook, std::vector<Question> q
     for (std::size_t i = 0; i < codebook.variables.size(); ++i) {
         const auto& v = codebook.variables[i];
         m_vars[i].valid.assign(v.is_categorical() ? v.choices.size() : 0, 0.0);
-        m_vars[i].weighted = m_options.weight.has_value();
+        m_vars[i].weighted = m_weighted;
         if (m_vars[i].weighted) {
             m_vars[i].valid_sums.assign(m_vars[i].valid.size(), stats::WeightSums{});
         }
         m_vars[i].missing.assign(v.missing.size(), 0.0);
+        if (needed[i]) {
+            m_counted.push_back(i);
+        }
     }
 }
 
-void Tabulator::run(io::RecordReader& reader) {
-    bind(reader.header(), reader.name(), reader.header_line());
-    for_each_record(reader, [this](std::span<const std::string_view> fields, long line) {
-        add(fields, line);
-    });
-}
+std::vector<std::size_t> Tabulator::variables() const { return m_counted; }
 
-void Tabulator::bind(const std::vector<std::string>& header, const std::string& source,
-                     long header_line) {
-    m_source = source;
-    auto column_of = [&](const std::string& name) {
-        return find_column(header, name, source, header_line);
-    };
-    // Every variable a question, the filter or the weight needs must be in the export.
-    m_bindings.clear();
-    m_column.assign(m_cb.variables.size(), std::nullopt);
-    m_coded.assign(m_cb.variables.size(), Coded{});
-    auto need = [&](std::size_t v) {
-        if (m_column[v]) {
-            return;
-        }
-        m_column[v] = column_of(m_cb.variables[v].name);
-        if (!m_column[v]) {
-            throw DataError(place(source, header_line, m_cb.variables[v].name) +
-                            m_cb.not_in_export(m_cb.variables[v]));
-        }
-    };
-    for (std::size_t v = 0; v < m_needed.size(); ++v) {
-        if (m_needed[v]) {
-            need(v);
-            m_bindings.push_back({v, *m_column[v]});
-        }
-    }
-    for (const Condition& c : m_options.where) {
-        need(c.variable);
-    }
-    if (m_options.weight) {
-        need(*m_options.weight);
-    }
-}
-
-void Tabulator::invalid(std::size_t v, std::string_view cell, long line) const {
-    throw DataError(place(m_source, line, m_cb.variables[v].name) +
-                    m_coders[v].explain_invalid(cell) +
-                    "; `careerstat validate` lists every problem");
-}
-
-void Tabulator::add(std::span<const std::string_view> fields, long line) {
-    std::vector<Coded>& coded = m_coded;
-    m_rows += 1;
-    auto code_at = [&](std::size_t v) -> const Coded& {
-        const std::string_view cell = fields[*m_column[v]];
-        coded[v] = m_coders[v].code(cell);
-        if (coded[v].kind == Coded::Kind::Invalid) {
-            invalid(v, cell, line);
-        }
-        return coded[v];
-    };
-    for (const Condition& c : m_options.where) {
-        if (!matches(c, code_at(c.variable))) {
-            return;
-        }
-    }
-    double w = 1;
-    if (m_options.weight) {
-        const Coded& cw = code_at(*m_options.weight);
-        if (cw.kind != Coded::Kind::Valid || !(cw.value > 0 && cw.value <= k_max_weight)) {
-            throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
-                            "every respondent needs a positive weight of at most 10^15");
-        }
-        w = cw.value;
-    }
+void Tabulator::add(const Case& cs) {
+    const std::span<const Coded> coded = cs.coded;
+    const double w = cs.w;
     m_total_w += w;
     m_total_w2 += w * w;
     m_total_cases += 1;
-    for (const Binding& b : m_bindings) {
-        // The hot loop of a run: code_at's checks written out, the throw kept out of line.
-        const std::string_view cell = fields[b.column];
-        const Coded& c = coded[b.variable] = m_coders[b.variable].code(cell);
-        if (c.kind == Coded::Kind::Invalid) [[unlikely]] {
-            invalid(b.variable, cell, line);
-        }
-        VariableCounts& vc = m_vars[b.variable];
+    for (const std::size_t v : m_counted) {
+        // The hot loop of a run.
+        const Coded& c = coded[v];
+        VariableCounts& vc = m_vars[v];
         switch (c.kind) {
         case Coded::Kind::Blank:
             vc.blank += w;
@@ -147,7 +70,7 @@ void Tabulator::add(std::span<const std::string_view> fields, long line) {
                 if (vc.weighted) {
                     vc.valid_sums[static_cast<std::size_t>(c.index)].add(w);
                 }
-            } else if (m_cb.variables[b.variable].is_numeric()) {
+            } else if (m_cb.variables[v].is_numeric()) {
                 // The range test comes first: casting a double outside int's range is
                 // undefined behaviour (a numeric answer above 2^31).
                 if (!vc.weighted && c.value >= 0.0 && c.value < VariableCounts::k_small &&

@@ -1,11 +1,10 @@
-// One streaming pass over an export's records feeding every accumulator a run needs:
-// counts per code, per option, and exact value distributions. Memory grows with codes x
-// questions, never with rows (DESIGN.md, "Why one pass").
+// The marginal counts the pass feeds: per code, per option, and exact value distributions.
+// Memory grows with codes x questions, never with rows (DESIGN.md, "Why one pass").
 #pragma once
 
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/coder.hpp"
-#include "careerstat/data/filter.hpp"
+#include "careerstat/data/pass.hpp"
 #include "careerstat/stats/mean_ci.hpp"
 
 #include <optional>
@@ -13,10 +12,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace careerstat::io {
-class RecordReader;
-}
 
 namespace careerstat::data {
 
@@ -57,27 +52,15 @@ struct MultiCounts {
 // ones from the counts per code and the codes' numeric values.
 stats::WeightedValues value_counts(const codebook::Variable& v, const VariableCounts& c);
 
-struct TabulateOptions {
-    std::optional<std::size_t> weight; // codebook index of the weight variable
-    std::vector<Condition> where;
-    bool decimal_comma = false;
-};
-
-class Tabulator {
+// The marginal counts of a run's questions: an accumulator of the pass (data/pass.hpp).
+class Tabulator final : public Accumulator {
   public:
+    // `weighted`: the pass applies a weight, so per-code squared weights are kept too.
     Tabulator(const codebook::Codebook& codebook, std::vector<codebook::Question> questions,
-              TabulateOptions options);
+              bool weighted);
 
-    // Reads every record of `reader`, checks columns and field counts; throws DataError
-    // naming file, line and column for a ragged row or a value not in the codebook.
-    void run(io::RecordReader& reader);
-
-    // The same in two steps, for a caller that feeds several consumers from one pass:
-    // bind() finds the needed columns in the header (DataError when one is missing);
-    // add() counts one record whose field count the caller has checked.
-    void bind(const std::vector<std::string>& header, const std::string& source,
-              long header_line);
-    void add(std::span<const std::string_view> fields, long line);
+    std::vector<std::size_t> variables() const override;
+    void add(const Case& c) override;
 
     const std::vector<codebook::Question>& questions() const { return m_questions; }
     const VariableCounts& counts(std::size_t variable) const { return m_vars[variable]; }
@@ -86,33 +69,18 @@ class Tabulator {
     double respondents() const { return m_total_w; } // weighted, after --where
     double respondent_cases() const { return m_total_cases; }
     double respondents_w2() const { return m_total_w2; }
-    double rows_read() const { return m_rows; }
 
   private:
-    struct Binding {
-        std::size_t variable;
-        std::size_t column;
-    };
-
-    [[noreturn, gnu::cold]] void invalid(std::size_t variable, std::string_view cell,
-                                         long line) const;
-
     const codebook::Codebook& m_cb;
     std::vector<codebook::Question> m_questions;
-    TabulateOptions m_options;
-    std::vector<Coder> m_coders; // one per codebook variable
+    bool m_weighted;
     std::vector<VariableCounts> m_vars;
     std::vector<MultiCounts> m_multi;
     std::vector<std::size_t> m_multi_questions; // positions of multi-select questions
-    std::vector<bool> m_needed;
-    std::vector<Binding> m_bindings;
-    std::vector<std::optional<std::size_t>> m_column; // per codebook variable
-    std::vector<Coded> m_coded;                        // per codebook variable, this row
-    std::string m_source;
+    std::vector<std::size_t> m_counted;         // variables counted on their own
     double m_total_w = 0;
     double m_total_w2 = 0;
     double m_total_cases = 0;
-    double m_rows = 0;
 };
 
 } // namespace careerstat::data

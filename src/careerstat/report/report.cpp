@@ -3,6 +3,7 @@
 #include "careerstat/codebook/binding.hpp"
 
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/data/pass.hpp"
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/data/response.hpp"
 #include "careerstat/data/sample.hpp"
@@ -63,9 +64,12 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     }
     r->settings = analysis::make_settings(cb, request, reader->dialect().decimal_comma);
     r->settings.build.likert_distribution = true;
-    r->tab = std::make_unique<data::Tabulator>(cb, r->questions, r->settings.tabulate);
+    r->tab = std::make_unique<data::Tabulator>(cb, r->questions,
+                                               r->settings.pass.weight.has_value());
+    data::Pass pass(cb, r->settings.pass);
+    pass.add(*r->tab);
     data::ResponseCounter counter(cb, analysis::completion_options(r->layout, reader->header(), 0.8));
-    r->tab->bind(reader->header(), reader->name(), reader->header_line());
+    pass.bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
                  reader->dialect().decimal_comma);
     data::for_each_record(*reader, [&](std::span<const std::string_view> fields, long line) {
@@ -77,7 +81,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                 study.source, cb.source));
         }
         if (!study.complete_only || *complete) {
-            r->tab->add(fields, line);
+            pass.feed(fields, line);
         }
     });
     r->response = counter.finish();

@@ -1,0 +1,115 @@
+#include "careerstat/data/pass.hpp"
+
+#include "careerstat/data/columns.hpp"
+#include "careerstat/data/record_pipeline.hpp"
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+
+#include <algorithm>
+
+namespace careerstat::data {
+
+Pass::Pass(const codebook::Codebook& codebook, PassOptions options)
+    : m_cb(codebook), m_options(std::move(options)) {
+    m_coders.reserve(codebook.variables.size());
+    for (const auto& v : codebook.variables) {
+        m_coders.emplace_back(v, m_options.decimal_comma);
+    }
+}
+
+void Pass::add(Accumulator& accumulator) { m_accumulators.push_back(&accumulator); }
+
+void Pass::run(io::RecordReader& reader) {
+    bind(reader.header(), reader.name(), reader.header_line());
+    for_each_record(reader, [this](std::span<const std::string_view> fields, long line) {
+        feed(fields, line);
+    });
+}
+
+void Pass::bind(const std::vector<std::string>& header, const std::string& source,
+                long header_line) {
+    m_source = source;
+    m_column.assign(m_cb.variables.size(), std::nullopt);
+    m_coded.assign(m_cb.variables.size(), Coded{});
+    m_bindings.clear();
+    // Every variable an accumulator, the filter or the weight needs must be in the export.
+    auto need = [&](std::size_t v) {
+        if (m_column[v]) {
+            return false;
+        }
+        m_column[v] = find_column(header, m_cb.variables[v].name, source, header_line);
+        if (!m_column[v]) {
+            throw DataError(place(source, header_line, m_cb.variables[v].name) +
+                            m_cb.not_in_export(m_cb.variables[v]));
+        }
+        return true;
+    };
+    // The filter's and the weight's variables are coded before the rest (a case --where
+    // drops costs no more coding), so they are not bound a second time.
+    for (const Condition& c : m_options.where) {
+        need(c.variable);
+    }
+    if (m_options.weight) {
+        need(*m_options.weight);
+    }
+    std::vector<std::size_t> wanted;
+    for (const Accumulator* a : m_accumulators) {
+        const std::vector<std::size_t> vs = a->variables();
+        wanted.insert(wanted.end(), vs.begin(), vs.end());
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    for (std::size_t v : wanted) {
+        if (need(v)) {
+            m_bindings.push_back({v, *m_column[v]});
+        }
+    }
+}
+
+void Pass::invalid(std::size_t v, std::string_view cell, long line) const {
+    throw DataError(place(m_source, line, m_cb.variables[v].name) +
+                    m_coders[v].explain_invalid(cell) +
+                    "; `careerstat validate` lists every problem");
+}
+
+const Coded& Pass::code_at(std::size_t v, std::span<const std::string_view> fields, long line) {
+    const std::string_view cell = fields[*m_column[v]];
+    m_coded[v] = m_coders[v].code(cell);
+    if (m_coded[v].kind == Coded::Kind::Invalid) {
+        invalid(v, cell, line);
+    }
+    return m_coded[v];
+}
+
+void Pass::feed(std::span<const std::string_view> fields, long line) {
+    m_rows += 1;
+    for (const Condition& c : m_options.where) {
+        if (!matches(c, code_at(c.variable, fields, line))) {
+            return;
+        }
+    }
+    double w = 1;
+    if (m_options.weight) {
+        const Coded& cw = code_at(*m_options.weight, fields, line);
+        if (cw.kind != Coded::Kind::Valid || !(cw.value > 0 && cw.value <= k_max_weight)) {
+            throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
+                            "every respondent needs a positive weight of at most 10^15");
+        }
+        w = cw.value;
+    }
+    m_cases += 1;
+    for (const Binding& b : m_bindings) {
+        // The hot loop of a run: code_at's checks written out, the throw kept out of line.
+        const std::string_view cell = fields[b.column];
+        const Coded& c = m_coded[b.variable] = m_coders[b.variable].code(cell);
+        if (c.kind == Coded::Kind::Invalid) [[unlikely]] {
+            invalid(b.variable, cell, line);
+        }
+    }
+    const Case c{m_coded, w, line};
+    for (Accumulator* a : m_accumulators) {
+        a->add(c);
+    }
+}
+
+} // namespace careerstat::data
