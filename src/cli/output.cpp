@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <set>
 #include <sstream>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -416,6 +417,27 @@ void OutputOptions::write_directory(const std::vector<table::Table>& tables,
     }
 }
 
+namespace {
+
+// The width text tables fit: COLUMNS when set, else the terminal's, else 100 (a file, a
+// pipe).
+std::size_t text_width(bool to_terminal) {
+    if (const char* env = std::getenv("COLUMNS")) {
+        char* end = nullptr;
+        const long n = std::strtol(env, &end, 10);
+        if (end != env && *end == '\0' && n >= 20 && n <= 10000) {
+            return static_cast<std::size_t>(n);
+        }
+    }
+    winsize ws{};
+    if (to_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) {
+        return ws.ws_col;
+    }
+    return 100;
+}
+
+} // namespace
+
 void OutputOptions::write(const std::vector<table::Table>& tables,
                           render::RenderOptions base) const {
     const bool to_directory =
@@ -438,6 +460,7 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     base.lang = language();
     base.color = (output.empty() || output == "-") && fmt_ == render::Format::Text &&
                  isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    base.width = text_width((output.empty() || output == "-") && isatty(STDOUT_FILENO) != 0);
     if (to_directory) {
         write_directory(tables, base, format.empty());
         return;

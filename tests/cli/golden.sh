@@ -10,7 +10,7 @@ shift 3
 dir=${GOLDEN_DIR:?}
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-NO_COLOR=1 "$bin" "$@" >"$out" 2>"$err" <"${GOLDEN_STDIN:-/dev/null}"
+NO_COLOR=1 COLUMNS=${GOLDEN_COLUMNS:-100} "$bin" "$@" >"$out" 2>"$err" <"${GOLDEN_STDIN:-/dev/null}"
 code=$?
 if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$out" "$dir/$golden.out"

@@ -78,9 +78,20 @@ void render_delimited(const Tables& tables, std::ostream& out, const RenderOptio
             out << '\n';
         }
         first_table = false;
+        // A column that carries marks in some row (significance letters, suppression) is
+        // followed by a column "<name>.mark" holding them, so the numbers stay numbers.
+        std::vector<bool> marked(table.columns.size(), false);
+        for (const table::Row& row : table.rows) {
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                marked[c] = marked[c] || !row.mark(c).empty();
+            }
+        }
         std::vector<std::string> fields;
-        for (const table::Column& column : table.columns) {
-            fields.push_back(field(column.name, delimiter, tsv, false));
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            fields.push_back(field(table.columns[c].name, delimiter, tsv, false));
+            if (marked[c]) {
+                fields.push_back(field(table.columns[c].name + ".mark", delimiter, tsv, false));
+            }
         }
         write_record(fields, delimiter, out);
         for (const table::Row& row : table.rows) {
@@ -88,6 +99,9 @@ void render_delimited(const Tables& tables, std::ostream& out, const RenderOptio
             for (std::size_t c = 0; c < table.columns.size(); ++c) {
                 const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
                 fields.push_back(field(cell, delimiter, tsv, options.decimal_comma));
+                if (marked[c]) {
+                    fields.push_back(field(table::Cell{row.mark(c)}, delimiter, tsv, false));
+                }
             }
             write_record(fields, delimiter, out);
         }

@@ -130,4 +130,15 @@ std::string display_cell(const table::Cell& cell, const table::Column& column, b
     return {};
 }
 
+std::string display_marked(const table::Row& row, std::size_t column,
+                           const table::Column& spec, bool decimal_comma) {
+    const table::Cell& cell = column < row.cells.size() ? row.cells[column] : table::Cell{};
+    std::string text = display_cell(cell, spec, decimal_comma);
+    const std::string& mark = row.mark(column);
+    if (!mark.empty()) {
+        text += text.empty() ? mark : " " + mark;
+    }
+    return text;
+}
+
 } // namespace careerstat::render

@@ -22,4 +22,8 @@ std::string format_machine(double value, bool decimal_comma = false);
 // A cell as people read it: "" for empty, a text as is, a number by format_display.
 std::string display_cell(const table::Cell& cell, const table::Column& column, bool decimal_comma);
 
+// The cell with its mark after it ("45.0 B"), for text, Markdown and HTML.
+std::string display_marked(const table::Row& row, std::size_t column,
+                           const table::Column& spec, bool decimal_comma);
+
 } // namespace careerstat::render

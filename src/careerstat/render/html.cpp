@@ -4,6 +4,8 @@
 #include "careerstat/render/format.hpp"
 #include "careerstat/render/utf8.hpp"
 
+#include <algorithm>
+
 namespace careerstat::render::detail {
 
 namespace {
@@ -26,6 +28,8 @@ th[scope=row]{font-weight:normal}
 .long{min-width:13rem;max-width:28rem}
 .num{text-align:right;padding-left:.35rem;padding-right:.35rem}
 td.num{white-space:nowrap}
+.sig{font-weight:600;color:#1a5fb4;font-size:.8em}
+th[scope=colgroup]{text-align:center}
 tr.missing{color:#666;font-style:italic}
 tr.total th,tr.total td{font-weight:600;border-top:2px solid #888}
 .footnotes{margin:.25rem 0;padding-left:1.2rem;font-size:.9rem;color:#555}
@@ -59,6 +63,35 @@ section{break-inside:avoid}
 // class "long": room enough not to squeeze into a narrow strip, and a cap on its width.
 constexpr std::size_t k_long_text = 32;
 
+// Banner tables: a header row of column groups and one of categories with their letters,
+// each spanning its columns.
+void write_banner_headers(const table::Table& table, std::ostream& out) {
+    const bool banner = std::any_of(table.columns.begin(), table.columns.end(),
+                                    [](const table::Column& c) { return !c.category.empty(); });
+    if (!banner) {
+        return;
+    }
+    for (const bool groups : {true, false}) {
+        out << "<tr>";
+        for (std::size_t c = 0; c < table.columns.size();) {
+            const table::Column& first = table.columns[c];
+            std::size_t n = 1;
+            while (c + n < table.columns.size() && table.columns[c + n].group == first.group &&
+                   (groups || table.columns[c + n].category == first.category)) {
+                ++n;
+            }
+            std::string text = groups ? first.group : first.category;
+            if (!groups && !first.letter.empty()) {
+                text += " (" + first.letter + ")";
+            }
+            out << "<th scope=\"colgroup\" colspan=\"" << n << "\">" << html_escape(text)
+                << "</th>";
+            c += n;
+        }
+        out << "</tr>\n";
+    }
+}
+
 void write_table(const table::Table& table, std::ostream& out, const RenderOptions& options) {
     std::vector<bool> long_text(table.columns.size(), false);
     for (const table::Row& row : table.rows) {
@@ -70,7 +103,9 @@ void write_table(const table::Table& table, std::ostream& out, const RenderOptio
             }
         }
     }
-    out << "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>";
+    out << "<div class=\"table-wrap\">\n<table>\n<thead>\n";
+    write_banner_headers(table, out);
+    out << "<tr>";
     for (const table::Column& column : table.columns) {
         out << "<th scope=\"col\"" << (is_numeric_column(column.type) ? " class=\"num\"" : "")
             << ">" << html_escape(column.label) << "</th>";
@@ -85,13 +120,18 @@ void write_table(const table::Table& table, std::ostream& out, const RenderOptio
             const table::Column& column = table.columns[c];
             const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
             const std::string text = display_cell(cell, column, options.decimal_comma);
+            const std::string& mark = row.mark(c);
+            const std::string marked =
+                mark.empty() ? html_escape(text)
+                             : html_escape(text) + (text.empty() ? "" : " ") +
+                                   "<span class=\"sig\">" + html_escape(mark) + "</span>";
             const char* long_class = long_text[c] ? " class=\"long\"" : "";
             if (c == 0 && row_headers) {
                 out << "<th scope=\"row\"" << long_class << ">" << html_escape(text) << "</th>";
             } else if (is_numeric_column(column.type)) {
-                out << "<td class=\"num\">" << html_escape(text) << "</td>";
+                out << "<td class=\"num\">" << marked << "</td>";
             } else {
-                out << "<td" << long_class << ">" << html_escape(text) << "</td>";
+                out << "<td" << long_class << ">" << marked << "</td>";
             }
         }
         out << "</tr>\n";

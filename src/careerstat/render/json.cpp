@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <stdexcept>
@@ -151,10 +152,10 @@ class JsonWriter {
 };
 
 // A row is an object keyed by column name next to "kind", so the names must be unique
-// and not "kind". Checked before writing so a bad table leaves no half-written output.
+// and not "kind" or "marks". Checked before writing so a bad table leaves no half-written output.
 void check_column_names(const Tables& tables) {
     for (const table::Table& table : tables) {
-        std::set<std::string> seen{"kind"};
+        std::set<std::string> seen{"kind", "marks"};
         for (const table::Column& column : table.columns) {
             if (!seen.insert(column.name).second) {
                 throw std::logic_error("table " + table.id + ": column name \"" + column.name +
@@ -198,6 +199,16 @@ void write_table(JsonWriter& json, const table::Table& table) {
         json.field("name", column.name);
         json.field("label", column.label);
         json.field("type", type_name(column.type));
+        // Banner tables: the column group, category and letter as fields of their own.
+        if (!column.group.empty()) {
+            json.field("group", column.group);
+        }
+        if (!column.category.empty()) {
+            json.field("category", column.category);
+        }
+        if (!column.letter.empty()) {
+            json.field("letter", column.letter);
+        }
         json.end_object();
     }
     json.end_array();
@@ -209,6 +220,18 @@ void write_table(JsonWriter& json, const table::Table& table) {
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             json.key(table.columns[c].name);
             write_cell(json, c < row.cells.size() ? row.cells[c] : table::Cell{});
+        }
+        // Significance letters, small-base flags and suppression, by column name.
+        if (std::any_of(row.marks.begin(), row.marks.end(),
+                        [](const std::string& m) { return !m.empty(); })) {
+            json.key("marks");
+            json.begin_object();
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                if (!row.mark(c).empty()) {
+                    json.field(table.columns[c].name, row.mark(c));
+                }
+            }
+            json.end_object();
         }
         json.end_object();
     }

@@ -46,16 +46,15 @@ std::vector<std::string> table_parts(const table::Table& table, const RenderOpti
         std::vector<std::string> header;
         std::vector<std::string> alignment;
         for (const table::Column& column : table.columns) {
-            header.push_back(inline_text(column.label));
+            header.push_back(inline_text(table::composed_label(column)));
             alignment.push_back(is_numeric_column(column.type) ? "---:" : "---");
         }
         std::string lines = table_row(header) + "\n" + table_row(alignment) + "\n";
         for (const table::Row& row : table.rows) {
             std::vector<std::string> cells;
             for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
-                cells.push_back(
-                    inline_text(display_cell(cell, table.columns[c], options.decimal_comma)));
+                cells.push_back(inline_text(
+                    display_marked(row, c, table.columns[c], options.decimal_comma)));
             }
             lines += table_row(cells) + "\n";
         }

@@ -30,6 +30,9 @@ struct RenderOptions {
     bool bom = false;
     // ANSI colour in text output; the CLI decides (a terminal, and NO_COLOR unset).
     bool color = false;
+    // Text: a table wider than this many columns is printed in panels that repeat its
+    // label columns (0: no limit). The CLI sets COLUMNS, the terminal's width, or 100.
+    std::size_t width = 0;
     Lang lang = Lang::En;
     std::string document_title;
     // Shown first in text, Markdown and HTML; the "key_findings" array in JSON.

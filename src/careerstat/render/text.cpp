@@ -58,7 +58,20 @@ struct TextColumn {
     bool right = false;
     std::vector<std::string> cells; // one per row
     std::size_t width = 0;
+    std::string group;    // banner tables: the column group and the category (with its
+    std::string category; // letter), printed over the columns they span
 };
+
+// How many columns from `c` share its group (and, unless `groups`, its category).
+std::size_t span_of(const std::vector<TextColumn>& columns, std::size_t c, bool groups) {
+    std::size_t n = 1;
+    while (c + n < columns.size() && columns[c + n].group == columns[c].group &&
+           (groups || columns[c + n].category == columns[c].category) &&
+           !(columns[c].group.empty() && columns[c].category.empty())) {
+        ++n;
+    }
+    return n;
+}
 
 bool has_bars(const table::Table& table) {
     return table.chart == table::Chart::Bars && table.chart_value_column &&
@@ -70,11 +83,13 @@ std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& 
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const table::Column& column = table.columns[c];
         TextColumn text_column{
-            utf8::printable(column.label), is_numeric_column(column.type), {}, 0};
+            utf8::printable(column.label), is_numeric_column(column.type), {}, 0, {}, {}};
+        text_column.group = utf8::printable(column.group);
+        text_column.category = utf8::printable(
+            column.letter.empty() ? column.category : column.category + " (" + column.letter + ")");
         for (const table::Row& row : table.rows) {
-            const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
             text_column.cells.push_back(
-                utf8::printable(display_cell(cell, column, options.decimal_comma)));
+                utf8::printable(display_marked(row, c, column, options.decimal_comma)));
         }
         columns.push_back(std::move(text_column));
         if (has_bars(table) && c == *table.chart_value_column) {
@@ -86,6 +101,8 @@ std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& 
                 const bool drawn = value != nullptr && row.kind != RowKind::Total;
                 bars.cells.push_back(drawn ? bar(*value) : std::string());
             }
+            bars.group = columns.back().group;
+            bars.category = columns.back().category;
             columns.push_back(std::move(bars));
         }
     }
@@ -95,7 +112,51 @@ std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& 
             column.width = std::max(column.width, utf8::display_width(cell));
         }
     }
+    // A group or category wider than the columns it spans widens the last of them.
+    for (const bool groups : {true, false}) {
+        for (std::size_t c = 0; c < columns.size();) {
+            const std::size_t n = span_of(columns, c, groups);
+            const std::string& text = groups ? columns[c].group : columns[c].category;
+            std::size_t width = k_gap.size() * (n - 1);
+            for (std::size_t k = c; k < c + n; ++k) {
+                width += columns[k].width;
+            }
+            const std::size_t need = utf8::display_width(text);
+            if (need > width) {
+                columns[c + n - 1].width += need - width;
+            }
+            c += n;
+        }
+    }
     return columns;
+}
+
+// The header line of groups (or categories) over the columns each spans; empty when the
+// table has none.
+std::string span_line(const std::vector<TextColumn>& columns, bool groups) {
+    std::string line;
+    bool any = false;
+    for (std::size_t c = 0; c < columns.size();) {
+        const std::size_t n = span_of(columns, c, groups);
+        const std::string& text = groups ? columns[c].group : columns[c].category;
+        any = any || !text.empty();
+        std::size_t width = k_gap.size() * (n - 1);
+        for (std::size_t k = c; k < c + n; ++k) {
+            width += columns[k].width;
+        }
+        if (c > 0) {
+            line += k_gap;
+        }
+        // Categories sit over numbers, so right-aligned; groups start where they start.
+        const std::size_t text_width = utf8::display_width(text);
+        const std::string fill(width > text_width ? width - text_width : 0, ' ');
+        line += (!groups && columns[c].right) ? fill + text : text + fill;
+        c += n;
+    }
+    while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+    }
+    return any ? line : std::string();
 }
 
 // One line of the table: the headers when `row` is empty. No trailing blanks.
@@ -117,6 +178,48 @@ std::string line_of(const std::vector<TextColumn>& columns, std::optional<std::s
     return line;
 }
 
+// The columns of a table in panels no wider than `width` (0: one panel): the label
+// columns before the first group or category start every panel, and a category's columns
+// stay together, so a wide banner table is cut into readable pieces, never wrapped.
+std::vector<std::vector<TextColumn>> panels(const std::vector<TextColumn>& columns,
+                                            std::size_t width) {
+    std::size_t lead = 0;
+    while (lead < columns.size() && columns[lead].group.empty() &&
+           columns[lead].category.empty()) {
+        ++lead;
+    }
+    auto width_of = [](const std::vector<TextColumn>& cs) {
+        std::size_t w = cs.empty() ? 0 : k_gap.size() * (cs.size() - 1);
+        for (const TextColumn& c : cs) {
+            w += c.width;
+        }
+        return w;
+    };
+    if (width == 0 || lead == columns.size() || width_of(columns) <= width) {
+        return {columns};
+    }
+    const std::vector<TextColumn> head(columns.begin(), columns.begin() + static_cast<long>(lead));
+    std::vector<std::vector<TextColumn>> out;
+    std::vector<TextColumn> panel = head;
+    for (std::size_t c = lead; c < columns.size();) {
+        const std::size_t n = span_of(columns, c, false);
+        std::vector<TextColumn> unit(columns.begin() + static_cast<long>(c),
+                                     columns.begin() + static_cast<long>(c + n));
+        std::vector<TextColumn> grown = panel;
+        grown.insert(grown.end(), unit.begin(), unit.end());
+        if (panel.size() > head.size() && width_of(grown) > width) {
+            out.push_back(std::move(panel));
+            panel = head;
+            panel.insert(panel.end(), unit.begin(), unit.end());
+        } else {
+            panel = std::move(grown);
+        }
+        c += n;
+    }
+    out.push_back(std::move(panel));
+    return out;
+}
+
 void write_table(const table::Table& table, std::ostream& out, const RenderOptions& options) {
     if (!table.title.empty()) {
         out << styled(utf8::printable(table.title), k_bold, options.color) << '\n';
@@ -125,21 +228,35 @@ void write_table(const table::Table& table, std::ostream& out, const RenderOptio
         out << utf8::printable(table.subtitle) << '\n';
     }
     if (!table.columns.empty()) {
-        const std::vector<TextColumn> columns = lay_out(table, options);
-        std::size_t total_width = k_gap.size() * (columns.size() - 1);
-        for (const TextColumn& column : columns) {
-            total_width += column.width;
-        }
-        const std::string rule(total_width, '-');
-        out << styled(line_of(columns, std::nullopt), k_bold, options.color) << '\n';
-        out << rule << '\n';
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            const RowKind kind = table.rows[r].kind;
-            if (kind == RowKind::Total && r > 0 && table.rows[r - 1].kind != RowKind::Total) {
-                out << rule << '\n';
+        const std::vector<std::vector<TextColumn>> parts =
+            panels(lay_out(table, options), options.width);
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            const std::vector<TextColumn>& columns = parts[p];
+            if (p > 0) {
+                out << '\n';
             }
-            const std::string line = line_of(columns, r);
-            out << (kind == RowKind::Missing ? styled(line, k_dim, options.color) : line) << '\n';
+            std::size_t total_width = k_gap.size() * (columns.size() - 1);
+            for (const TextColumn& column : columns) {
+                total_width += column.width;
+            }
+            const std::string rule(total_width, '-');
+            for (const bool groups : {true, false}) {
+                const std::string line = span_line(columns, groups);
+                if (!line.empty()) {
+                    out << styled(line, k_bold, options.color) << '\n';
+                }
+            }
+            out << styled(line_of(columns, std::nullopt), k_bold, options.color) << '\n';
+            out << rule << '\n';
+            for (std::size_t r = 0; r < table.rows.size(); ++r) {
+                const RowKind kind = table.rows[r].kind;
+                if (kind == RowKind::Total && r > 0 && table.rows[r - 1].kind != RowKind::Total) {
+                    out << rule << '\n';
+                }
+                const std::string line = line_of(columns, r);
+                out << (kind == RowKind::Missing ? styled(line, k_dim, options.color) : line)
+                    << '\n';
+            }
         }
     }
     const std::string note = std::string(phrase(options.lang, Phrase::Note)) + ": ";

@@ -17,6 +17,25 @@ std::string_view kind_name(RowKind kind) {
     return "data";
 }
 
+std::string composed_label(const Column& column) {
+    if (column.category.empty()) {
+        return column.label;
+    }
+    std::string out = column.category;
+    if (!column.letter.empty()) {
+        out += " (" + column.letter + ")";
+    }
+    if (!column.label.empty()) {
+        out += " " + column.label;
+    }
+    return out;
+}
+
+const std::string& Row::mark(std::size_t column) const {
+    static const std::string none;
+    return column < marks.size() ? marks[column] : none;
+}
+
 std::size_t Table::column_index(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i].name == name) {

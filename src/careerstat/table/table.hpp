@@ -28,7 +28,15 @@ struct Column {
     // Shown only in machine formats (csv, tsv, json), e.g. the variable name repeated on
     // every row; text, Markdown and HTML leave it out.
     bool machine_only = false;
+    // Banner tables: the column group (a banner variable; empty for labels and the total),
+    // the category within it, and the letter its significance marks use (SPSS's A, B, C).
+    std::string group;
+    std::string category;
+    std::string letter;
 };
+
+// The header of a banner column for one-line headers: "Noord (A) %".
+std::string composed_label(const Column& column);
 
 // An empty cell, a number or a text.
 using Cell = std::variant<std::monostate, double, std::string>;
@@ -45,6 +53,11 @@ std::string_view kind_name(RowKind kind);
 struct Row {
     std::vector<Cell> cells; // one per column
     RowKind kind = RowKind::Data;
+    // Per cell, empty or one per column: significance letters ("B", "Bc"), "*" on a small
+    // base, or the suppression symbol on a value left out. Human formats show a mark after
+    // the value; JSON and CSV give it in a field of its own.
+    std::vector<std::string> marks;
+    const std::string& mark(std::size_t column) const;
 };
 
 // What chart an HTML renderer draws for a table.
