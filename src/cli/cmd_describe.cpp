@@ -18,12 +18,17 @@ struct DescribeOptions {
     InputOptions input;
     OutputOptions output;
     StatsOptions stats;
+    BannerCliOptions banner;
 };
 
 void run_describe(const DescribeOptions& o) {
     Source src = open_source(o.export_path, o.codebook, o.input);
     require_kinds(src.codebook, o.names, false);
     analysis::Settings settings = build_options(src, o.stats, o.output);
+    if (!o.banner.by.empty()) {
+        o.output.write(banner_run(src, o.names, settings, o.banner));
+        return;
+    }
     const data::Tabulator tab = tabulate(src, o.names, settings);
     const auto tables = table::describe_tables(src.codebook, tab, settings.build);
     if (tables.empty()) {
@@ -51,6 +56,7 @@ void setup_describe(CLI::App& app) {
     sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
     o->input.add_to(*sub);
     o->stats.add_to(*sub, false);
+    o->banner.add_to(*sub, false);
     o->output.add_to(*sub);
     sub->callback([o] { run_describe(*o); });
 }

@@ -15,6 +15,7 @@ struct FreqOptions {
     InputOptions input;
     OutputOptions output;
     StatsOptions stats;
+    BannerCliOptions banner;
 };
 
 void run_freq(const FreqOptions& o) {
@@ -22,6 +23,10 @@ void run_freq(const FreqOptions& o) {
     require_kinds(src.codebook, o.names, true);
     analysis::Settings settings = build_options(src, o.stats, o.output);
     settings.build.sort_codebook = o.sort == "codebook";
+    if (!o.banner.by.empty()) {
+        o.output.write(banner_run(src, o.names, settings, o.banner));
+        return;
+    }
     const data::Tabulator tab = tabulate(src, o.names, settings);
     o.output.write(table::frequency_tables(src.codebook, tab, settings.build));
 }
@@ -43,6 +48,7 @@ void setup_freq(CLI::App& app) {
         ->check(CLI::IsMember({"frequency", "codebook"}));
     o->input.add_to(*sub);
     o->stats.add_to(*sub);
+    o->banner.add_to(*sub, false);
     o->output.add_to(*sub);
     sub->callback([o] { run_freq(*o); });
 }

@@ -9,6 +9,7 @@ void setup_codebook(CLI::App& app);
 void setup_validate(CLI::App& app);
 void setup_freq(CLI::App& app);
 void setup_describe(CLI::App& app);
+void setup_crosstab(CLI::App& app);
 void setup_response(CLI::App& app);
 void setup_report(CLI::App& app);
 void setup_peek(CLI::App& app);

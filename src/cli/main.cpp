@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     cli::setup_validate(app);
     cli::setup_freq(app);
     cli::setup_describe(app);
+    cli::setup_crosstab(app);
     cli::setup_response(app);
     cli::setup_report(app);
     cli::setup_peek(app);

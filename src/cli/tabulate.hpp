@@ -2,7 +2,9 @@
 #pragma once
 
 #include "common.hpp"
+#include "careerstat/data/cross_counts.hpp"
 #include "careerstat/data/tabulator.hpp"
+#include "careerstat/table/banner.hpp"
 
 namespace careerstat::cli {
 
@@ -12,6 +14,25 @@ namespace careerstat::cli {
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                          analysis::Settings& settings,
                          const std::vector<data::Accumulator*>& also = {});
+
+// Banner tables' options: --by, --sig, --adjust, --min-base, --hide-below, --suppress,
+// --distribution (crosstab; freq and describe with --by).
+struct BannerCliOptions {
+    std::vector<std::string> by;
+    std::string sig = "0.05";
+    std::string adjust = "none";
+    double min_base = 30;
+    double hide_below = 10;
+    double suppress = 0;
+    bool distribution = false;
+    void add_to(CLI::App& app, bool by_required);
+    table::BannerOptions banner_options() const;
+};
+
+// Reads the export once for banner tables of `names` (all questions but the banners when
+// empty) by every --by, and returns the tables.
+std::vector<table::Table> banner_run(Source& src, const std::vector<std::string>& names,
+                                     analysis::Settings& settings, const BannerCliOptions& b);
 
 // For `describe` (freq = false) or `freq`: a UsageError when a question named on the
 // command line is of a kind the command shows nothing for, naming the command that does.

@@ -87,9 +87,19 @@ std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& 
         text_column.group = utf8::printable(column.group);
         text_column.category = utf8::printable(
             column.letter.empty() ? column.category : column.category + " (" + column.letter + ")");
+        // Marks (significance letters) after the value, padded so the values stay aligned.
+        std::size_t mark_width = 0;
         for (const table::Row& row : table.rows) {
-            text_column.cells.push_back(
-                utf8::printable(display_marked(row, c, column, options.decimal_comma)));
+            mark_width = std::max(mark_width, utf8::display_width(row.mark(c)));
+        }
+        for (const table::Row& row : table.rows) {
+            const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
+            std::string text = utf8::printable(display_cell(cell, column, options.decimal_comma));
+            if (mark_width > 0) {
+                const std::string mark = utf8::printable(row.mark(c));
+                text += " " + mark + std::string(mark_width - utf8::display_width(mark), ' ');
+            }
+            text_column.cells.push_back(std::move(text));
         }
         columns.push_back(std::move(text_column));
         if (has_bars(table) && c == *table.chart_value_column) {
@@ -112,18 +122,25 @@ std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& 
             column.width = std::max(column.width, utf8::display_width(cell));
         }
     }
-    // A group or category wider than the columns it spans widens the last of them.
+    // A group or category wider than the columns it spans widens them evenly, unless it is
+    // the last text on its line, which may run on past its columns.
     for (const bool groups : {true, false}) {
         for (std::size_t c = 0; c < columns.size();) {
             const std::size_t n = span_of(columns, c, groups);
             const std::string& text = groups ? columns[c].group : columns[c].category;
+            bool last = true;
+            for (std::size_t k = c + n; k < columns.size(); ++k) {
+                last = last && (groups ? columns[k].group : columns[k].category).empty();
+            }
             std::size_t width = k_gap.size() * (n - 1);
             for (std::size_t k = c; k < c + n; ++k) {
                 width += columns[k].width;
             }
             const std::size_t need = utf8::display_width(text);
-            if (need > width) {
-                columns[c + n - 1].width += need - width;
+            if (need > width && !last) {
+                for (std::size_t k = 0; k < need - width; ++k) {
+                    columns[c + k % n].width += 1;
+                }
             }
             c += n;
         }

@@ -1,0 +1,588 @@
+// Banner tables from CrossCounts: layout, pairwise letters, overall tests, small bases and
+// suppression. Formulas and sources: docs/comparisons.md.
+#include "careerstat/table/banner.hpp"
+
+#include "careerstat/stats/fisher.hpp"
+#include "careerstat/stats/suppress.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <limits>
+#include <stdexcept>
+
+namespace careerstat::table {
+
+using codebook::Question;
+using data::CellSums;
+using data::CrossBlock;
+using data::CrossCounts;
+using data::Moments;
+
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+// One column of the cross counts as the table shows it.
+struct BannerColumn {
+    std::size_t index = 0;                   // into CrossCounts' columns
+    std::size_t banner = std::string::npos;  // npos: the total
+    std::string name;                        // machine name prefix: "total", "bureau.2"
+    std::string category;
+    std::string letter;
+};
+
+std::vector<BannerColumn> banner_columns(const codebook::Codebook& cb, const CrossCounts& cross,
+                                         Lang lang) {
+    std::vector<BannerColumn> out;
+    out.push_back({0, std::string::npos, "total", std::string(tr(lang, "Total")), ""});
+    for (std::size_t b = 0; b < cross.banners().size(); ++b) {
+        const data::Banner& banner = cross.banners()[b];
+        for (std::size_t k = 0; k < banner.categories.size(); ++k) {
+            std::string code = std::to_string(k + 1);
+            if (banner.kind == data::Banner::Kind::Choice) {
+                code = cb.variables[banner.variables[0]].choices[k].code;
+            } else if (banner.kind == data::Banner::Kind::Options) {
+                code = cb.variables[banner.variables[k]].name;
+            }
+            out.push_back({cross.first_column(b) + k, b, banner.name + "." + code,
+                           banner.categories[k], column_letter(k)});
+        }
+    }
+    return out;
+}
+
+double effective_n(const CellSums& s) { return s.w2 > 0 ? s.w * s.w / s.w2 : 0; }
+double effective_n(const Moments& m) { return m.w2 > 0 ? m.w * m.w / m.w2 : 0; }
+
+// The SD of one column's values: exact with no weights; with weights the weighted variance
+// with n / (n - 1), as SPSS computes it for frequency weights scaled to the cases.
+double sd_of(const Moments& m) {
+    if (m.n < 2 || !(m.w > 0)) {
+        return k_nan;
+    }
+    return std::sqrt(m.m2 / m.w * m.n / (m.n - 1));
+}
+
+Cell num(double v) { return std::isfinite(v) ? Cell{v} : Cell{}; }
+
+// Pairwise tests within each banner of one row. `test(i, j)` gives the p-value of columns
+// i and j (NaN when untested) and whether i is the higher; returns the marks per column.
+template <typename Test>
+std::vector<std::string> row_marks(const std::vector<BannerColumn>& cols,
+                                   const std::vector<bool>& testable, const BannerOptions& o,
+                                   Test test) {
+    std::vector<std::string> marks(cols.size());
+    for (std::size_t start = 1; start < cols.size();) {
+        std::size_t end = start;
+        while (end < cols.size() && cols[end].banner == cols[start].banner) {
+            ++end;
+        }
+        // Every pair of tested columns in this banner, adjusted together.
+        std::vector<std::pair<std::size_t, std::size_t>> pairs;
+        std::vector<double> p;
+        std::vector<bool> first_higher;
+        for (std::size_t i = start; i < end; ++i) {
+            for (std::size_t j = i + 1; j < end; ++j) {
+                if (!testable[i] || !testable[j]) {
+                    continue;
+                }
+                const auto [pv, higher] = test(i, j);
+                if (std::isnan(pv)) {
+                    continue;
+                }
+                pairs.emplace_back(i, j);
+                p.push_back(pv);
+                first_higher.push_back(higher);
+            }
+        }
+        const std::vector<double> adjusted = stats::adjust_p_values(p, o.adjust);
+        for (std::size_t i = start; i < end; ++i) {
+            std::vector<double> pi(end - start, k_nan);
+            std::vector<bool> hi(end - start, false);
+            for (std::size_t k = 0; k < pairs.size(); ++k) {
+                if (pairs[k].first == i) {
+                    pi[pairs[k].second - start] = adjusted[k];
+                    hi[pairs[k].second - start] = first_higher[k];
+                } else if (pairs[k].second == i) {
+                    pi[pairs[k].first - start] = adjusted[k];
+                    hi[pairs[k].first - start] = !first_higher[k];
+                }
+            }
+            marks[i] = significance_letters(pi, hi, o.sig);
+        }
+        start = end;
+    }
+    return marks;
+}
+
+struct Builder {
+    const codebook::Codebook& cb;
+    const CrossCounts& cross;
+    const BuildOptions& o;
+    const BannerOptions& bo;
+    std::vector<BannerColumn> cols;
+    bool weighted;
+
+    std::string by_subtitle() const {
+        std::vector<std::string> names;
+        for (const data::Banner& b : cross.banners()) {
+            names.push_back(b.label);
+        }
+        return fmt::format(fmt::runtime(tr(o.lang, "By {}")), fmt::join(names, "; "));
+    }
+
+    void add_columns(Table& t, const std::vector<std::pair<std::string, ColumnType>>& stats,
+                     const std::vector<std::string>& labels) const {
+        for (const BannerColumn& c : cols) {
+            for (std::size_t s = 0; s < stats.size(); ++s) {
+                Column col{c.name + "." + stats[s].first, labels[s], stats[s].second};
+                col.group = c.banner == std::string::npos ? "" : cross.banners()[c.banner].label;
+                col.category = c.category;
+                col.letter = c.letter;
+                t.columns.push_back(std::move(col));
+            }
+        }
+    }
+
+    std::vector<std::string> notes(bool proportions, bool tested) const;
+    Table distribution(const CrossBlock& block, const std::string& id, const std::string& title);
+    Table means(const std::vector<const CrossBlock*>& blocks, const std::string& id,
+                const std::string& title);
+    Table tests_for(const std::vector<const CrossBlock*>& blocks, const Table& shown) const;
+};
+
+std::vector<std::string> Builder::notes(bool proportions, bool tested) const {
+    std::vector<std::string> out;
+    const std::string sig = bo.sig.size() > 1
+                                ? fmt::format(fmt::runtime(tr(o.lang, "upper case p < {:g}, lower case p < {:g}")),
+                                              bo.sig[0], bo.sig[1])
+                                : fmt::format("p < {:g}", bo.sig[0]);
+    if (tested) {
+        const std::string_view adjust =
+            bo.adjust == stats::Adjust::Bonferroni          ? ", Bonferroni-adjusted within each row"
+            : bo.adjust == stats::Adjust::Holm              ? ", Holm-adjusted within each row"
+            : bo.adjust == stats::Adjust::BenjaminiHochberg ? ", Benjamini-Hochberg-adjusted within each row"
+                                                            : "";
+        out.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, proportions
+                                        ? "A letter marks a column whose share is significantly lower than this one's (two-sided z-test of column proportions, {}{})."
+                                        : "A letter marks a column whose mean is significantly lower than this one's (two-sided Welch's t-test, {}{}).")),
+            sig, tr(o.lang, adjust)));
+    }
+    out.push_back(fmt::format(
+        fmt::runtime(tr(o.lang, "* Base below {}: not tested; below {}: no percentages or means.")),
+        footnote_number(bo.min_base, o.lang), footnote_number(bo.hide_below, o.lang)));
+    for (const data::Banner& b : cross.banners()) {
+        if (b.overlapping()) {
+            out.push_back(fmt::format(
+                fmt::runtime(tr(o.lang, "{}: a respondent can be in several of its columns; they overlap, and tests treat them as independent.")),
+                b.label));
+        }
+    }
+    if (weighted) {
+        out.push_back(std::string(tr(o.lang, "Tests use effective bases (Kish's (sum w)^2 / sum w^2).")));
+    }
+    for (std::string& n : common_footnotes(o, false)) {
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+Table Builder::distribution(const CrossBlock& block, const std::string& id,
+                            const std::string& title) {
+    const Question& q = cross.questions()[block.question];
+    const codebook::Variable& v = cb.variables[block.variable];
+    Table t;
+    t.id = id;
+    t.title = title;
+    t.subtitle = by_subtitle();
+    t.columns.push_back({"answer", std::string(tr(o.lang, "Answer")), ColumnType::Text});
+    add_columns(t, {{"n", ColumnType::Count}, {"pct", ColumnType::Percent}}, {"n", "%"});
+    const std::size_t stride = 2;
+    std::vector<bool> testable(cols.size()), shown(cols.size());
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+        const CellSums& base = block.base[cols[c].index];
+        shown[c] = base.n >= bo.hide_below && base.n > 0;
+        testable[c] = c > 0 && base.n >= bo.min_base && shown[c];
+    }
+    auto label_of = [&](std::size_t r) {
+        if (block.kind == CrossBlock::Kind::Options) {
+            if (v.is_multi_column()) {
+                return v.choices[r].label.empty() ? v.choices[r].code : v.choices[r].label;
+            }
+            const codebook::Variable& ov = cb.variables[q.variables[r]];
+            return ov.label.empty() ? ov.name : ov.label;
+        }
+        return v.choices[r].label.empty() ? v.choices[r].code : v.choices[r].label;
+    };
+    for (std::size_t r = 0; r < block.rows; ++r) {
+        Row row;
+        row.cells.push_back(label_of(r));
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            const CellSums& cell = block.cell(r, cols[c].index);
+            const CellSums& base = block.base[cols[c].index];
+            row.cells.push_back(cell.w);
+            row.cells.push_back(shown[c] ? num(cell.w / base.w * 100) : Cell{});
+        }
+        const std::vector<std::string> letters =
+            row_marks(cols, testable, bo, [&](std::size_t i, std::size_t j) {
+                const CellSums& bi = block.base[cols[i].index];
+                const CellSums& bj = block.base[cols[j].index];
+                const double ni = effective_n(bi), nj = effective_n(bj);
+                const double pi = block.cell(r, cols[i].index).w / bi.w;
+                const double pj = block.cell(r, cols[j].index).w / bj.w;
+                const stats::ZTest z = stats::two_proportion_z_test(pi * ni, ni, pj * nj, nj);
+                return std::pair{z.z == 0 && z.p_value == 1 && pi == pj ? k_nan : z.p_value,
+                                 pi > pj};
+            });
+        row.marks.assign(t.columns.size(), "");
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            row.marks[1 + c * stride + 1] = letters[c];
+        }
+        t.rows.push_back(std::move(row));
+    }
+    Row base_row;
+    base_row.kind = RowKind::Total;
+    base_row.cells.push_back(std::string(tr(o.lang, "Base")));
+    base_row.marks.assign(t.columns.size(), "");
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+        const CellSums& base = block.base[cols[c].index];
+        base_row.cells.push_back(base.w);
+        base_row.cells.push_back(Cell{});
+        if (c > 0 && base.n < bo.min_base) {
+            base_row.marks[1 + c * stride] = "*";
+        }
+    }
+    t.rows.push_back(base_row);
+    if (weighted) {
+        Row unweighted;
+        unweighted.kind = RowKind::Total;
+        unweighted.cells.push_back(std::string(tr(o.lang, "Unweighted base")));
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            unweighted.cells.push_back(block.base[cols[c].index].n);
+            unweighted.cells.push_back(Cell{});
+        }
+        t.rows.push_back(std::move(unweighted));
+    }
+    // Suppression, banner by banner: the categories are the interior, the total column the
+    // row margins, the base row the column margins.
+    if (bo.suppress > 1) {
+        std::size_t primary = 0, secondary = 0;
+        std::vector<bool> total_hidden(block.rows, false);
+        bool grand_hidden = false;
+        for (std::size_t start = 1; start < cols.size();) {
+            std::size_t end = start;
+            while (end < cols.size() && cols[end].banner == cols[start].banner) {
+                ++end;
+            }
+            std::vector<std::vector<double>> interior(block.rows,
+                                                      std::vector<double>(end - start, 0.0));
+            for (std::size_t r = 0; r < block.rows; ++r) {
+                for (std::size_t c = start; c < end; ++c) {
+                    interior[r][c - start] = block.cell(r, cols[c].index).n;
+                }
+            }
+            const stats::Suppression s = stats::suppress_small_cells(interior, bo.suppress);
+            primary += s.primary;
+            secondary += s.secondary;
+            auto hide = [&](Row& row, std::size_t c, bool percent_too) {
+                row.cells[1 + c * stride] = Cell{};
+                row.marks[1 + c * stride] = std::string(k_suppressed);
+                if (percent_too) {
+                    row.cells[1 + c * stride + 1] = Cell{};
+                    row.marks[1 + c * stride + 1] = std::string(k_suppressed);
+                }
+            };
+            for (std::size_t r = 0; r < block.rows; ++r) {
+                for (std::size_t c = start; c < end; ++c) {
+                    if (s.cell[r][c - start]) {
+                        hide(t.rows[r], c, true);
+                    }
+                }
+                total_hidden[r] = total_hidden[r] || s.row_total[r];
+            }
+            for (std::size_t c = start; c < end; ++c) {
+                if (s.column_total[c - start]) {
+                    // The base hidden, the column's shares would give its counts away.
+                    hide(t.rows[block.rows], c, false);
+                    for (std::size_t r = 0; r < block.rows; ++r) {
+                        hide(t.rows[r], c, true);
+                    }
+                }
+            }
+            grand_hidden = grand_hidden || s.grand_total;
+            start = end;
+        }
+        for (std::size_t r = 0; r < block.rows; ++r) {
+            if (total_hidden[r]) {
+                t.rows[r].cells[1] = Cell{};
+                t.rows[r].cells[2] = Cell{};
+                t.rows[r].marks[1] = t.rows[r].marks[2] = std::string(k_suppressed);
+            }
+        }
+        if (grand_hidden) {
+            t.rows[block.rows].cells[1] = Cell{};
+            t.rows[block.rows].marks[1] = std::string(k_suppressed);
+        }
+        if (weighted && (primary > 0 || grand_hidden)) {
+            // Unweighted bases would give hidden bases away.
+            t.rows.pop_back();
+        }
+        t.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "{}: left out, a count below {} ({} cells) or a cell that would give one away ({} cells).")),
+            k_suppressed, footnote_number(bo.suppress, o.lang), primary, secondary));
+    }
+    const bool any_test = std::count(testable.begin(), testable.end(), true) >= 2;
+    for (std::string& n : notes(true, any_test)) {
+        t.footnotes.push_back(std::move(n));
+    }
+    return t;
+}
+
+Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::string& id,
+                     const std::string& title) {
+    Table t;
+    t.id = id;
+    t.title = title;
+    t.subtitle = by_subtitle();
+    t.columns.push_back({"item", std::string(tr(o.lang, "Item")), ColumnType::Text});
+    add_columns(t, {{"mean", ColumnType::Number}, {"sd", ColumnType::Number}, {"n", ColumnType::Count}},
+                {std::string(tr(o.lang, "Mean")), std::string(tr(o.lang, "SD")), "n"});
+    const std::size_t stride = 3;
+    bool any_test = false;
+    std::size_t suppressed = 0;
+    for (const CrossBlock* block : blocks) {
+        const codebook::Variable& v = cb.variables[block->variable];
+        Row row;
+        row.cells.push_back(v.label.empty() ? v.name : v.label);
+        row.marks.assign(t.columns.size(), "");
+        std::vector<bool> testable(cols.size()), shown(cols.size()), hidden(cols.size(), false);
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            const Moments& m = block->moments[cols[c].index];
+            shown[c] = m.n >= bo.hide_below && m.n > 0;
+            testable[c] = c > 0 && m.n >= bo.min_base && m.n >= 2 && shown[c];
+            hidden[c] = bo.suppress > 1 && m.n > 0 && m.n < bo.suppress;
+        }
+        // A banner with one hidden mean would give it away through the total's mean: the
+        // smallest other column of that banner is hidden too.
+        for (std::size_t start = 1; bo.suppress > 1 && start < cols.size();) {
+            std::size_t end = start;
+            while (end < cols.size() && cols[end].banner == cols[start].banner) {
+                ++end;
+            }
+            if (std::count(hidden.begin() + static_cast<long>(start),
+                           hidden.begin() + static_cast<long>(end), true) == 1) {
+                std::size_t pick = std::string::npos;
+                for (std::size_t c = start; c < end; ++c) {
+                    const double n = block->moments[cols[c].index].n;
+                    if (!hidden[c] && n > 0 &&
+                        (pick == std::string::npos || n < block->moments[cols[pick].index].n)) {
+                        pick = c;
+                    }
+                }
+                if (pick != std::string::npos) {
+                    hidden[pick] = true;
+                } else {
+                    hidden[0] = true;
+                }
+            }
+            start = end;
+        }
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            const Moments& m = block->moments[cols[c].index];
+            row.cells.push_back(shown[c] ? num(m.mean) : Cell{});
+            row.cells.push_back(shown[c] ? num(sd_of(m)) : Cell{});
+            row.cells.push_back(m.w);
+            if (hidden[c]) {
+                ++suppressed;
+                for (std::size_t s = 0; s < stride; ++s) {
+                    row.cells[1 + c * stride + s] = Cell{};
+                    row.marks[1 + c * stride + s] = std::string(k_suppressed);
+                }
+            } else if (c > 0 && m.n < bo.min_base) {
+                row.marks[1 + c * stride + 2] = "*";
+            }
+        }
+        const std::vector<std::string> letters =
+            row_marks(cols, testable, bo, [&](std::size_t i, std::size_t j) {
+                const Moments& a = block->moments[cols[i].index];
+                const Moments& b = block->moments[cols[j].index];
+                const double sa = sd_of(a), sb = sd_of(b);
+                if (!(sa > 0 || sb > 0)) {
+                    return std::pair{k_nan, false};
+                }
+                const stats::TTest tt = stats::welch_t_test(effective_n(a), a.mean, sa,
+                                                            effective_n(b), b.mean, sb);
+                return std::pair{tt.p_value, a.mean > b.mean};
+            });
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            if (!hidden[c]) {
+                row.marks[1 + c * stride] = letters[c];
+            }
+        }
+        any_test = any_test || std::count(testable.begin(), testable.end(), true) >= 2;
+        t.rows.push_back(std::move(row));
+    }
+    if (bo.suppress > 1) {
+        t.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "{}: left out, fewer than {} respondents or a column that would give such a mean away ({} columns).")),
+            k_suppressed, footnote_number(bo.suppress, o.lang), suppressed));
+    }
+    for (std::string& n : notes(false, any_test)) {
+        t.footnotes.push_back(std::move(n));
+    }
+    return t;
+}
+
+// The overall tests of a block against each banner whose columns do not overlap.
+Table Builder::tests_for(const std::vector<const CrossBlock*>& blocks, const Table& shown) const {
+    Table t;
+    t.id = shown.id + ".tests";
+    t.title = shown.title;
+    t.subtitle = std::string(tr(o.lang, "Overall tests"));
+    t.columns = {{"by", std::string(tr(o.lang, "By")), ColumnType::Text},
+                 {"item", std::string(tr(o.lang, "Item")), ColumnType::Text},
+                 {"test", std::string(tr(o.lang, "Test")), ColumnType::Text},
+                 {"statistic", std::string(tr(o.lang, "Statistic")), ColumnType::Number},
+                 {"df", "df", ColumnType::Number, 0},
+                 {"df2", "df2", ColumnType::Number, 2},
+                 {"p", "p", ColumnType::PValue},
+                 {"note", std::string(tr(o.lang, "Note")), ColumnType::Text}};
+    std::vector<std::string> fisher_notes;
+    for (std::size_t b = 0; b < cross.banners().size(); ++b) {
+        const data::Banner& banner = cross.banners()[b];
+        if (banner.overlapping()) {
+            continue;
+        }
+        const std::size_t first = cross.first_column(b);
+        for (const CrossBlock* block : blocks) {
+            const codebook::Variable& v = cb.variables[block->variable];
+            const std::string item = blocks.size() > 1 ? (v.label.empty() ? v.name : v.label) : "";
+            auto add = [&](std::string test, double stat, double df, double df2, double p,
+                           std::string note) {
+                t.add_row({banner.label, item, std::move(test), num(stat), num(df), num(df2),
+                           num(p), std::move(note)});
+            };
+            const bool as_means = !block->moments.empty() &&
+                                  (block->kind == CrossBlock::Kind::Numbers || !bo.distribution);
+            if (as_means) {
+                std::vector<stats::GroupSummary> groups;
+                bool sd_ok = true;
+                for (std::size_t k = 0; k < banner.categories.size(); ++k) {
+                    const Moments& m = block->moments[first + k];
+                    if (m.n >= bo.min_base && m.n >= 2) {
+                        groups.push_back({effective_n(m), m.mean, sd_of(m)});
+                        sd_ok = sd_ok && sd_of(m) > 0;
+                    }
+                }
+                if (groups.size() < 2 || !sd_ok) {
+                    continue;
+                }
+                const stats::FTest f = stats::one_way_anova(groups);
+                const stats::FTest wf = stats::welch_anova(groups);
+                add(std::string(tr(o.lang, "One-way ANOVA")), f.f, f.df1, f.df2, f.p_value, "");
+                add(std::string(tr(o.lang, "Welch's ANOVA")), wf.f, wf.df1, wf.df2, wf.p_value, "");
+                continue;
+            }
+            if (block->kind != CrossBlock::Kind::Choices) {
+                continue; // a multi-select's options overlap: no test of independence
+            }
+            // Columns with a base of at least min_base, counts scaled to effective bases.
+            std::vector<std::vector<double>> counts(block->rows);
+            std::vector<std::vector<double>> raw(block->rows);
+            for (std::size_t k = 0; k < banner.categories.size(); ++k) {
+                const CellSums& base = block->base[first + k];
+                if (!(base.n >= bo.min_base) || !(base.n > 0)) {
+                    continue;
+                }
+                const double scale = effective_n(base) / base.w;
+                for (std::size_t r = 0; r < block->rows; ++r) {
+                    counts[r].push_back(block->cell(r, first + k).w * scale);
+                    raw[r].push_back(block->cell(r, first + k).n);
+                }
+            }
+            stats::ChiSquare x;
+            try {
+                x = stats::chi_square_test(counts);
+            } catch (const std::invalid_argument&) {
+                continue; // fewer than 2 x 2 answered cells
+            }
+            add(std::string(tr(o.lang, "Pearson chi-square")), x.statistic, x.df, k_nan, x.p_value,
+                fmt::format(fmt::runtime(tr(o.lang, "{} cells expected below 5, minimum expected {:.1f}")),
+                            x.cells_below_5, x.min_expected));
+            add(std::string(tr(o.lang, "Likelihood ratio")), x.likelihood_ratio, x.df, k_nan,
+                x.likelihood_ratio_p, "");
+            add(std::string(tr(o.lang, "Cramer's V")), x.cramers_v, k_nan, k_nan, k_nan, "");
+            if (!weighted) {
+                const stats::FisherTest f = stats::fisher_exact_test(raw, bo.fisher_replicates);
+                add(std::string(tr(o.lang, "Fisher's exact test")), k_nan, k_nan, k_nan, f.p_value,
+                    f.exact ? std::string(tr(o.lang, "exact"))
+                            : fmt::format(fmt::runtime(tr(o.lang, "Monte Carlo, {} tables, seed {}")),
+                                          f.replicates, f.seed));
+            }
+        }
+    }
+    if (blocks.size() == 1) { // one item: its name is the table's title
+        t.columns.erase(t.columns.begin() + 1);
+        for (Row& row : t.rows) {
+            row.cells.erase(row.cells.begin() + 1);
+        }
+    }
+    if (weighted) {
+        t.footnotes.push_back(std::string(tr(o.lang, "Counts scaled to effective bases; Fisher's exact test needs unweighted counts and is left out.")));
+    }
+    t.footnotes.push_back(fmt::format(
+        fmt::runtime(tr(o.lang, "Columns with a base below {} take no part; banners whose columns overlap get no overall test.")),
+        footnote_number(bo.min_base, o.lang)));
+    return t;
+}
+
+} // namespace
+
+std::vector<Table> banner_tables(const codebook::Codebook& cb, const data::CrossCounts& cross,
+                                 const BuildOptions& options, const BannerOptions& banner,
+                                 const QuestionSubset& only) {
+    Builder b{cb, cross, options, banner, banner_columns(cb, cross, options.lang),
+              !options.weight_name.empty()};
+    std::vector<Table> out;
+    const auto& questions = cross.questions();
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+        if (!only.empty() && std::find(only.begin(), only.end(), q) == only.end()) {
+            continue;
+        }
+        std::vector<const CrossBlock*> blocks;
+        for (const CrossBlock& block : cross.blocks()) {
+            if (block.question == q) {
+                blocks.push_back(&block);
+            }
+        }
+        if (blocks.empty()) {
+            continue;
+        }
+        const Question& question = questions[q];
+        const std::string title = question.label.empty() ? question.name : question.label;
+        const std::string id = "crosstab." + question.name;
+        const bool means = !blocks.front()->moments.empty() &&
+                           (blocks.front()->kind == CrossBlock::Kind::Numbers || !banner.distribution);
+        if (means) {
+            out.push_back(b.means(blocks, id, title));
+            out.push_back(b.tests_for(blocks, out.back()));
+        } else {
+            for (const CrossBlock* block : blocks) {
+                const codebook::Variable& v = cb.variables[block->variable];
+                const bool item = blocks.size() > 1;
+                out.push_back(b.distribution(*block, item ? id + "." + v.name : id,
+                                             item ? title + ": " + (v.label.empty() ? v.name : v.label)
+                                                  : title));
+                out.push_back(b.tests_for({block}, out.back()));
+            }
+        }
+        if (out.back().rows.empty()) {
+            out.pop_back(); // no test applied
+        }
+    }
+    return out;
+}
+
+} // namespace careerstat::table
