@@ -169,7 +169,9 @@ TEST_CASE("render::html grouped bars") {
     }
     SUBCASE("no chart when a series column is missing") {
         Table broken = grouped;
-        broken.chart_value_count = 3; // a third series would start at column 10
+        // A fourth series would start at column 14; two populations have 13 (4 each, the
+        // label and the 4 difference columns).
+        broken.chart_value_count = 4;
         const std::string none = render::render_to_string({broken}, options);
         CHECK(none.find("<svg") == std::string::npos);
         CHECK(none.find("<table>") != std::string::npos);

@@ -8,9 +8,11 @@
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/response.hpp"
 #include "careerstat/data/sample.hpp"
+#include "careerstat/data/cross_counts.hpp"
 #include "careerstat/data/tabulator.hpp"
 #include "careerstat/report/report.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +28,9 @@ struct PopulationResult {
     std::vector<codebook::Question> questions;    // the ones the study asks for
     analysis::Settings settings;                  // weight, population, interval method
     std::unique_ptr<data::Tabulator> tab;
+    // Per section index: the banner counts of a section with `by`, when this population's
+    // codebook has every banner variable.
+    std::map<std::size_t, std::unique_ptr<data::CrossCounts>> cross;
     data::ResponseCounts response;
     std::optional<data::SampleCounts> sample;
 

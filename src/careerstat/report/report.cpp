@@ -11,6 +11,7 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/report/findings.hpp"
+#include "careerstat/table/banner.hpp"
 #include "careerstat/table/builders.hpp"
 #include "careerstat/table/compare.hpp"
 #include "careerstat/table/response_tables.hpp"
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <memory>
 
 namespace careerstat::report {
@@ -68,6 +70,35 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                                                r->settings.pass.weight.has_value());
     data::Pass pass(cb, r->settings.pass);
     pass.add(*r->tab);
+    // Sections with breakdowns: their banner counts ride the same pass, in each population
+    // whose codebook has every banner variable.
+    for (std::size_t si = 0; si < study.sections.size(); ++si) {
+        const SectionSpec& s = study.sections[si];
+        if (s.by.empty() || (!s.population.empty() && s.population != spec.name)) {
+            continue;
+        }
+        const bool has_all = std::all_of(s.by.begin(), s.by.end(), [&](const std::string& b) {
+            const std::string name = b.substr(0, b.find(':'));
+            return cb.index_of(name).has_value() ||
+                   std::any_of(cb.variables.begin(), cb.variables.end(),
+                               [&](const auto& v) { return v.group == name; });
+        });
+        if (!has_all) {
+            continue;
+        }
+        std::vector<data::Banner> banners;
+        for (const std::string& b : s.by) {
+            banners.push_back(data::make_banner(cb, b, reader->dialect().decimal_comma));
+        }
+        std::vector<Question> qs;
+        for (const Question& q : r->questions) {
+            if (std::find(s.questions.begin(), s.questions.end(), q.name) != s.questions.end()) {
+                qs.push_back(q);
+            }
+        }
+        r->cross[si] = std::make_unique<data::CrossCounts>(cb, std::move(qs), std::move(banners));
+        pass.add(*r->cross[si]);
+    }
     data::ResponseCounter counter(cb, analysis::completion_options(r->layout, reader->header(), 0.8));
     pass.bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
@@ -185,7 +216,35 @@ Report build_report(const Study& study, const ReportOptions& options) {
     rep.tables.push_back(std::move(rt));
 
     // The sections, a question shared by populations side by side.
-    for (const SectionSpec& s : study.sections) {
+    for (std::size_t si = 0; si < study.sections.size(); ++si) {
+        const SectionSpec& s = study.sections[si];
+        if (!s.by.empty()) {
+            bool any = false;
+            for (const auto& p : pops) {
+                const auto it = p->cross.find(si);
+                if (it == p->cross.end()) {
+                    continue;
+                }
+                any = true;
+                table::BannerOptions bo;
+                bo.min_base = s.min_base;
+                bo.hide_below = std::min(bo.hide_below, s.min_base);
+                bo.suppress = s.suppress;
+                for (table::Table& t : table::banner_tables(*p->codebook, *it->second,
+                                                            p->settings.build, bo)) {
+                    t.id = "by." + p->spec->name + "." + t.id;
+                    t.subtitle = p->spec->label + (t.subtitle.empty() ? "" : "; " + t.subtitle);
+                    t.section = s.title;
+                    rep.tables.push_back(std::move(t));
+                }
+            }
+            if (!any) {
+                throw DataError(fmt::format("{}: section \"{}\": no population's codebook has "
+                                            "every variable of by = [{}]",
+                                            study.source, s.title, fmt::join(s.by, ", ")));
+            }
+            continue;
+        }
         for (const std::string& name : s.questions) {
             // Per population that has the question, its tables (usually one).
             std::vector<std::vector<table::PopulationTable>> per_pop;
@@ -216,7 +275,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
                         }
                     }
                     table::Table t =
-                        table::side_by_side(parts, std::string(tr(lang, "Population")));
+                        table::side_by_side(parts, std::string(tr(lang, "Population")), lang);
                     t.subtitle.clear();
                     out.push_back(std::move(t));
                 }

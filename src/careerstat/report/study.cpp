@@ -149,7 +149,8 @@ Study load_study(const std::string& path) {
             if (t == nullptr) {
                 throw DataError(where(path, node) + "each section must be a [[section]] table");
             }
-            check_keys(path, *t, {"title", "questions", "population"}, "a section");
+            check_keys(path, *t, {"title", "questions", "population", "by", "min_base", "suppress"},
+                       "a section");
             SectionSpec s;
             s.title = get_string(path, *t, "title", true, "a section");
             s.population = get_string(path, *t, "population", false, "a section");
@@ -166,6 +167,28 @@ Study load_study(const std::string& path) {
                     throw DataError(where(path, q) + "questions are names in quotes");
                 }
                 s.questions.emplace_back(*q.value<std::string>());
+            }
+            if (const toml::node* by = t->get("by")) {
+                const toml::array* names_by = by->as_array();
+                if (names_by == nullptr) {
+                    throw DataError(where(path, *by) + "by is a list of names: by = [\"bureau\"]");
+                }
+                for (const toml::node& b : *names_by) {
+                    if (!b.is_string()) {
+                        throw DataError(where(path, b) + "by names are in quotes");
+                    }
+                    s.by.emplace_back(*b.value<std::string>());
+                }
+            }
+            for (const auto& [key, field] : {std::pair{"min_base", &s.min_base},
+                                             std::pair{"suppress", &s.suppress}}) {
+                if (const toml::node* n = t->get(key)) {
+                    if (!n->is_integer() || *n->value<std::int64_t>() < 0) {
+                        throw DataError(where(path, *n) +
+                                        fmt::format("\"{}\" must be a whole number, 0 or more", key));
+                    }
+                    *field = static_cast<double>(*n->value<std::int64_t>());
+                }
             }
             study.sections.push_back(std::move(s));
         }

@@ -27,6 +27,11 @@ struct SectionSpec {
     std::string title;
     std::vector<std::string> questions; // variables or groups
     std::string population;             // empty: every population that has the question
+    // Banner variables: every table of the section becomes a banner table by these, in
+    // each population whose codebook has them (`by = ["bureau"]`, or "age:18-29,30-").
+    std::vector<std::string> by;
+    double min_base = 30; // banner columns with a smaller base are flagged and not tested
+    double suppress = 0;  // > 1: counts below this are suppressed (crosstab --suppress)
 };
 
 // A key finding generated from the tables: the share of a population giving an answer.

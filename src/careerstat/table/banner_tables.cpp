@@ -183,7 +183,9 @@ std::vector<std::string> Builder::notes(bool proportions, bool tested) const {
     if (weighted) {
         out.push_back(std::string(tr(o.lang, "Tests use effective bases (Kish's (sum w)^2 / sum w^2).")));
     }
-    for (std::string& n : common_footnotes(o, false)) {
+    BuildOptions plain = o; // no intervals here, so no finite population correction
+    plain.population = 0;
+    for (std::string& n : common_footnotes(plain, false)) {
         out.push_back(std::move(n));
     }
     return out;

@@ -1,6 +1,11 @@
 #include "careerstat/table/compare.hpp"
 
+#include "careerstat/stats/difference.hpp"
+#include "careerstat/stats/tests.hpp"
+
 #include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
 #include <stdexcept>
 
 namespace careerstat::table {
@@ -29,7 +34,61 @@ void merge_footnotes(Table& out, const std::vector<PopulationTable>& tables) {
     }
 }
 
-Table frequencies_side_by_side(const std::vector<PopulationTable>& tables) {
+double number_of(const Cell& c) {
+    const auto* v = std::get_if<double>(&c);
+    return v != nullptr ? *v : std::nan("");
+}
+
+// Two populations: the difference of each share in points, Newcombe's hybrid-score
+// interval for it and the pooled z-test (docs/comparisons.md). The bases follow from a
+// row's count and share, so the test is on the counted cases (unweighted).
+void add_difference(Table& out, const std::string& pct_name,
+                    const std::vector<PopulationTable>& tables, Lang lang) {
+    const std::string& a = tables[0].name;
+    const std::string& b = tables[1].name;
+    const std::size_t na = out.column_index("n_" + a), pa = out.column_index(pct_name + "_" + a);
+    const std::size_t nb = out.column_index("n_" + b), pb = out.column_index(pct_name + "_" + b);
+    auto base_of = [&](std::size_t n, std::size_t pct) {
+        for (const Row& r : out.rows) {
+            const double count = number_of(r.cells[n]), share = number_of(r.cells[pct]);
+            if (r.kind == RowKind::Data && share > 0 && count > 0) {
+                return count / (share / 100);
+            }
+        }
+        return std::nan("");
+    };
+    const double base_a = base_of(na, pa), base_b = base_of(nb, pb);
+    if (!(base_a > 0 && base_b > 0)) {
+        return;
+    }
+    const std::string label = tables[0].label + " - " + tables[1].label;
+    out.columns.push_back({"diff", "Δ " + label, ColumnType::Number, 1});
+    out.columns.push_back({"diff_low", "Δ low", ColumnType::Number, 1});
+    out.columns.push_back({"diff_high", "Δ high", ColumnType::Number, 1});
+    out.columns.push_back({"diff_p", "p", ColumnType::PValue});
+    bool any = false;
+    for (Row& r : out.rows) {
+        const double p1 = number_of(r.cells[pa]) / 100, p2 = number_of(r.cells[pb]) / 100;
+        if (r.kind != RowKind::Data || std::isnan(p1) || std::isnan(p2)) {
+            r.cells.insert(r.cells.end(), 4, Cell{});
+            continue;
+        }
+        const stats::DifferenceInterval d = stats::newcombe_difference(p1, base_a, p2, base_b, 0.95);
+        const stats::ZTest z = stats::two_proportion_z_test(p1 * base_a, base_a, p2 * base_b, base_b);
+        r.cells.push_back((p1 - p2) * 100);
+        r.cells.push_back(d.lower * 100);
+        r.cells.push_back(d.upper * 100);
+        r.cells.push_back(z.p_value);
+        any = true;
+    }
+    if (any) {
+        out.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(lang, "Δ: {} in percentage points, with Newcombe's hybrid-score 95% interval (Newcombe 1998, method 10); p: two-sided z-test of two proportions.")),
+            label));
+    }
+}
+
+Table frequencies_side_by_side(const std::vector<PopulationTable>& tables, Lang lang) {
     const Table& first = tables.front().table;
     const bool single = first.column_index("valid_pct") != std::string::npos;
     const std::string pct_name = single ? "valid_pct" : "pct";
@@ -90,6 +149,9 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables) {
         }
         out.add_row(std::move(cells), k.kind);
     }
+    if (tables.size() == 2) {
+        add_difference(out, pct_name, tables, lang);
+    }
     out.chart = Chart::Bars;
     out.chart_label_column = 0;
     out.chart_value_column = 2;
@@ -100,7 +162,39 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables) {
     return out;
 }
 
-Table rows_side_by_side(const std::vector<PopulationTable>& tables, const std::string& header) {
+// Two populations' means: Welch's t-test of each item both have, as a footnote.
+void add_mean_differences(Table& out, const std::vector<PopulationTable>& tables, Lang lang) {
+    const Table& ta = tables[0].table;
+    const Table& tb = tables[1].table;
+    const std::size_t l = ta.column_index("label"), n = ta.column_index("n"),
+                      m = ta.column_index("mean"), sd = ta.column_index("sd");
+    if (l == std::string::npos || n == std::string::npos || m == std::string::npos ||
+        sd == std::string::npos) {
+        return;
+    }
+    for (const Row& ra : ta.rows) {
+        for (const Row& rb : tb.rows) {
+            if (ra.kind != RowKind::Data || rb.kind != RowKind::Data ||
+                text_of(ra.cells[l]) != text_of(rb.cells[l])) {
+                continue;
+            }
+            const double n1 = number_of(ra.cells[n]), n2 = number_of(rb.cells[n]);
+            const double m1 = number_of(ra.cells[m]), m2 = number_of(rb.cells[m]);
+            const double s1 = number_of(ra.cells[sd]), s2 = number_of(rb.cells[sd]);
+            if (!(n1 >= 2 && n2 >= 2 && (s1 > 0 || s2 > 0))) {
+                continue;
+            }
+            const stats::TTest t = stats::welch_t_test(n1, m1, s1, n2, m2, s2);
+            out.footnotes.push_back(fmt::format(
+                fmt::runtime(tr(lang, "{}: {} - {}: difference of means {:.2f} (Welch's t = {:.2f}, df = {:.1f}, p = {:.3f}).")),
+                text_of(ra.cells[l]), tables[0].label, tables[1].label, m1 - m2, t.t, t.df,
+                t.p_value));
+        }
+    }
+}
+
+Table rows_side_by_side(const std::vector<PopulationTable>& tables, const std::string& header,
+                        Lang lang) {
     const Table& first = tables.front().table;
     Table out = first;
     out.rows.clear();
@@ -124,12 +218,16 @@ Table rows_side_by_side(const std::vector<PopulationTable>& tables, const std::s
         }
     }
     merge_footnotes(out, tables);
+    if (tables.size() == 2) {
+        add_mean_differences(out, tables, lang);
+    }
     return out;
 }
 
 } // namespace
 
-Table side_by_side(const std::vector<PopulationTable>& tables, const std::string& population_header) {
+Table side_by_side(const std::vector<PopulationTable>& tables, const std::string& population_header,
+                   Lang lang) {
     if (tables.empty()) {
         throw std::logic_error("side_by_side: no tables");
     }
@@ -137,9 +235,9 @@ Table side_by_side(const std::vector<PopulationTable>& tables, const std::string
         return tables.front().table;
     }
     if (tables.front().table.id.rfind("freq.", 0) == 0) {
-        return frequencies_side_by_side(tables);
+        return frequencies_side_by_side(tables, lang);
     }
-    return rows_side_by_side(tables, population_header);
+    return rows_side_by_side(tables, population_header, lang);
 }
 
 } // namespace careerstat::table
