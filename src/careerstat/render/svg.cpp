@@ -17,6 +17,12 @@ namespace careerstat::render::detail {
 
 namespace {
 
+// A series of a grouped chart is named by its column group's category (the population),
+// else by its label.
+std::string series_name(const table::Column& column) {
+    return column.category.empty() ? column.label : column.category;
+}
+
 constexpr double k_width = 500;
 constexpr double k_font_size = 16;
 constexpr double k_label_left = 2;    // labels wrap within [k_label_left, k_label_right]
@@ -278,7 +284,7 @@ void write_legend(const table::Table& table, std::ostream& out,
     out << "<ul class=\"legend\">\n";
     for (std::size_t k = 0; k < colours.size(); ++k) {
         out << "<li><span class=\"swatch\" style=\"background:" << colours[k] << "\"></span>"
-            << html_escape(table.columns[value_column(table, k)].label) << "</li>\n";
+            << html_escape(series_name(table.columns[value_column(table, k)])) << "</li>\n";
     }
     out << "</ul>\n";
 }
@@ -315,7 +321,7 @@ void write_bars(const table::Table& table, std::ostream& out, const RenderOption
         for (std::size_t k = 0; k < series; ++k) {
             const std::size_t c = value_column(table, k);
             const std::string shown = value_text(*row.row, table.columns[c], c, options);
-            summary += grouped ? (k == 0 ? " " : ", ") + table.columns[c].label + " " +
+            summary += grouped ? (k == 0 ? " " : ", ") + series_name(table.columns[c]) + " " +
                                      (shown.empty() ? "-" : shown)
                                : " " + shown;
         }

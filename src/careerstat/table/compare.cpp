@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <stdexcept>
+#include <tuple>
 
 namespace careerstat::table {
 
@@ -62,10 +63,14 @@ void add_difference(Table& out, const std::string& pct_name,
         return;
     }
     const std::string label = tables[0].label + " - " + tables[1].label;
-    out.columns.push_back({"diff", "Δ " + label, ColumnType::Number, 1});
-    out.columns.push_back({"diff_low", "Δ low", ColumnType::Number, 1});
-    out.columns.push_back({"diff_high", "Δ high", ColumnType::Number, 1});
-    out.columns.push_back({"diff_p", "p", ColumnType::PValue});
+    for (auto [name, head, type] : {std::tuple{"diff", "Δ", ColumnType::Number},
+                                    std::tuple{"diff_low", "95% low", ColumnType::Number},
+                                    std::tuple{"diff_high", "95% high", ColumnType::Number},
+                                    std::tuple{"diff_p", "p", ColumnType::PValue}}) {
+        Column col{name, head, type, type == ColumnType::Number ? 1 : -1};
+        col.category = label;
+        out.columns.push_back(std::move(col));
+    }
     bool any = false;
     for (Row& r : out.rows) {
         const double p1 = number_of(r.cells[pa]) / 100, p2 = number_of(r.cells[pb]) / 100;
@@ -88,7 +93,8 @@ void add_difference(Table& out, const std::string& pct_name,
     }
 }
 
-Table frequencies_side_by_side(const std::vector<PopulationTable>& tables, Lang lang) {
+Table frequencies_side_by_side(const std::vector<PopulationTable>& tables,
+                               const std::string& population_header, Lang lang) {
     const Table& first = tables.front().table;
     const bool single = first.column_index("valid_pct") != std::string::npos;
     const std::string pct_name = single ? "valid_pct" : "pct";
@@ -108,7 +114,8 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables, Lang 
             }
             Column col = t.columns[c];
             col.name = name + "_" + pt.name;
-            col.label = col.label + " " + pt.label;
+            col.group = population_header;
+            col.category = pt.label; // the population as a column group, as a banner
             out.columns.push_back(col);
         }
     }
@@ -235,7 +242,7 @@ Table side_by_side(const std::vector<PopulationTable>& tables, const std::string
         return tables.front().table;
     }
     if (tables.front().table.id.rfind("freq.", 0) == 0) {
-        return frequencies_side_by_side(tables, lang);
+        return frequencies_side_by_side(tables, population_header, lang);
     }
     return rows_side_by_side(tables, population_header, lang);
 }
