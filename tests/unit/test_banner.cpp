@@ -5,6 +5,7 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/data/pass.hpp"
 #include "careerstat/io/record_reader.hpp"
+#include "careerstat/report/findings.hpp"
 #include "careerstat/table/banner.hpp"
 
 #include <doctest/doctest.h>
@@ -128,4 +129,23 @@ TEST_CASE("banner: bands of a number") {
     CHECK_THROWS_AS(data::make_banner(cb, "score:6-7,7-8", false), UsageError);
     CHECK_THROWS_AS(data::make_banner(cb, "team:1-2", false), UsageError);
     CHECK_THROWS_AS(data::make_banner(cb, "score", false), UsageError);
+}
+
+TEST_CASE("banner: findings = auto orders significant differences by effect size") {
+    // Cohen's d with the pooled SD sqrt((s1^2 + s2^2) / 2), by hand from R's means and SDs
+    // (6.988, 5.988, 6.47; 0.6432, 0.6432, 0.6446): Alpha-Beta 1.55, Alpha-Gamma 0.81,
+    // Gamma-Beta 0.75. Cohen's h = |2 asin sqrt(0.6) - 2 asin sqrt(0.3)| = 0.61 for the
+    // Yes row (Alpha above Beta) and the No row (Beta above Alpha).
+    auto tables = banner_run({}, {"score"});
+    for (table::Table& t : banner_run({}, {"answer"})) {
+        tables.push_back(std::move(t));
+    }
+    const auto found = report::difference_findings(tables, Lang::En, 4);
+    REQUIRE(found.size() == 4);
+    CHECK(found[0] == "Score: mean 7.0 among Alpha against 6.0 among Beta (by Team; p < 0.05).");
+    CHECK(found[1] == "Score: mean 7.0 among Alpha against 6.5 among Gamma (by Team; p < 0.05).");
+    CHECK(found[2] == "Score: mean 6.5 among Gamma against 6.0 among Beta (by Team; p < 0.05).");
+    CHECK(found[3] == "Would you recommend us? \u2014 \u201cYes\u201d: 60% among Alpha against 30% "
+                      "among Beta (by Team; p < 0.05).");
+    CHECK(report::difference_findings(tables, Lang::En, 0).empty());
 }

@@ -11,6 +11,7 @@
 #include "careerstat/data/cross_counts.hpp"
 #include "careerstat/data/tabulator.hpp"
 #include "careerstat/report/report.hpp"
+#include "careerstat/table/table.hpp"
 
 #include <map>
 #include <memory>
@@ -42,5 +43,12 @@ struct PopulationResult {
 std::vector<std::string> key_findings(const Study& study,
                                       const std::vector<std::unique_ptr<PopulationResult>>& pops,
                                       const ReportOptions& options, Lang lang);
+
+// One sentence per significant difference in `tables`, in `lang`: a banner table's letters
+// (each pair of a higher and a lower column of one banner) and two populations' shares
+// whose z-test gives p < sig. Ordered by effect size (Cohen's h for shares, Cohen's d for
+// means, comparable scales: 0.2 small, 0.5 medium, 0.8 large), at most `cap`.
+std::vector<std::string> difference_findings(const std::vector<table::Table>& tables, Lang lang,
+                                             std::size_t cap, double sig = 0.05);
 
 } // namespace careerstat::report

@@ -311,6 +311,11 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     table::make_ids_unique(rep.tables);
     rep.findings = key_findings(study, pops, options, lang);
+    if (study.auto_findings) {
+        for (std::string& f : difference_findings(rep.tables, lang, study.auto_findings_max)) {
+            rep.findings.push_back(std::move(f));
+        }
+    }
     return rep;
 }
 

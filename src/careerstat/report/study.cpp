@@ -75,8 +75,23 @@ Study load_study(const std::string& path) {
     }
     const fs::path base = fs::path(path).parent_path();
     check_keys(path, root,
-               {"title", "year", "language", "respondents", "population", "section", "finding"},
+               {"title", "year", "language", "respondents", "population", "section", "finding",
+                "findings", "auto_findings"},
                "the study");
+    if (const std::string f = get_string(path, root, "findings", false, "the study"); !f.empty()) {
+        if (f != "auto" && f != "manual") {
+            throw DataError(where(path, *root.get("findings")) +
+                            "findings must be \"auto\" (add the significant differences) or "
+                            "\"manual\"");
+        }
+        study.auto_findings = f == "auto";
+    }
+    if (const auto* n = root.get("auto_findings")) {
+        if (!n->is_integer() || *n->value<std::int64_t>() < 0) {
+            throw DataError(where(path, *n) + "\"auto_findings\" must be a whole number, 0 or more");
+        }
+        study.auto_findings_max = static_cast<std::size_t>(*n->value<std::int64_t>());
+    }
     study.title = get_string(path, root, "title", true, "the study");
     if (const auto* y = root.get("year")) {
         if (!y->is_integer()) {

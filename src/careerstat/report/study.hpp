@@ -53,6 +53,10 @@ struct Study {
     std::vector<PopulationSpec> populations;
     std::vector<SectionSpec> sections;
     std::vector<FindingSpec> findings;
+    // findings = "auto": after the written findings, one sentence per significant
+    // difference in the report's tables, largest effect first, at most auto_findings_max.
+    bool auto_findings = false;
+    std::size_t auto_findings_max = 5;
 };
 
 // Reads and checks a study file; relative paths resolve against its folder. Throws
