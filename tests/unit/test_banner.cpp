@@ -56,6 +56,14 @@ TEST_CASE("banner: column letters of proportions, SPSS style") {
     CHECK(mark(t, 0, "team.3.pct") == "b");  // Gamma above Beta at p < 0.10 only
     CHECK(mark(t, 1, "team.2.pct") == "Ac"); // No: Beta above Alpha, and Gamma at 0.10
     CHECK(mark(t, 0, "total.pct").empty());  // the total is not tested
+    // Each share's Wilson interval, drawn as a whisker: prop.test(30, 50, correct =
+    // FALSE)$conf.int = 0.4618143775, 0.7239161027.
+    const auto ci = t.rows[0].interval(t.column_index("team.1.pct"));
+    REQUIRE(ci.has_value());
+    CHECK((*ci)[0] == doctest::Approx(46.18143775));
+    CHECK((*ci)[1] == doctest::Approx(72.39161027));
+    CHECK(t.chart == table::Chart::Bars);
+    CHECK(t.chart_value_count == 4); // Total and the three teams
 
     // Bonferroni within the row: p.adjust(..., "bonferroni") = 0.007706495, 1, 0.159348563.
     o.adjust = stats::Adjust::Bonferroni;

@@ -155,7 +155,7 @@ class JsonWriter {
 // and not "kind" or "marks". Checked before writing so a bad table leaves no half-written output.
 void check_column_names(const Tables& tables) {
     for (const table::Table& table : tables) {
-        std::set<std::string> seen{"kind", "marks"};
+        std::set<std::string> seen{"kind", "marks", "intervals"};
         for (const table::Column& column : table.columns) {
             if (!seen.insert(column.name).second) {
                 throw std::logic_error("table " + table.id + ": column name \"" + column.name +
@@ -220,6 +220,25 @@ void write_table(JsonWriter& json, const table::Table& table) {
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             json.key(table.columns[c].name);
             write_cell(json, c < row.cells.size() ? row.cells[c] : table::Cell{});
+        }
+        // Confidence intervals of cells, by column name: [low, high].
+        bool any_interval = false;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            any_interval = any_interval || row.interval(c).has_value();
+        }
+        if (any_interval) {
+            json.key("intervals");
+            json.begin_object();
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                if (const auto ci = row.interval(c)) {
+                    json.key(table.columns[c].name);
+                    json.begin_array();
+                    json.number((*ci)[0]);
+                    json.number((*ci)[1]);
+                    json.end_array();
+                }
+            }
+            json.end_object();
         }
         // Significance letters, small-base flags and suppression, by column name.
         if (std::any_of(row.marks.begin(), row.marks.end(),

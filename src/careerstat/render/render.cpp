@@ -4,6 +4,7 @@
 #include "careerstat/render/detail.hpp"
 
 #include <array>
+#include <cmath>
 #include <sstream>
 #include <utility>
 
@@ -91,9 +92,21 @@ std::vector<table::Table> for_people(const std::vector<table::Table>& tables) {
             }
         }
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            p.rows[r].cells.clear();
+            const table::Row& from = t.rows[r];
+            table::Row& to = p.rows[r];
+            to.cells.clear();
+            to.marks.clear();
+            to.intervals.clear();
             for (std::size_t c : keep) {
-                p.rows[r].cells.push_back(t.rows[r].cells[c]);
+                to.cells.push_back(from.cells[c]);
+                if (!from.marks.empty()) {
+                    to.marks.push_back(from.mark(c));
+                }
+                if (!from.intervals.empty()) {
+                    to.intervals.push_back(c < from.intervals.size()
+                                               ? from.intervals[c]
+                                               : std::array<double, 2>{NAN, NAN});
+                }
             }
         }
         auto remap = [&](std::optional<std::size_t> c) -> std::optional<std::size_t> {

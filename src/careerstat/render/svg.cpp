@@ -332,12 +332,27 @@ void write_bars(const table::Table& table, std::ostream& out, const RenderOption
             const std::size_t c = value_column(table, k);
             const double length =
                 plot_width * std::clamp(value_at(*row.row, c), 0.0, 100.0) / 100.0;
-            const std::string shown = value_text(*row.row, table.columns[c], c, options);
+            std::string shown = value_text(*row.row, table.columns[c], c, options);
+            if (!shown.empty() && !row.row->mark(c).empty()) {
+                shown += " " + row.row->mark(c); // significance letters after the value
+            }
             out << "<rect x=\"" << coord(k_plot_left) << "\" y=\"" << coord(y) << "\" width=\""
                 << coord(length) << "\" height=\"" << coord(bar_height) << "\" fill=\""
                 << colours[k] << "\"/>";
+            double text_x = k_plot_left + length + 4;
+            if (const auto ci = row.row->interval(c)) {
+                // The confidence interval as a whisker through the bar's middle.
+                const double lo = k_plot_left + plot_width * std::clamp((*ci)[0], 0.0, 100.0) / 100.0;
+                const double hi = k_plot_left + plot_width * std::clamp((*ci)[1], 0.0, 100.0) / 100.0;
+                const double mid = y + bar_height / 2;
+                out << "<path class=\"whisker\" d=\"M" << coord(lo) << ' ' << coord(mid) << "H"
+                    << coord(hi) << "M" << coord(lo) << ' ' << coord(mid - 3) << "V"
+                    << coord(mid + 3) << "M" << coord(hi) << ' ' << coord(mid - 3) << "V"
+                    << coord(mid + 3) << "\" stroke=\"#222\" fill=\"none\"/>";
+                text_x = std::max(text_x, hi + 4);
+            }
             if (!shown.empty()) {
-                out << "<text x=\"" << coord(k_plot_left + length + 4) << "\" y=\""
+                out << "<text x=\"" << coord(text_x) << "\" y=\""
                     << coord(y + bar_height / 2) << "\" dy=\"0.35em\">" << html_escape(shown)
                     << "</text>";
             }

@@ -74,8 +74,12 @@ std::size_t span_of(const std::vector<TextColumn>& columns, std::size_t c, bool 
 }
 
 bool has_bars(const table::Table& table) {
+    // Banner tables (lettered columns) draw their bars in HTML only: in text a bar after
+    // the total would crowd the columns that are compared.
+    const bool banner = std::any_of(table.columns.begin(), table.columns.end(),
+                                    [](const table::Column& c) { return !c.letter.empty(); });
     return table.chart == table::Chart::Bars && table.chart_value_column &&
-           *table.chart_value_column < table.columns.size();
+           *table.chart_value_column < table.columns.size() && !banner;
 }
 
 std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& options) {

@@ -1,20 +1,25 @@
 // Cell suppression for tables of counts with margins: primary suppression of small counts,
-// then secondary suppression until no suppressed value follows from the published ones.
+// then secondary suppression until no suppressed value follows from the published ones, even
+// to a reader who knows that every suppressed value is at least 1.
 //
 // The table and its margins are one (rows + 1) x (columns + 1) grid: grid row `rows` holds the
 // column totals, grid column `columns` the row totals, and the corner the grand total. With
 // the margins' signs flipped, every grid row and every grid column sums to zero, so the
 // constraints are the incidence matrix of the complete bipartite graph whose nodes are the
-// grid's rows and columns and whose edges are its cells. A suppressed value is determined
-// exactly when its edge lies on no cycle of suppressed edges (docs/comparisons.md).
+// grid's rows and columns and whose edges are its cells. A suppressed value is determined by
+// the equations exactly when its edge lies on no cycle of suppressed edges. To a reader who
+// also knows that every suppressed value is >= 1, it is pinned down when every such cycle,
+// walked either way, takes some value below 1 (docs/comparisons.md).
 #include "careerstat/stats/suppress.hpp"
 
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 namespace careerstat::stats {
 namespace {
@@ -185,18 +190,55 @@ std::vector<bool> determined_flags(const Grid& g, const std::vector<bool>& suppr
     return determined;
 }
 
+// A reader knows more than the equations: zeros are published, so every suppressed value is
+// at least 1, and nothing bounds one from above. A value can then be something else exactly
+// when it lies on a cycle of suppressed cells along which adding +1 and -1 in turn leaves
+// every value >= 1, that is, every cell the step lowers is >= 2. If another table fits, the
+// difference of the two is an integer circulation on the suppressed cells; orient each cell
+// the way it moves, and flow decomposition (Ahuja, Magnanti and Orlin, Network Flows, 1993,
+// section 3.5) splits it into unit steps along cycles, each moving every cell the same way as
+// the whole difference and no further, so the step through the cell is feasible on its own.
+// That makes the check a search for a directed cycle, exact and without a linear program:
+// walking the bipartite graph crosses a cell from its grid row to its grid column or back,
+// and which way raises the value depends on its sign in the equations.
+//
+// Nodes are the grid rows, then the grid columns.
+std::size_t row_node(const Grid& g, std::size_t cell) { return cell / g.width(); }
+std::size_t column_node(const Grid& g, std::size_t cell) {
+    return g.rows + 1 + cell % g.width();
+}
+
+// Whether crossing `cell` from its grid row to its grid column raises its value: the interior
+// and the grand total (sign +1 in both equations) rise, a row or column total (-1) falls.
+bool row_to_column_raises(const Grid& g, std::size_t cell) {
+    const bool last_row = cell / g.width() == g.rows;
+    const bool last_column = cell % g.width() == g.columns;
+    return last_row == last_column;
+}
+
+// Whether a step may cross `cell` leaving `from`: the cell is non-zero and stays >= 1.
+bool may_cross(const Grid& g, std::size_t cell, std::size_t from) {
+    const bool raises = (from == row_node(g, cell)) == row_to_column_raises(g, cell);
+    return g.value[cell] >= 1 && (raises || g.value[cell] >= 2);
+}
+
 // Cost of suppressing more cells: total count, then margins, then cells.
 using Cost = std::tuple<double, std::size_t, std::size_t>;
 
-// Suppresses the cheapest unsuppressed non-zero cells that close a cycle of suppressed
-// cells through `exposed`: a shortest path (Dijkstra) between the grid row and the grid
-// column of `exposed` that avoids it, where suppressed cells cost nothing. Returns how many
-// cells it added. Zero cells are never used, so every suppressed value stays >= 1.
-std::size_t protect(const Grid& g, std::vector<bool>& suppressed, std::size_t exposed) {
+struct Path {
+    Cost cost;
+    std::vector<std::size_t> cells;
+};
+
+// The cheapest walk from node `source` to node `target` that avoids `exposed`, crossing
+// suppressed cells for nothing and other non-zero cells for their cost (Dijkstra; with
+// `only_suppressed`, other cells are closed and it is a plain reachability search). Returns
+// no path when `target` cannot be reached.
+std::optional<Path> cheapest_walk(const Grid& g, const std::vector<bool>& suppressed,
+                                  std::size_t exposed, std::size_t source, std::size_t target,
+                                  bool only_suppressed) {
     const std::size_t w = g.width();
-    const std::size_t nodes = (g.rows + 1) + w; // grid rows, then grid columns
-    const std::size_t source = exposed / w;
-    const std::size_t target = g.rows + 1 + exposed % w;
+    const std::size_t nodes = (g.rows + 1) + w;
     const Cost unreached{std::numeric_limits<double>::infinity(), 0, 0};
     std::vector<Cost> best(nodes, unreached);
     std::vector<std::size_t> via(nodes, g.size()); // cell used to reach each node
@@ -221,7 +263,8 @@ std::size_t protect(const Grid& g, std::vector<bool>& suppressed, std::size_t ex
         for (std::size_t k = 0; k < others; ++k) {
             const std::size_t cell = is_row ? at * w + k : k * w + (at - g.rows - 1);
             const std::size_t next = is_row ? g.rows + 1 + k : k;
-            if (cell == exposed || done[next] || (!suppressed[cell] && g.value[cell] == 0)) {
+            if (cell == exposed || done[next] || (only_suppressed && !suppressed[cell]) ||
+                !may_cross(g, cell, at)) {
                 continue;
             }
             Cost cost = best[at];
@@ -237,19 +280,60 @@ std::size_t protect(const Grid& g, std::vector<bool>& suppressed, std::size_t ex
         }
     }
     if (best[target] == unreached) {
-        // Cannot happen: a non-zero cell's row and column totals and the grand total are
-        // non-zero, and they always close a cycle (docs/comparisons.md).
-        throw std::logic_error("suppression: no cycle protects a suppressed cell");
+        return std::nullopt;
     }
-
-    std::size_t added = 0;
+    Path path{best[target], {}};
     for (std::size_t node = target; node != source;) {
         const std::size_t cell = via[node];
+        path.cells.push_back(cell);
+        node = node == row_node(g, cell) ? column_node(g, cell) : row_node(g, cell);
+    }
+    return path;
+}
+
+// The cheapest cycle through `exposed`: cross it one way (raising it always works; lowering
+// it only from 2 up), then walk back to where the crossing started. Returns no path when
+// neither way closes.
+std::optional<Path> cheapest_cycle(const Grid& g, const std::vector<bool>& suppressed,
+                                   std::size_t exposed, bool only_suppressed) {
+    std::optional<Path> best;
+    const std::size_t ends[2] = {row_node(g, exposed), column_node(g, exposed)};
+    for (const bool raise : {true, false}) {
+        // The crossing that moves `exposed` the way `raise` says leaves ends[from].
+        const std::size_t from = raise == row_to_column_raises(g, exposed) ? 0 : 1;
+        if (!may_cross(g, exposed, ends[from])) {
+            continue;
+        }
+        std::optional<Path> path =
+            cheapest_walk(g, suppressed, exposed, ends[1 - from], ends[from], only_suppressed);
+        if (path && (!best || path->cost < best->cost)) {
+            best = std::move(path);
+        }
+    }
+    return best;
+}
+
+// Whether suppressed value `i` takes only one value to a reader who knows all are >= 1.
+bool is_pinned(const Grid& g, const std::vector<bool>& suppressed, std::size_t i) {
+    return suppressed[i] && !cheapest_cycle(g, suppressed, i, true);
+}
+
+// Suppresses the cells of the cheapest cycle that frees `exposed`; returns how many it added.
+// It only ever adds non-zero counts of at least k > 1, so whole numbers >= 2, which a cycle
+// may cross either way. A cycle always exists: raising a non-zero cell, its row total, its
+// column total and the grand total together keeps every equation (for a margin, take a
+// non-zero interior cell it sums; for the grand total, any one), and nothing there is lowered.
+std::size_t protect(const Grid& g, std::vector<bool>& suppressed, std::size_t exposed) {
+    const std::optional<Path> path = cheapest_cycle(g, suppressed, exposed, false);
+    if (!path) {
+        throw std::logic_error("suppression: no cycle protects a suppressed cell");
+    }
+    std::size_t added = 0;
+    for (const std::size_t cell : path->cells) {
         if (!suppressed[cell]) {
             suppressed[cell] = true;
             ++added;
         }
-        node = node <= g.rows ? g.rows + 1 + cell % w : cell / w;
     }
     return added;
 }
@@ -270,16 +354,23 @@ Suppression suppress_small_cells(const std::vector<std::vector<double>>& interio
         }
     }
 
-    // Each round protects the first determined cell (interior row by row, then the margins'
-    // order in the grid). A protected cell and the cells added with it lie on a cycle, and
-    // adding cells never breaks a cycle, so the rounds are at most the primary cells.
+    // Each round protects the first pinned cell (interior row by row, then the margins' order
+    // in the grid). One search both checks and repairs, rather than first closing linear
+    // cycles and then auditing them under the bounds: every cycle it adds already works under
+    // the bounds, so none is added only to be outdone. A protected cell and the cells added
+    // with it lie on a cycle that can be walked, and adding cells only opens more ways to
+    // walk, so no round pins a cell again and the rounds are at most the primary cells.
     std::size_t secondary = 0;
+    std::vector<bool> freed(g.size(), false); // known not pinned, so for good
     for (std::size_t round = 0; round <= primary; ++round) {
-        const std::vector<bool> determined = determined_flags(g, suppressed);
         std::size_t exposed = g.size();
         for (std::size_t i = 0; i < g.size() && exposed == g.size(); ++i) {
-            if (determined[i]) {
-                exposed = i;
+            if (suppressed[i] && !freed[i]) {
+                if (is_pinned(g, suppressed, i)) {
+                    exposed = i;
+                } else {
+                    freed[i] = true;
+                }
             }
         }
         if (exposed == g.size()) {
@@ -289,8 +380,8 @@ Suppression suppress_small_cells(const std::vector<std::vector<double>>& interio
             return s;
         }
         secondary += protect(g, suppressed, exposed);
-        if (determined_flags(g, suppressed)[exposed]) {
-            throw std::logic_error("suppression: a protected cell is still determined");
+        if (is_pinned(g, suppressed, exposed)) {
+            throw std::logic_error("suppression: a protected cell is still pinned");
         }
     }
     throw std::logic_error("suppression: secondary suppression did not converge");
@@ -303,6 +394,21 @@ Suppression determined_cells(const std::vector<std::vector<double>>& interior,
     g.rows = interior.size();
     g.columns = interior.front().size();
     return from_grid_flags(g, determined_flags(g, grid_flags(g, s)));
+}
+
+Suppression pinned_cells(const std::vector<std::vector<double>>& interior, const Suppression& s) {
+    const Grid g = make_grid(interior);
+    const std::vector<bool> suppressed = grid_flags(g, s);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        if (suppressed[i] && g.value[i] == 0) {
+            throw std::invalid_argument("suppression: a zero is suppressed");
+        }
+    }
+    std::vector<bool> pinned(g.size(), false);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        pinned[i] = is_pinned(g, suppressed, i);
+    }
+    return from_grid_flags(g, pinned);
 }
 
 } // namespace careerstat::stats

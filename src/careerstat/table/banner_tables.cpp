@@ -202,6 +202,8 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
     t.columns.push_back({"answer", std::string(tr(o.lang, "Answer")), ColumnType::Text});
     add_columns(t, {{"n", ColumnType::Count}, {"pct", ColumnType::Percent}}, {"n", "%"});
     const std::size_t stride = 2;
+    BuildOptions plain = o;
+    plain.population = 0;
     std::vector<bool> testable(cols.size()), shown(cols.size());
     for (std::size_t c = 0; c < cols.size(); ++c) {
         const CellSums& base = block.base[cols[c].index];
@@ -239,11 +241,29 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
                                  pi > pj};
             });
         row.marks.assign(t.columns.size(), "");
+        row.intervals.assign(t.columns.size(), {k_nan, k_nan});
         for (std::size_t c = 0; c < cols.size(); ++c) {
             row.marks[1 + c * stride + 1] = letters[c];
+            const CellSums& cell = block.cell(r, cols[c].index);
+            const CellSums& base = block.base[cols[c].index];
+            if (shown[c]) {
+                // The share's interval as freq computes it, on the column's design-based
+                // effective base; no finite population correction for a subgroup.
+                const stats::Interval ci = share_interval(
+                    cell.w / base.w, design_base(base.n, base.w, base.w2, plain), cell.w2, plain);
+                row.intervals[1 + c * stride + 1] = {ci.low * 100, ci.high * 100};
+            }
         }
         t.rows.push_back(std::move(row));
     }
+    // HTML: grouped bars of Total and the first banner's categories, with whiskers.
+    t.chart = Chart::Bars;
+    t.chart_label_column = 0;
+    t.chart_value_column = 2;
+    t.chart_value_stride = stride;
+    t.chart_value_count = cross.banners().empty()
+                              ? 1
+                              : 1 + cross.banners().front().categories.size();
     Row base_row;
     base_row.kind = RowKind::Total;
     base_row.cells.push_back(std::string(tr(o.lang, "Base")));

@@ -1,5 +1,6 @@
 #include "careerstat/table/table.hpp"
 
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -34,6 +35,14 @@ std::string composed_label(const Column& column) {
 const std::string& Row::mark(std::size_t column) const {
     static const std::string none;
     return column < marks.size() ? marks[column] : none;
+}
+
+std::optional<std::array<double, 2>> Row::interval(std::size_t column) const {
+    if (column >= intervals.size() || std::isnan(intervals[column][0]) ||
+        std::isnan(intervals[column][1])) {
+        return std::nullopt;
+    }
+    return intervals[column];
 }
 
 std::size_t Table::column_index(const std::string& name) const {

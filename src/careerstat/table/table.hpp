@@ -2,6 +2,7 @@
 // Cells keep numbers, not strings; renderers decide presentation.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,10 @@ struct Row {
     // the value; JSON and CSV give it in a field of its own.
     std::vector<std::string> marks;
     const std::string& mark(std::size_t column) const;
+    // Per cell, empty or one per column: a confidence interval {low, high} in the cell's
+    // units (NaN when none). HTML charts draw it as a whisker; JSON gives it as a field.
+    std::vector<std::array<double, 2>> intervals;
+    std::optional<std::array<double, 2>> interval(std::size_t column) const;
 };
 
 // What chart an HTML renderer draws for a table.
