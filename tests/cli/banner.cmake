@@ -19,3 +19,8 @@ golden_test(crosstab_by_unknown crosstab_by_unknown 2 crosstab ${G} answer --by 
 golden_test(crosstab_by_number crosstab_by_number 2 crosstab ${G} answer --by score)
 golden_test(crosstab_bad_bands crosstab_bad_bands 2 crosstab ${G} answer --by score:7-5)
 golden_test(crosstab_bad_sig crosstab_bad_sig 2 crosstab ${G} answer --by team --sig 0.1,0.05)
+# Weighted: tests on effective bases (Kish). With --sig 0.2, R's prop.test(c(p1*n1, p2*n2),
+# c(n1, n2), correct = FALSE) on weighted shares and n = (sum w)^2 / sum w^2 per column
+# gives p = 0.1846 (vroeg: MBO > WO), 0.1983 (op tijd: HBO > MBO), 0.1650 (zeer laat:
+# WO > HBO) and no other pair below 0.2: letters C, A and B (tests/data/banner/EXPECTED.md).
+golden_test(crosstab_weighted crosstab_weighted 0 crosstab tests/data/weighted/clients_w.csv initiative --by educ --weight w --min-base 5 --sig 0.2)
