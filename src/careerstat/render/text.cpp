@@ -204,9 +204,15 @@ std::string line_of(const std::vector<TextColumn>& columns, std::optional<std::s
 // stay together, so a wide banner table is cut into readable pieces, never wrapped.
 std::vector<std::vector<TextColumn>> panels(const std::vector<TextColumn>& columns,
                                             std::size_t width) {
+    // The label columns: before the first group or category, or in a table without any,
+    // the text columns it starts with.
+    const bool grouped = std::any_of(columns.begin(), columns.end(), [](const TextColumn& c) {
+        return !c.group.empty() || !c.category.empty();
+    });
     std::size_t lead = 0;
-    while (lead < columns.size() && columns[lead].group.empty() &&
-           columns[lead].category.empty()) {
+    while (lead < columns.size() &&
+           (grouped ? columns[lead].group.empty() && columns[lead].category.empty()
+                    : !columns[lead].right)) {
         ++lead;
     }
     auto width_of = [](const std::vector<TextColumn>& cs) {
