@@ -1,6 +1,7 @@
 // Banner tables from CrossCounts: layout, pairwise letters, overall tests, small bases and
 // suppression. Formulas and sources: docs/comparisons.md.
 #include "careerstat/table/banner.hpp"
+#include "careerstat/table/banner_builder.hpp"
 
 #include "careerstat/stats/fisher.hpp"
 #include "careerstat/stats/suppress.hpp"
@@ -14,23 +15,8 @@
 namespace careerstat::table {
 
 using codebook::Question;
-using data::CellSums;
-using data::CrossBlock;
-using data::CrossCounts;
-using data::Moments;
 
-namespace {
-
-constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
-
-// One column of the cross counts as the table shows it.
-struct BannerColumn {
-    std::size_t index = 0;                   // into CrossCounts' columns
-    std::size_t banner = std::string::npos;  // npos: the total
-    std::string name;                        // machine name prefix: "total", "bureau.2"
-    std::string category;
-    std::string letter;
-};
+namespace banner_detail {
 
 std::vector<BannerColumn> banner_columns(const codebook::Codebook& cb, const CrossCounts& cross,
                                          Lang lang) {
@@ -52,22 +38,9 @@ std::vector<BannerColumn> banner_columns(const codebook::Codebook& cb, const Cro
     return out;
 }
 
-double effective_n(const CellSums& s) { return s.w2 > 0 ? s.w * s.w / s.w2 : 0; }
-double effective_n(const Moments& m) { return m.w2 > 0 ? m.w * m.w / m.w2 : 0; }
 
-// The SD of one column's values: exact with no weights; with weights the weighted variance
-// with n / (n - 1), as SPSS computes it for frequency weights scaled to the cases.
-double sd_of(const Moments& m) {
-    if (m.n < 2 || !(m.w > 0)) {
-        return k_nan;
-    }
-    return std::sqrt(m.m2 / m.w * m.n / (m.n - 1));
-}
+namespace {
 
-Cell num(double v) { return std::isfinite(v) ? Cell{v} : Cell{}; }
-
-// Pairwise tests within each banner of one row. `test(i, j)` gives the p-value of columns
-// i and j (NaN when untested) and whether i is the higher; returns the marks per column.
 template <typename Test>
 std::vector<std::string> row_marks(const std::vector<BannerColumn>& cols,
                                    const std::vector<bool>& testable, const BannerOptions& o,
@@ -116,41 +89,8 @@ std::vector<std::string> row_marks(const std::vector<BannerColumn>& cols,
     return marks;
 }
 
-struct Builder {
-    const codebook::Codebook& cb;
-    const CrossCounts& cross;
-    const BuildOptions& o;
-    const BannerOptions& bo;
-    std::vector<BannerColumn> cols;
-    bool weighted;
 
-    std::string by_subtitle() const {
-        std::vector<std::string> names;
-        for (const data::Banner& b : cross.banners()) {
-            names.push_back(b.label);
-        }
-        return fmt::format(fmt::runtime(tr(o.lang, "By {}")), fmt::join(names, "; "));
-    }
-
-    void add_columns(Table& t, const std::vector<std::pair<std::string, ColumnType>>& stats,
-                     const std::vector<std::string>& labels) const {
-        for (const BannerColumn& c : cols) {
-            for (std::size_t s = 0; s < stats.size(); ++s) {
-                Column col{c.name + "." + stats[s].first, labels[s], stats[s].second};
-                col.group = c.banner == std::string::npos ? "" : cross.banners()[c.banner].label;
-                col.category = c.category;
-                col.letter = c.letter;
-                t.columns.push_back(std::move(col));
-            }
-        }
-    }
-
-    std::vector<std::string> notes(bool proportions, bool tested) const;
-    Table distribution(const CrossBlock& block, const std::string& id, const std::string& title);
-    Table means(const std::vector<const CrossBlock*>& blocks, const std::string& id,
-                const std::string& title);
-    Table tests_for(const std::vector<const CrossBlock*>& blocks, const Table& shown) const;
-};
+} // namespace
 
 std::vector<std::string> Builder::notes(bool proportions, bool tested) const {
     std::vector<std::string> out;
@@ -458,109 +398,10 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
 }
 
 // The overall tests of a block against each banner whose columns do not overlap.
-Table Builder::tests_for(const std::vector<const CrossBlock*>& blocks, const Table& shown) const {
-    Table t;
-    t.id = shown.id + ".tests";
-    t.title = shown.title;
-    t.subtitle = std::string(tr(o.lang, "Overall tests"));
-    t.columns = {{"by", std::string(tr(o.lang, "By")), ColumnType::Text},
-                 {"item", std::string(tr(o.lang, "Item")), ColumnType::Text},
-                 {"test", std::string(tr(o.lang, "Test")), ColumnType::Text},
-                 {"statistic", std::string(tr(o.lang, "Statistic")), ColumnType::Number},
-                 {"df", "df", ColumnType::Number, 0},
-                 {"df2", "df2", ColumnType::Number, 2},
-                 {"p", "p", ColumnType::PValue},
-                 {"note", std::string(tr(o.lang, "Note")), ColumnType::Text}};
-    std::vector<std::string> fisher_notes;
-    for (std::size_t b = 0; b < cross.banners().size(); ++b) {
-        const data::Banner& banner = cross.banners()[b];
-        if (banner.overlapping()) {
-            continue;
-        }
-        const std::size_t first = cross.first_column(b);
-        for (const CrossBlock* block : blocks) {
-            const codebook::Variable& v = cb.variables[block->variable];
-            const std::string item = blocks.size() > 1 ? (v.label.empty() ? v.name : v.label) : "";
-            auto add = [&](std::string test, double stat, double df, double df2, double p,
-                           std::string note) {
-                t.add_row({banner.label, item, std::move(test), num(stat), num(df), num(df2),
-                           num(p), std::move(note)});
-            };
-            const bool as_means = !block->moments.empty() &&
-                                  (block->kind == CrossBlock::Kind::Numbers || !bo.distribution);
-            if (as_means) {
-                std::vector<stats::GroupSummary> groups;
-                bool sd_ok = true;
-                for (std::size_t k = 0; k < banner.categories.size(); ++k) {
-                    const Moments& m = block->moments[first + k];
-                    if (m.n >= bo.min_base && m.n >= 2) {
-                        groups.push_back({effective_n(m), m.mean, sd_of(m)});
-                        sd_ok = sd_ok && sd_of(m) > 0;
-                    }
-                }
-                if (groups.size() < 2 || !sd_ok) {
-                    continue;
-                }
-                const stats::FTest f = stats::one_way_anova(groups);
-                const stats::FTest wf = stats::welch_anova(groups);
-                add(std::string(tr(o.lang, "One-way ANOVA")), f.f, f.df1, f.df2, f.p_value, "");
-                add(std::string(tr(o.lang, "Welch's ANOVA")), wf.f, wf.df1, wf.df2, wf.p_value, "");
-                continue;
-            }
-            if (block->kind != CrossBlock::Kind::Choices) {
-                continue; // a multi-select's options overlap: no test of independence
-            }
-            // Columns with a base of at least min_base, counts scaled to effective bases.
-            std::vector<std::vector<double>> counts(block->rows);
-            std::vector<std::vector<double>> raw(block->rows);
-            for (std::size_t k = 0; k < banner.categories.size(); ++k) {
-                const CellSums& base = block->base[first + k];
-                if (!(base.n >= bo.min_base) || !(base.n > 0)) {
-                    continue;
-                }
-                const double scale = effective_n(base) / base.w;
-                for (std::size_t r = 0; r < block->rows; ++r) {
-                    counts[r].push_back(block->cell(r, first + k).w * scale);
-                    raw[r].push_back(block->cell(r, first + k).n);
-                }
-            }
-            stats::ChiSquare x;
-            try {
-                x = stats::chi_square_test(counts);
-            } catch (const std::invalid_argument&) {
-                continue; // fewer than 2 x 2 answered cells
-            }
-            add(std::string(tr(o.lang, "Pearson chi-square")), x.statistic, x.df, k_nan, x.p_value,
-                fmt::format(fmt::runtime(tr(o.lang, "{} cells expected below 5, minimum expected {:.1f}")),
-                            x.cells_below_5, x.min_expected));
-            add(std::string(tr(o.lang, "Likelihood ratio")), x.likelihood_ratio, x.df, k_nan,
-                x.likelihood_ratio_p, "");
-            add(std::string(tr(o.lang, "Cramer's V")), x.cramers_v, k_nan, k_nan, k_nan, "");
-            if (!weighted) {
-                const stats::FisherTest f = stats::fisher_exact_test(raw, bo.fisher_replicates);
-                add(std::string(tr(o.lang, "Fisher's exact test")), k_nan, k_nan, k_nan, f.p_value,
-                    f.exact ? std::string(tr(o.lang, "exact"))
-                            : fmt::format(fmt::runtime(tr(o.lang, "Monte Carlo, {} tables, seed {}")),
-                                          f.replicates, f.seed));
-            }
-        }
-    }
-    if (blocks.size() == 1) { // one item: its name is the table's title
-        t.columns.erase(t.columns.begin() + 1);
-        for (Row& row : t.rows) {
-            row.cells.erase(row.cells.begin() + 1);
-        }
-    }
-    if (weighted) {
-        t.footnotes.push_back(std::string(tr(o.lang, "Counts scaled to effective bases; Fisher's exact test needs unweighted counts and is left out.")));
-    }
-    t.footnotes.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "Columns with a base below {} take no part; banners whose columns overlap get no overall test.")),
-        footnote_number(bo.min_base, o.lang)));
-    return t;
-}
+} // namespace banner_detail
 
-} // namespace
+using namespace banner_detail;
+
 
 std::vector<Table> banner_tables(const codebook::Codebook& cb, const data::CrossCounts& cross,
                                  const BuildOptions& options, const BannerOptions& banner,
