@@ -46,7 +46,8 @@ std::vector<double> parse_sig(const std::string& text) {
         const auto v = util::parse_number(util::trim(std::string_view(text).substr(start, comma - start)), false);
         if (!v || !(*v > 0 && *v < 1)) {
             throw UsageError(fmt::format("--sig {}: give one or two levels between 0 and 1, "
-                                         "e.g. 0.05 or 0.05,0.10",
+                                         "e.g. 0.05 or 0.05,0.10 (with a decimal point: the "
+                                         "comma separates two levels)",
                                          text));
         }
         out.push_back(*v);
@@ -88,16 +89,22 @@ void BannerCliOptions::add_to(CLI::App& app, bool by_required) {
                    "and lower-case letters");
     app.add_option("--adjust", adjust, "Multiple-comparison adjustment within each row")
         ->check(CLI::IsMember({"none", "bonferroni", "holm", "bh"}));
+    // CLI11's own range check would print the largest double; this says what is meant.
+    const auto count = [](const std::string& text) -> std::string {
+        const auto v = util::parse_number(text, false);
+        return v && *v >= 0 && *v <= 1e9 ? "" : "must be a whole number, 0 or more";
+    };
     app.add_option("--min-base", min_base, "Columns with a smaller base are flagged (*) and "
-                                           "not tested")
-        ->check(CLI::NonNegativeNumber);
+                                           "not tested (default 30)")
+        ->check(count);
     app.add_option("--hide-below", hide_below,
-                   "Columns with a smaller base show no percentages or means")
-        ->check(CLI::NonNegativeNumber);
+                   "Columns with a smaller base show no percentages or means (default 10, or "
+                   "--min-base when smaller)")
+        ->check(count);
     app.add_option("--suppress", suppress,
                    "Suppress counts below K, with secondary cells so none can be recovered "
                    "from the totals (off: 0)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(count);
     app.add_flag("--distribution", distribution,
                  "Likert items as answer distributions rather than means");
 }
@@ -110,7 +117,7 @@ table::BannerOptions BannerCliOptions::banner_options() const {
                : adjust == "bh"       ? stats::Adjust::BenjaminiHochberg
                                       : stats::Adjust::None;
     b.min_base = min_base;
-    b.hide_below = hide_below;
+    b.hide_below = hide_below >= 0 ? hide_below : std::min(10.0, min_base);
     b.suppress = suppress;
     b.distribution = distribution;
     return b;

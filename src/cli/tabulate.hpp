@@ -22,7 +22,7 @@ struct BannerCliOptions {
     std::string sig = "0.05";
     std::string adjust = "none";
     double min_base = 30;
-    double hide_below = 10;
+    double hide_below = -1; // unset: 10, or min_base when smaller
     double suppress = 0;
     bool distribution = false;
     void add_to(CLI::App& app, bool by_required);

@@ -120,18 +120,35 @@ Banner make_banner(const codebook::Codebook& cb, const std::string& spec, bool d
     case Question::Kind::Other:
         break;
     }
-    throw UsageError(fmt::format("--by {}: a {} column has no categories to break down by",
-                                 name, codebook::type_name(v.type)));
+    const std::string_view type = codebook::type_name(v.type);
+    const bool vowel = !type.empty() && std::string_view("aeiou").find(type[0]) != std::string_view::npos;
+    throw UsageError(fmt::format("--by {}: {} {} column has no categories to break down by",
+                                 name, vowel ? "an" : "a", type));
 }
 
 CrossCounts::CrossCounts(const codebook::Codebook& codebook, std::vector<Question> questions,
                          std::vector<Banner> banners)
     : m_cb(codebook), m_questions(std::move(questions)), m_banners(std::move(banners)) {
-    for (const Banner& b : m_banners) {
+    for (std::size_t b = 0; b < m_banners.size(); ++b) {
+        for (std::size_t e = 0; e < b; ++e) {
+            if (m_banners[e].variables == m_banners[b].variables &&
+                m_banners[e].bands.size() == m_banners[b].bands.size()) {
+                throw UsageError(fmt::format("--by {}: given twice", m_banners[b].name));
+            }
+        }
+        for (const Question& q : m_questions) {
+            if (q.variables == m_banners[b].variables) {
+                throw UsageError(fmt::format(
+                    "--by {}: \"{}\" is also a question to break down, and by itself it is "
+                    "only its own diagonal; leave it out of the questions",
+                    m_banners[b].name, q.name));
+            }
+        }
         m_first.push_back(m_columns);
-        m_columns += b.categories.size();
+        m_columns += m_banners[b].categories.size();
     }
     m_respondents.assign(m_columns, CellSums{});
+    m_outside.assign(m_banners.size(), CellSums{});
     auto block = [&](CrossBlock::Kind kind, std::size_t q, std::size_t v, std::size_t rows,
                      bool moments) {
         CrossBlock b;
@@ -193,6 +210,7 @@ void CrossCounts::add(const Case& cs) {
     for (std::size_t b = 0; b < m_banners.size(); ++b) {
         const Banner& banner = m_banners[b];
         const std::size_t first = m_first[b];
+        const std::size_t before = m_active.size();
         switch (banner.kind) {
         case Banner::Kind::Choice: {
             const Coded& c = coded[banner.variables[0]];
@@ -232,6 +250,9 @@ void CrossCounts::add(const Case& cs) {
             }
             break;
         }
+        }
+        if (m_active.size() == before) {
+            m_outside[b].add(w);
         }
     }
     for (std::size_t col : m_active) {

@@ -90,7 +90,8 @@ struct CrossBlock {
 
 class CrossCounts final : public Accumulator {
   public:
-    // Column 0 is the total; then each banner's categories in order.
+    // Column 0 is the total; then each banner's categories in order. Throws UsageError for a
+    // banner given twice or a question that is one of the banners (its own diagonal).
     CrossCounts(const codebook::Codebook& codebook, std::vector<codebook::Question> questions,
                 std::vector<Banner> banners);
 
@@ -105,6 +106,9 @@ class CrossCounts final : public Accumulator {
     std::size_t first_column(std::size_t banner) const { return m_first[banner]; }
     // Respondents per column (whatever they answered), weighted and not.
     const std::vector<CellSums>& respondents() const { return m_respondents; }
+    // Per banner: respondents in no column of it (no valid answer, no option chosen, or a
+    // number outside every band), who count in Total only.
+    const std::vector<CellSums>& outside() const { return m_outside; }
 
   private:
     const codebook::Codebook& m_cb;
@@ -114,6 +118,7 @@ class CrossCounts final : public Accumulator {
     std::vector<std::size_t> m_first;
     std::size_t m_columns = 1;
     std::vector<CellSums> m_respondents;
+    std::vector<CellSums> m_outside;
     std::vector<std::size_t> m_active; // this case's columns
 };
 

@@ -330,6 +330,12 @@ void write_bars(const table::Table& table, std::ostream& out, const RenderOption
         double y = row.middle() - content_height / 2;
         for (std::size_t k = 0; k < series; ++k) {
             const std::size_t c = value_column(table, k);
+            if (c >= row.row->cells.size() ||
+                !std::holds_alternative<double>(row.row->cells[c])) {
+                // No value (left out, suppressed): no bar, which would read as 0%.
+                y += bar_height + k_group_bar_gap;
+                continue;
+            }
             const double length =
                 plot_width * std::clamp(value_at(*row.row, c), 0.0, 100.0) / 100.0;
             std::string shown = value_text(*row.row, table.columns[c], c, options);

@@ -99,11 +99,19 @@ std::vector<TextColumn> lay_out(const table::Table& table, const RenderOptions& 
         for (const table::Row& row : table.rows) {
             const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
             std::string text = utf8::printable(display_cell(cell, column, options.decimal_comma));
+            std::string mark = utf8::printable(row.mark(c));
+            if (text.empty() && !mark.empty() && text_column.right) {
+                text = std::move(mark); // a value left out: its symbol where the number goes
+                mark.clear();
+            }
             if (mark_width > 0) {
-                const std::string mark = utf8::printable(row.mark(c));
                 text += " " + mark + std::string(mark_width - utf8::display_width(mark), ' ');
             }
             text_column.cells.push_back(std::move(text));
+        }
+        if (mark_width > 0 && text_column.right) {
+            // The header sits over the numbers, not over the marks after them.
+            text_column.header += std::string(mark_width + 1, ' ');
         }
         columns.push_back(std::move(text_column));
         if (has_bars(table) && c == *table.chart_value_column) {

@@ -340,7 +340,8 @@ std::size_t protect(const Grid& g, std::vector<bool>& suppressed, std::size_t ex
 
 } // namespace
 
-Suppression suppress_small_cells(const std::vector<std::vector<double>>& interior, double k) {
+Suppression suppress_small_cells(const std::vector<std::vector<double>>& interior, double k,
+                                 const Suppression* also) {
     if (std::isnan(k)) {
         throw std::invalid_argument("suppression: k is not a number");
     }
@@ -353,6 +354,18 @@ Suppression suppress_small_cells(const std::vector<std::vector<double>>& interio
             ++primary;
         }
     }
+    // Cells another table hides (a margin two tables share): suppressed from the start, and
+    // protected like primary ones. Zeros stay published, so the reader's bound holds.
+    std::size_t forced = 0;
+    if (also != nullptr) {
+        const std::vector<bool> flags = grid_flags(g, *also);
+        for (std::size_t i = 0; i < g.size(); ++i) {
+            if (flags[i] && !suppressed[i] && g.value[i] >= 1) {
+                suppressed[i] = true;
+                ++forced;
+            }
+        }
+    }
 
     // Each round protects the first pinned cell (interior row by row, then the margins' order
     // in the grid). One search both checks and repairs, rather than first closing linear
@@ -362,7 +375,7 @@ Suppression suppress_small_cells(const std::vector<std::vector<double>>& interio
     // walk, so no round pins a cell again and the rounds are at most the primary cells.
     std::size_t secondary = 0;
     std::vector<bool> freed(g.size(), false); // known not pinned, so for good
-    for (std::size_t round = 0; round <= primary; ++round) {
+    for (std::size_t round = 0; round <= primary + forced; ++round) {
         std::size_t exposed = g.size();
         for (std::size_t i = 0; i < g.size() && exposed == g.size(); ++i) {
             if (suppressed[i] && !freed[i]) {
@@ -376,7 +389,7 @@ Suppression suppress_small_cells(const std::vector<std::vector<double>>& interio
         if (exposed == g.size()) {
             Suppression s = from_grid_flags(g, suppressed);
             s.primary = primary;
-            s.secondary = secondary;
+            s.secondary = secondary + forced;
             return s;
         }
         secondary += protect(g, suppressed, exposed);

@@ -29,7 +29,12 @@ struct Suppression {
 // who knows the bound (docs/comparisons.md). k <= 1 suppresses nothing. Throws
 // std::invalid_argument for an empty or ragged table, a negative, fractional or non-finite
 // count, or a NaN k.
-Suppression suppress_small_cells(const std::vector<std::vector<double>>& interior, double k);
+// `also` (same shape) names cells that must be suppressed whatever their count, such as a
+// margin another table hides: two banners share the Total column, so a row total one banner
+// hides must be protected in the other too, or it would be its published cells' sum. Its
+// zero cells stay published. Counted as secondary.
+Suppression suppress_small_cells(const std::vector<std::vector<double>>& interior, double k,
+                                 const Suppression* also = nullptr);
 
 // Which suppressed values (same shape as Suppression) are uniquely determined by the published
 // ones through the linear constraints alone, ignoring that they are >= 1. It depends only on

@@ -20,7 +20,10 @@ struct BannerOptions {
     double hide_below = 10; // a column with a smaller base shows no percentages or means
     double suppress = 0;    // > 1: counts below this are suppressed, with secondary cells
     bool distribution = false; // Likert items as answer distributions rather than means
-    std::size_t fisher_replicates = 10000;
+    // Fisher's exact test: exact up to this many tables, else Monte Carlo with this many
+    // (R's fisher.test simulates 2000 by default).
+    std::size_t fisher_max_tables = 200'000;
+    std::size_t fisher_replicates = 2000;
 };
 
 // The symbol a suppressed value shows instead of its number.

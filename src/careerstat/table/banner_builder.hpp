@@ -79,7 +79,7 @@ struct Builder {
         }
     }
 
-    std::vector<std::string> notes(bool proportions, bool tested) const;
+    std::vector<std::string> notes(bool proportions, bool tested, bool starred) const;
     Table distribution(const CrossBlock& block, const std::string& id, const std::string& title);
     Table means(const std::vector<const CrossBlock*>& blocks, const std::string& id,
                 const std::string& title);

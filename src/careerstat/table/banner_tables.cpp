@@ -92,12 +92,13 @@ std::vector<std::string> row_marks(const std::vector<BannerColumn>& cols,
 
 } // namespace
 
-std::vector<std::string> Builder::notes(bool proportions, bool tested) const {
+std::vector<std::string> Builder::notes(bool proportions, bool tested, bool starred) const {
     std::vector<std::string> out;
-    const std::string sig = bo.sig.size() > 1
-                                ? fmt::format(fmt::runtime(tr(o.lang, "upper case p < {:g}, lower case p < {:g}")),
-                                              bo.sig[0], bo.sig[1])
-                                : fmt::format("p < {:g}", bo.sig[0]);
+    const std::string sig =
+        bo.sig.size() > 1
+            ? fmt::format(fmt::runtime(tr(o.lang, "upper case p < {}, lower case p < {}")),
+                          footnote_number(bo.sig[0], o.lang), footnote_number(bo.sig[1], o.lang))
+            : "p < " + footnote_number(bo.sig[0], o.lang);
     if (tested) {
         const std::string_view adjust =
             bo.adjust == stats::Adjust::Bonferroni          ? ", Bonferroni-adjusted within each row"
@@ -110,10 +111,19 @@ std::vector<std::string> Builder::notes(bool proportions, bool tested) const {
                                         : "A letter marks a column whose mean is significantly lower than this one's (two-sided Welch's t-test, {}{}).")),
             sig, tr(o.lang, adjust)));
     }
-    out.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "* Base below {}: not tested; below {}: no percentages or means.")),
-        footnote_number(bo.min_base, o.lang), footnote_number(bo.hide_below, o.lang)));
-    for (const data::Banner& b : cross.banners()) {
+    if (starred) {
+        out.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "* Base below {}: not tested; below {}: no percentages or means.")),
+            footnote_number(bo.min_base, o.lang), footnote_number(bo.hide_below, o.lang)));
+    }
+    out.push_back(std::string(tr(o.lang, "Bases count valid answers: missing codes and blanks are left out.")));
+    for (std::size_t k = 0; k < cross.banners().size(); ++k) {
+        const data::Banner& b = cross.banners()[k];
+        if (cross.outside()[k].n > 0) {
+            out.push_back(fmt::format(
+                fmt::runtime(tr(o.lang, "{}: respondents in Total only (no answer, or outside every band): {}.")),
+                b.label, footnote_number(cross.outside()[k].n, o.lang)));
+        }
         if (b.overlapping()) {
             out.push_back(fmt::format(
                 fmt::runtime(tr(o.lang, "{}: a respondent can be in several of its columns; they overlap, and tests treat them as independent.")),
@@ -204,6 +214,7 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
     t.chart_value_count = cross.banners().empty()
                               ? 1
                               : 1 + cross.banners().front().categories.size();
+    bool starred = false;
     Row base_row;
     base_row.kind = RowKind::Total;
     base_row.cells.push_back(std::string(tr(o.lang, "Base")));
@@ -212,8 +223,9 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
         const CellSums& base = block.base[cols[c].index];
         base_row.cells.push_back(base.w);
         base_row.cells.push_back(Cell{});
-        if (c > 0 && base.n < bo.min_base) {
+        if (c > 0 && base.n < std::max(bo.min_base, bo.hide_below)) {
             base_row.marks[1 + c * stride] = "*";
+            starred = true;
         }
     }
     t.rows.push_back(base_row);
@@ -230,42 +242,69 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
     // Suppression, banner by banner: the categories are the interior, the total column the
     // row margins, the base row the column margins.
     if (bo.suppress > 1) {
-        std::size_t primary = 0, secondary = 0;
-        std::vector<bool> total_hidden(block.rows, false);
-        bool grand_hidden = false;
+        // Each banner's categories against the shared Total column: a row total one banner
+        // hides is hidden in every banner and protected there too, so the rounds repeat
+        // until no banner hides a new one (the hidden totals only grow).
+        struct Part {
+            std::size_t start, end;
+            std::vector<std::vector<double>> interior;
+            stats::Suppression s;
+        };
+        std::vector<Part> parts;
         for (std::size_t start = 1; start < cols.size();) {
             std::size_t end = start;
             while (end < cols.size() && cols[end].banner == cols[start].banner) {
                 ++end;
             }
-            std::vector<std::vector<double>> interior(block.rows,
-                                                      std::vector<double>(end - start, 0.0));
+            Part part{start, end, std::vector<std::vector<double>>(block.rows,
+                                                                   std::vector<double>(end - start, 0.0)),
+                      {}};
             for (std::size_t r = 0; r < block.rows; ++r) {
                 for (std::size_t c = start; c < end; ++c) {
-                    interior[r][c - start] = block.cell(r, cols[c].index).n;
+                    part.interior[r][c - start] = block.cell(r, cols[c].index).n;
                 }
             }
-            const stats::Suppression s = stats::suppress_small_cells(interior, bo.suppress);
-            primary += s.primary;
-            secondary += s.secondary;
-            auto hide = [&](Row& row, std::size_t c, bool percent_too) {
-                row.cells[1 + c * stride] = Cell{};
-                row.marks[1 + c * stride] = std::string(k_suppressed);
-                if (percent_too) {
-                    row.cells[1 + c * stride + 1] = Cell{};
-                    row.marks[1 + c * stride + 1] = std::string(k_suppressed);
+            parts.push_back(std::move(part));
+            start = end;
+        }
+        std::vector<bool> total_hidden(block.rows, false);
+        bool grand_hidden = false;
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (Part& part : parts) {
+                stats::Suppression shared;
+                shared.cell.assign(block.rows, std::vector<bool>(part.end - part.start, false));
+                shared.row_total = total_hidden;
+                shared.column_total.assign(part.end - part.start, false);
+                shared.grand_total = grand_hidden;
+                part.s = stats::suppress_small_cells(part.interior, bo.suppress, &shared);
+                for (std::size_t r = 0; r < block.rows; ++r) {
+                    changed = changed || (part.s.row_total[r] && !total_hidden[r]);
+                    total_hidden[r] = total_hidden[r] || part.s.row_total[r];
                 }
-            };
+                changed = changed || (part.s.grand_total && !grand_hidden);
+                grand_hidden = grand_hidden || part.s.grand_total;
+            }
+        }
+        auto hide = [&](Row& row, std::size_t c, bool percent_too) {
+            row.cells[1 + c * stride] = Cell{};
+            row.marks[1 + c * stride] = std::string(k_suppressed);
+            if (percent_too) {
+                row.cells[1 + c * stride + 1] = Cell{};
+                row.marks[1 + c * stride + 1] = std::string(k_suppressed);
+                row.intervals[1 + c * stride + 1] = {k_nan, k_nan};
+            }
+        };
+        for (const Part& part : parts) {
             for (std::size_t r = 0; r < block.rows; ++r) {
-                for (std::size_t c = start; c < end; ++c) {
-                    if (s.cell[r][c - start]) {
+                for (std::size_t c = part.start; c < part.end; ++c) {
+                    if (part.s.cell[r][c - part.start]) {
                         hide(t.rows[r], c, true);
                     }
                 }
-                total_hidden[r] = total_hidden[r] || s.row_total[r];
             }
-            for (std::size_t c = start; c < end; ++c) {
-                if (s.column_total[c - start]) {
+            for (std::size_t c = part.start; c < part.end; ++c) {
+                if (part.s.column_total[c - part.start]) {
                     // The base hidden, the column's shares would give its counts away.
                     hide(t.rows[block.rows], c, false);
                     for (std::size_t r = 0; r < block.rows; ++r) {
@@ -273,30 +312,36 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
                     }
                 }
             }
-            grand_hidden = grand_hidden || s.grand_total;
-            start = end;
         }
         for (std::size_t r = 0; r < block.rows; ++r) {
             if (total_hidden[r]) {
-                t.rows[r].cells[1] = Cell{};
-                t.rows[r].cells[2] = Cell{};
-                t.rows[r].marks[1] = t.rows[r].marks[2] = std::string(k_suppressed);
+                hide(t.rows[r], 0, true);
             }
         }
         if (grand_hidden) {
-            t.rows[block.rows].cells[1] = Cell{};
-            t.rows[block.rows].marks[1] = std::string(k_suppressed);
+            hide(t.rows[block.rows], 0, false);
+        }
+        // What the table shows: hidden counts below K (primary) and the others.
+        std::size_t primary = 0, secondary = 0;
+        for (std::size_t r = 0; r <= block.rows; ++r) {
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                if (t.rows[r].mark(1 + c * stride) == k_suppressed) {
+                    const double n = r < block.rows ? block.cell(r, cols[c].index).n
+                                                    : block.base[cols[c].index].n;
+                    (n >= 1 && n < bo.suppress ? primary : secondary) += 1;
+                }
+            }
         }
         if (weighted && (primary > 0 || grand_hidden)) {
             // Unweighted bases would give hidden bases away.
             t.rows.pop_back();
         }
         t.footnotes.push_back(fmt::format(
-            fmt::runtime(tr(o.lang, "{}: left out, a count below {} ({} cells) or a cell that would give one away ({} cells).")),
+            fmt::runtime(tr(o.lang, "{}: left out; counts below {}: {}; cells that would give one away: {}.")),
             k_suppressed, footnote_number(bo.suppress, o.lang), primary, secondary));
     }
     const bool any_test = std::count(testable.begin(), testable.end(), true) >= 2;
-    for (std::string& n : notes(true, any_test)) {
+    for (std::string& n : notes(true, any_test, starred)) {
         t.footnotes.push_back(std::move(n));
     }
     return t;
@@ -313,6 +358,7 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
                 {std::string(tr(o.lang, "Mean")), std::string(tr(o.lang, "SD")), "n"});
     const std::size_t stride = 3;
     bool any_test = false;
+    bool starred = false;
     std::size_t suppressed = 0;
     for (const CrossBlock* block : blocks) {
         const codebook::Variable& v = cb.variables[block->variable];
@@ -362,8 +408,9 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
                     row.cells[1 + c * stride + s] = Cell{};
                     row.marks[1 + c * stride + s] = std::string(k_suppressed);
                 }
-            } else if (c > 0 && m.n < bo.min_base) {
+            } else if (c > 0 && m.n < std::max(bo.min_base, bo.hide_below)) {
                 row.marks[1 + c * stride + 2] = "*";
+                starred = true;
             }
         }
         const std::vector<std::string> letters =
@@ -388,10 +435,10 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
     }
     if (bo.suppress > 1) {
         t.footnotes.push_back(fmt::format(
-            fmt::runtime(tr(o.lang, "{}: left out, fewer than {} respondents or a column that would give such a mean away ({} columns).")),
+            fmt::runtime(tr(o.lang, "{}: left out, fewer than {} respondents or a column that would give such a mean away; columns: {}.")),
             k_suppressed, footnote_number(bo.suppress, o.lang), suppressed));
     }
-    for (std::string& n : notes(false, any_test)) {
+    for (std::string& n : notes(false, any_test, starred)) {
         t.footnotes.push_back(std::move(n));
     }
     return t;

@@ -4,6 +4,7 @@
 
 #include "careerstat/stats/fisher.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <stdexcept>
 
@@ -82,13 +83,14 @@ Table Builder::tests_for(const std::vector<const CrossBlock*>& blocks, const Tab
                 continue; // fewer than 2 x 2 answered cells
             }
             add(std::string(tr(o.lang, "Pearson chi-square")), x.statistic, x.df, k_nan, x.p_value,
-                fmt::format(fmt::runtime(tr(o.lang, "{} cells expected below 5, minimum expected {:.1f}")),
-                            x.cells_below_5, x.min_expected));
+                fmt::format(fmt::runtime(tr(o.lang, "cells expected below 5: {}; minimum expected {}")),
+                            x.cells_below_5, footnote_number(std::round(x.min_expected * 10) / 10, o.lang)));
             add(std::string(tr(o.lang, "Likelihood ratio")), x.likelihood_ratio, x.df, k_nan,
                 x.likelihood_ratio_p, "");
             add(std::string(tr(o.lang, "Cramer's V")), x.cramers_v, k_nan, k_nan, k_nan, "");
             if (!weighted) {
-                const stats::FisherTest f = stats::fisher_exact_test(raw, bo.fisher_replicates);
+                const stats::FisherTest f = stats::fisher_exact_test(
+                    raw, bo.fisher_replicates, 20151124, bo.fisher_max_tables);
                 add(std::string(tr(o.lang, "Fisher's exact test")), k_nan, k_nan, k_nan, f.p_value,
                     f.exact ? std::string(tr(o.lang, "exact"))
                             : fmt::format(fmt::runtime(tr(o.lang, "Monte Carlo, {} tables, seed {}")),
