@@ -24,3 +24,9 @@ golden_test(crosstab_bad_sig crosstab_bad_sig 2 crosstab ${G} answer --by team -
 # gives p = 0.1846 (vroeg: MBO > WO), 0.1983 (op tijd: HBO > MBO), 0.1650 (zeer laat:
 # WO > HBO) and no other pair below 0.2: letters C, A and B (tests/data/banner/EXPECTED.md).
 golden_test(crosstab_weighted crosstab_weighted 0 crosstab tests/data/weighted/clients_w.csv initiative --by educ --weight w --min-base 5 --sig 0.2)
+# A new user's trial: a question by itself, a banner twice, a gap between bands (its
+# respondents are counted in a note), a negative --suppress.
+golden_test(crosstab_by_itself crosstab_by_itself 2 crosstab ${G} answer --by answer)
+golden_test(crosstab_by_twice crosstab_by_twice 2 crosstab ${G} answer --by team --by team)
+golden_test(crosstab_band_gap crosstab_band_gap 0 crosstab ${G} answer --by score:-5.9,7- --format md)
+golden_test(crosstab_suppress_negative crosstab_suppress_negative 2 crosstab ${G} answer --by team --suppress -1)
