@@ -245,8 +245,12 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
         // Each banner's categories against the shared Total column: a row total one banner
         // hides is hidden in every banner and protected there too, so the rounds repeat
         // until no banner hides a new one (the hidden totals only grow).
+        // Respondents outside a banner (no answer to it) make the Total column more than the
+        // sum of its categories: they are one more column, never published, so that the
+        // row totals are the Total column's real counts.
         struct Part {
             std::size_t start, end;
+            bool outside = false; // an extra last interior column of the respondents outside
             std::vector<std::vector<double>> interior;
             stats::Suppression s;
         };
@@ -256,12 +260,24 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
             while (end < cols.size() && cols[end].banner == cols[start].banner) {
                 ++end;
             }
-            Part part{start, end, std::vector<std::vector<double>>(block.rows,
-                                                                   std::vector<double>(end - start, 0.0)),
+            const bool exclusive = !cross.banners()[cols[start].banner].overlapping();
+            Part part{start, end, false,
+                      std::vector<std::vector<double>>(block.rows,
+                                                       std::vector<double>(end - start, 0.0)),
                       {}};
+            std::vector<double> outside(block.rows, 0.0);
             for (std::size_t r = 0; r < block.rows; ++r) {
+                double sum = 0;
                 for (std::size_t c = start; c < end; ++c) {
                     part.interior[r][c - start] = block.cell(r, cols[c].index).n;
+                    sum += part.interior[r][c - start];
+                }
+                outside[r] = std::max(0.0, block.cell(r, 0).n - sum);
+                part.outside = part.outside || (exclusive && outside[r] > 0);
+            }
+            if (part.outside) {
+                for (std::size_t r = 0; r < block.rows; ++r) {
+                    part.interior[r].push_back(outside[r]);
                 }
             }
             parts.push_back(std::move(part));
@@ -272,10 +288,18 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
         for (bool changed = true; changed;) {
             changed = false;
             for (Part& part : parts) {
+                const std::size_t width = part.interior.front().size();
                 stats::Suppression shared;
-                shared.cell.assign(block.rows, std::vector<bool>(part.end - part.start, false));
+                shared.cell.assign(block.rows, std::vector<bool>(width, part.outside));
                 shared.row_total = total_hidden;
-                shared.column_total.assign(part.end - part.start, false);
+                shared.column_total.assign(width, false);
+                if (part.outside) {
+                    for (std::size_t r = 0; r < block.rows; ++r) {
+                        shared.cell[r].assign(width, false);
+                        shared.cell[r].back() = true; // the respondents outside: never shown
+                    }
+                    // Their total is not forced: Total's base minus the categories' gives it.
+                }
                 shared.grand_total = grand_hidden;
                 part.s = stats::suppress_small_cells(part.interior, bo.suppress, &shared);
                 for (std::size_t r = 0; r < block.rows; ++r) {
@@ -320,6 +344,25 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
         }
         if (grand_hidden) {
             hide(t.rows[block.rows], 0, false);
+        }
+        // The model's margins are sums; a multi-select's base and an overlapping banner's
+        // Total are not. Any count still shown that is itself below K is hidden now, and a
+        // hidden base hides its column's shares.
+        for (std::size_t r = 0; r <= block.rows; ++r) {
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                const double n = r < block.rows ? block.cell(r, cols[c].index).n
+                                                : block.base[cols[c].index].n;
+                if (n >= 1 && n < bo.suppress && t.rows[r].mark(1 + c * stride) != k_suppressed) {
+                    hide(t.rows[r], c, r < block.rows);
+                }
+            }
+        }
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            if (t.rows[block.rows].mark(1 + c * stride) == k_suppressed) {
+                for (std::size_t r = 0; r < block.rows; ++r) {
+                    hide(t.rows[r], c, true);
+                }
+            }
         }
         // What the table shows: hidden counts below K (primary) and the others.
         std::size_t primary = 0, secondary = 0;
@@ -369,7 +412,8 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
         for (std::size_t c = 0; c < cols.size(); ++c) {
             const Moments& m = block->moments[cols[c].index];
             shown[c] = m.n >= bo.hide_below && m.n > 0;
-            testable[c] = c > 0 && m.n >= bo.min_base && m.n >= 2 && shown[c];
+            testable[c] = c > 0 && m.n >= bo.min_base && m.n >= 2 && effective_n(m) >= 2 &&
+                          shown[c];
             hidden[c] = bo.suppress > 1 && m.n > 0 && m.n < bo.suppress;
         }
         // A banner with one hidden mean would give it away through the total's mean: the

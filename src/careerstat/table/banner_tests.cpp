@@ -45,7 +45,7 @@ Table Builder::tests_for(const std::vector<const CrossBlock*>& blocks, const Tab
                 bool sd_ok = true;
                 for (std::size_t k = 0; k < banner.categories.size(); ++k) {
                     const Moments& m = block->moments[first + k];
-                    if (m.n >= bo.min_base && m.n >= 2) {
+                    if (m.n >= bo.min_base && m.n >= 2 && effective_n(m) >= 2) {
                         groups.push_back({effective_n(m), m.mean, sd_of(m)});
                         sd_ok = sd_ok && sd_of(m) > 0;
                     }
