@@ -9,6 +9,9 @@
 #   fuzz_codebook: the codebooks (*.codebook.csv) under tests/data/ and data/
 #   fuzz_study: the study files (*.toml) under tests/data/ and data/
 #   fuzz_where: tests/fuzz/seeds/fuzz_where/, hand-written conditions
+#   fuzz_banner: a few crosstab runs, each its option bytes (fuzz_banner.cpp's header), for
+#     two a --by spec line of its own, then the first 1500 bytes of data/clients.csv as the
+#     rows' bytes
 set -euo pipefail
 out=${1:?usage: seeds.sh OUTDIR TARGET...}
 shift
@@ -42,6 +45,20 @@ for target in "$@"; do
     ;;
   fuzz_where)
     cp tests/fuzz/seeds/fuzz_where/* "$dir/"
+    ;;
+  fuzz_banner)
+    # NAME OPTION-BYTES [SPEC]: sig, min_base, hide_below, suppress, questions, banners.
+    while read -r name bytes spec; do
+      { printf '%b' "$bytes"; [ -z "$spec" ] || printf '%s\n' "$spec"; head -c 1500 data/clients.csv; } \
+        >"$dir/$name"
+    done <<'SEEDS'
+initiative-by-bureau \x00\x1e\x0a\x00\x40\x24
+barrier-outcome-distribution-by-bureau-educ-suppress6 \x18\x05\x02\x07\x11\x06
+weighted-holm-initiative-relation-by-barrier-age \x40\x0a\x05\x04\x18\x14
+nl-bh-weighted-suppress12-initiative-strength-by-educ \xbb\x00\x00\x0d\x30\x25
+raw-age-bands-suppress3-outcome-grade \x18\x00\x00\x04\x22\x29 age:-29,30-44.5,45-
+raw-sessions-barrier-grade-by-relation \x03\x02\x01\x05\x0c\x1d sessions:1-3,4-
+SEEDS
     ;;
   *)
     echo "seeds.sh: no seeds for $target" >&2
