@@ -31,9 +31,9 @@ struct Column {
     bool machine_only = false;
     // Banner tables: the column group (a banner variable; empty for labels and the total),
     // the category within it, and the letter its significance marks use (SPSS's A, B, C).
-    std::string group;
-    std::string category;
-    std::string letter;
+    std::string group{};
+    std::string category{};
+    std::string letter{};
 };
 
 // The header of a banner column for one-line headers: "Noord (A) %".
@@ -57,11 +57,11 @@ struct Row {
     // Per cell, empty or one per column: significance letters ("B", "Bc"), "*" on a small
     // base, or the suppression symbol on a value left out. Human formats show a mark after
     // the value; JSON and CSV give it in a field of its own.
-    std::vector<std::string> marks;
+    std::vector<std::string> marks{};
     const std::string& mark(std::size_t column) const;
     // Per cell, empty or one per column: a confidence interval {low, high} in the cell's
     // units (NaN when none). HTML charts draw it as a whisker; JSON gives it as a field.
-    std::vector<std::array<double, 2>> intervals;
+    std::vector<std::array<double, 2>> intervals{};
     std::optional<std::array<double, 2>> interval(std::size_t column) const;
 };
 
