@@ -14,18 +14,6 @@ struct Candidate {
     std::string text;
 };
 
-double number_at(const table::Row& row, std::size_t c) {
-    const auto* v = c < row.cells.size() ? std::get_if<double>(&row.cells[c]) : nullptr;
-    return v != nullptr ? *v : std::nan("");
-}
-
-std::string text_at(const table::Row& row, std::size_t c) {
-    const auto* v = c < row.cells.size() ? std::get_if<std::string>(&row.cells[c]) : nullptr;
-    return v != nullptr ? *v : std::string();
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
-
 std::string number(double v, int decimals, Lang lang) {
     std::string s = fmt::format("{:.{}f}", v, decimals);
     if (lang == Lang::Nl) {
@@ -61,8 +49,8 @@ void banner_candidates(const table::Table& t, Lang lang, double sig, std::vector
         }
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             const table::Column& col = t.columns[c];
-            const bool share = ends_with(col.name, ".pct");
-            const bool mean = ends_with(col.name, ".mean");
+            const bool share = col.name.ends_with(".pct");
+            const bool mean = col.name.ends_with(".mean");
             if (col.letter.empty() || !(share || mean)) {
                 continue;
             }
@@ -72,31 +60,31 @@ void banner_candidates(const table::Table& t, Lang lang, double sig, std::vector
                 }
                 const auto other = std::find_if(t.columns.begin(), t.columns.end(), [&](const auto& o) {
                     return o.group == col.group && o.letter == std::string(1, letter) &&
-                           ends_with(o.name, share ? ".pct" : ".mean");
+                           o.name.ends_with(share ? ".pct" : ".mean");
                 });
                 if (other == t.columns.end()) {
                     continue;
                 }
                 const std::size_t oc = static_cast<std::size_t>(other - t.columns.begin());
-                const double v1 = number_at(row, c), v2 = number_at(row, oc);
+                const double v1 = row.number(c), v2 = row.number(oc);
                 if (std::isnan(v1) || std::isnan(v2)) {
                     continue;
                 }
                 Candidate cand;
                 if (share) {
                     cand.effect = cohens_h(v1 / 100, v2 / 100);
-                    cand.text = sentence(t.title, text_at(row, 0), number(v1, 0, lang) + "%",
+                    cand.text = sentence(t.title, row.text(0), number(v1, 0, lang) + "%",
                                          col.category, number(v2, 0, lang) + "%", other->category,
                                          col.group, p, lang);
                 } else {
                     const std::string stem1 = col.name.substr(0, col.name.size() - 5);
                     const std::string stem2 = other->name.substr(0, other->name.size() - 5);
-                    const double s1 = number_at(row, t.column_index(stem1 + ".sd"));
-                    const double s2 = number_at(row, t.column_index(stem2 + ".sd"));
+                    const double s1 = row.number(t.column_index(stem1 + ".sd"));
+                    const double s2 = row.number(t.column_index(stem2 + ".sd"));
                     const double pooled = std::sqrt((s1 * s1 + s2 * s2) / 2);
                     cand.effect = pooled > 0 ? std::fabs(v1 - v2) / pooled : 0;
                     const std::string avg = lang == Lang::Nl ? "gemiddeld " : "mean ";
-                    cand.text = sentence(text_at(row, 0), "", avg + number(v1, 1, lang),
+                    cand.text = sentence(row.text(0), "", avg + number(v1, 1, lang),
                                          col.category, number(v2, 1, lang), other->category,
                                          col.group, p, lang);
                 }
@@ -121,14 +109,14 @@ void population_candidates(const table::Table& t, Lang lang, double sig,
         return;
     }
     for (const table::Row& row : t.rows) {
-        const double p = number_at(row, pc);
-        const double v1 = number_at(row, shares[0]), v2 = number_at(row, shares[1]);
+        const double p = row.number(pc);
+        const double v1 = row.number(shares[0]), v2 = row.number(shares[1]);
         if (row.kind != table::RowKind::Data || !(p < sig) || std::isnan(v1) || std::isnan(v2)) {
             continue;
         }
         Candidate cand;
         cand.effect = cohens_h(v1 / 100, v2 / 100);
-        cand.text = sentence(t.title, text_at(row, 0), number(v1, 0, lang) + "%",
+        cand.text = sentence(t.title, row.text(0), number(v1, 0, lang) + "%",
                              t.columns[shares[0]].category, number(v2, 0, lang) + "%",
                              t.columns[shares[1]].category, "",
                              "p = " + number(p, 3, lang), lang);

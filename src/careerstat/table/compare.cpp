@@ -13,13 +13,6 @@ namespace careerstat::table {
 
 namespace {
 
-std::string text_of(const Cell& c) {
-    if (const auto* s = std::get_if<std::string>(&c)) {
-        return *s;
-    }
-    return {};
-}
-
 void merge_footnotes(Table& out, const std::vector<PopulationTable>& tables) {
     for (std::size_t i = 0; i < tables.size(); ++i) {
         for (const std::string& f : tables[i].table.footnotes) {
@@ -35,11 +28,6 @@ void merge_footnotes(Table& out, const std::vector<PopulationTable>& tables) {
     }
 }
 
-double number_of(const Cell& c) {
-    const auto* v = std::get_if<double>(&c);
-    return v != nullptr ? *v : std::nan("");
-}
-
 // Two populations: the difference of each share in points, Newcombe's hybrid-score
 // interval for it and the pooled z-test (docs/comparisons.md). The bases follow from a
 // row's count and share, so the test is on the counted cases (unweighted).
@@ -51,7 +39,7 @@ void add_difference(Table& out, const std::string& pct_name,
     const std::size_t nb = out.column_index("n_" + b), pb = out.column_index(pct_name + "_" + b);
     auto base_of = [&](std::size_t n, std::size_t pct) {
         for (const Row& r : out.rows) {
-            const double count = number_of(r.cells[n]), share = number_of(r.cells[pct]);
+            const double count = r.number(n), share = r.number(pct);
             if (r.kind == RowKind::Data && share > 0 && count > 0) {
                 return count / (share / 100);
             }
@@ -73,7 +61,7 @@ void add_difference(Table& out, const std::string& pct_name,
     }
     bool any = false;
     for (Row& r : out.rows) {
-        const double p1 = number_of(r.cells[pa]) / 100, p2 = number_of(r.cells[pb]) / 100;
+        const double p1 = r.number(pa) / 100, p2 = r.number(pb) / 100;
         if (r.kind != RowKind::Data || std::isnan(p1) || std::isnan(p2)) {
             r.cells.insert(r.cells.end(), 4, Cell{});
             continue;
@@ -128,7 +116,7 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables,
     for (const PopulationTable& pt : tables) {
         const std::size_t lc = pt.table.column_index("label");
         for (const Row& r : pt.table.rows) {
-            Key k{r.kind, text_of(r.cells[lc])};
+            Key k{r.kind, r.text(lc)};
             if (std::none_of(keys.begin(), keys.end(), [&](const Key& e) {
                     return e.kind == k.kind && e.label == k.label;
                 })) {
@@ -145,7 +133,7 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables,
             const std::size_t lc = t.column_index("label");
             const Row* match = nullptr;
             for (const Row& r : t.rows) {
-                if (r.kind == k.kind && text_of(r.cells[lc]) == k.label) {
+                if (r.kind == k.kind && r.text(lc) == k.label) {
                     match = &r;
                     break;
                 }
@@ -182,19 +170,19 @@ void add_mean_differences(Table& out, const std::vector<PopulationTable>& tables
     for (const Row& ra : ta.rows) {
         for (const Row& rb : tb.rows) {
             if (ra.kind != RowKind::Data || rb.kind != RowKind::Data ||
-                text_of(ra.cells[l]) != text_of(rb.cells[l])) {
+                ra.text(l) != rb.text(l)) {
                 continue;
             }
-            const double n1 = number_of(ra.cells[n]), n2 = number_of(rb.cells[n]);
-            const double m1 = number_of(ra.cells[m]), m2 = number_of(rb.cells[m]);
-            const double s1 = number_of(ra.cells[sd]), s2 = number_of(rb.cells[sd]);
+            const double n1 = ra.number(n), n2 = rb.number(n);
+            const double m1 = ra.number(m), m2 = rb.number(m);
+            const double s1 = ra.number(sd), s2 = rb.number(sd);
             if (!(n1 >= 2 && n2 >= 2 && (s1 > 0 || s2 > 0))) {
                 continue;
             }
             const stats::TTest t = stats::welch_t_test(n1, m1, s1, n2, m2, s2);
             out.footnotes.push_back(fmt::format(
                 fmt::runtime(tr(lang, "{}: {} - {}: difference of means {:.2f} (Welch's t = {:.2f}, df = {:.1f}, p = {:.3f}).")),
-                text_of(ra.cells[l]), tables[0].label, tables[1].label, m1 - m2, t.t, t.df,
+                ra.text(l), tables[0].label, tables[1].label, m1 - m2, t.t, t.df,
                 t.p_value));
         }
     }

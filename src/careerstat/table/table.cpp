@@ -45,6 +45,16 @@ std::optional<std::array<double, 2>> Row::interval(std::size_t column) const {
     return intervals[column];
 }
 
+double Row::number(std::size_t column) const {
+    const auto* v = column < cells.size() ? std::get_if<double>(&cells[column]) : nullptr;
+    return v != nullptr ? *v : std::nan("");
+}
+
+std::string Row::text(std::size_t column) const {
+    const auto* v = column < cells.size() ? std::get_if<std::string>(&cells[column]) : nullptr;
+    return v != nullptr ? *v : std::string();
+}
+
 std::size_t Table::column_index(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i].name == name) {

@@ -63,6 +63,10 @@ struct Row {
     // units (NaN when none). HTML charts draw it as a whisker; JSON gives it as a field.
     std::vector<std::array<double, 2>> intervals{};
     std::optional<std::array<double, 2>> interval(std::size_t column) const;
+    // A cell's number (NaN when it holds none) or text ("" when it holds none), for code
+    // that reads tables back: side-by-side differences, automatic findings.
+    double number(std::size_t column) const;
+    std::string text(std::size_t column) const;
 };
 
 // What chart an HTML renderer draws for a table.
