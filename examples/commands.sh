@@ -29,5 +29,7 @@ run 06-response-aapor  response --sample data/clients.sample.csv --by bureau
 run 07-response-items  response --items data/employers.csv
 run 08-freq-nl-csv     freq data/employers.csv mgmt_adviser --locale nl --format csv
 run 09-report          report data/study.toml --lang en
+run 10-crosstab        crosstab data/clients.csv initiative barrier relation --by bureau --by educ
+run 11-crosstab-bands  crosstab data/clients.csv grade --by age:18-34,35-49,50- --sig 0.05,0.10 --adjust holm
 [ "$mode" = --write ] || { [ $status = 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"; }
 exit $status
