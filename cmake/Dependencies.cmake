@@ -5,3 +5,6 @@ find_package(fmt CONFIG REQUIRED)         # libfmt-dev
 find_package(Boost 1.74 REQUIRED)         # libboost-math-dev (header-only part)
 find_package(tomlplusplus CONFIG REQUIRED) # libtomlplusplus-dev: the study file (docs/study.md)
 find_path(FCCP_INCLUDE_DIR libfccp/csv.h REQUIRED) # libfccp-dev
+# libeigen3-dev: the symmetric eigendecompositions, inverses and Cholesky solves of scale
+# reliability, omega and driver analysis (relative weights need R^(1/2)); header-only.
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)

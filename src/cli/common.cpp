@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "careerstat/codebook/scale_scores.hpp"
+
 #include "careerstat/codebook/binding.hpp"
 #include "careerstat/codebook/redcap.hpp"
 #include "careerstat/errors.hpp"
@@ -119,6 +121,7 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
     }
     register_input(cb_path, "the codebook");
     src.codebook = codebook::load_for_export(cb_path, *src.reader);
+    codebook::add_scale_scores(src.codebook);
     return src;
 }
 

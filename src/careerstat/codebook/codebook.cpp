@@ -218,6 +218,15 @@ Codebook Codebook::read(io::RecordReader& reader) {
         v.group = std::string(get("group"));
         v.question = std::string(get("question"));
         v.reverse = parse_flag(get("reverse"));
+        if (const auto m = get("min_items"); !m.empty()) {
+            const auto n = util::parse_number(m, false);
+            if (!n || *n < 1 || *n != std::floor(*n) || v.type != VarType::Likert || v.group.empty()) {
+                throw DataError(place(cb.source, line, "min_items") +
+                                "is a whole number of at least 1, on a Likert item of a group "
+                                "(the least number of its items a scale score needs)");
+            }
+            v.min_items = static_cast<std::size_t>(*n);
+        }
         if (const auto sep = get("separator"); !sep.empty()) {
             v.separator = std::string(sep);
         }
@@ -327,6 +336,9 @@ std::vector<Question> Codebook::questions() const {
     std::map<std::string, std::size_t> group_at; // group name -> index in out
     for (std::size_t i = 0; i < variables.size(); ++i) {
         const Variable& v = variables[i];
+        if (v.is_derived()) {
+            continue; // a scale score is asked for by name (describe, crosstab, drivers)
+        }
         const bool grouped = v.is_option_column() || (v.type == VarType::Likert && !v.group.empty());
         if (grouped) {
             auto it = group_at.find(v.group);
@@ -442,9 +454,15 @@ void Codebook::write_csv(std::ostream& out) const {
     // Likewise `separator`, only when a one-column multi-select has one other than ",".
     const bool separator_column = std::any_of(variables.begin(), variables.end(),
                                               [](const Variable& v) { return v.separator != ","; });
+    const bool min_items_column = std::any_of(variables.begin(), variables.end(),
+                                              [](const Variable& v) { return v.min_items > 0; });
     out << "variable,label,type,choices,missing,group,reverse,question"
-        << (selected_column ? ",selected" : "") << (separator_column ? ",separator\n" : "\n");
+        << (selected_column ? ",selected" : "") << (separator_column ? ",separator" : "")
+        << (min_items_column ? ",min_items\n" : "\n");
     for (const Variable& v : variables) {
+        if (v.is_derived()) {
+            continue; // careerstat's own, not the codebook's
+        }
         std::string choices = format_choices(v.choices);
         // A range as read() takes one: for numeric types and meta (lastpage 1..5).
         if (choices.empty() && v.min && (v.is_numeric() || v.type == VarType::Meta)) {
@@ -459,6 +477,9 @@ void Codebook::write_csv(std::ostream& out) const {
         }
         if (separator_column) {
             out << ',' << (v.separator != "," ? util::csv_cell(v.separator) : "");
+        }
+        if (min_items_column) {
+            out << ',' << (v.min_items > 0 ? std::to_string(v.min_items) : "");
         }
         out << '\n';
     }

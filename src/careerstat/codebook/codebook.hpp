@@ -43,6 +43,13 @@ struct Variable {
     std::optional<double> min; // numeric range from choices "lo..hi" (grade 1..10, nps 0..10)
     std::optional<double> max;
     long line = 0; // line in the codebook file
+    // A scale score (docs/scales.md): a variable careerstat derives, without an export column,
+    // for every Likert group: the mean of `items` (codebook indexes; reversed items recoded
+    // min + max - x) when at least `min_items` of them are answered. On an item: the
+    // codebook's `min_items` for its group (0: not given).
+    std::vector<std::size_t> items{};
+    std::size_t min_items = 0;
+    bool is_derived() const { return !items.empty(); }
 
     // One column per option of a multi-select question (type multi with a group).
     bool is_option_column() const { return type == VarType::Multi && !group.empty(); }

@@ -1,5 +1,6 @@
 #include "careerstat/data/pass.hpp"
 
+#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/data/columns.hpp"
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/errors.hpp"
@@ -12,8 +13,12 @@ namespace careerstat::data {
 Pass::Pass(const codebook::Codebook& codebook, PassOptions options)
     : m_cb(codebook), m_options(std::move(options)) {
     m_coders.reserve(codebook.variables.size());
-    for (const auto& v : codebook.variables) {
+    m_scoring.resize(codebook.variables.size());
+    for (std::size_t i = 0; i < codebook.variables.size(); ++i) {
+        const auto& v = codebook.variables[i];
         m_coders.emplace_back(v, m_options.decimal_comma);
+        const codebook::ItemRange r = codebook::item_range(v);
+        m_scoring[i] = {r.min, r.max, v.reverse};
     }
 }
 
@@ -32,10 +37,15 @@ void Pass::bind(const std::vector<std::string>& header, const std::string& sourc
     m_column.assign(m_cb.variables.size(), std::nullopt);
     m_coded.assign(m_cb.variables.size(), Coded{});
     m_bindings.clear();
+    m_derived.clear();
     // Every variable an accumulator, the filter or the weight needs must be in the export.
     auto need = [&](std::size_t v) {
         if (m_column[v]) {
             return false;
+        }
+        if (m_cb.variables[v].is_derived()) {
+            throw DataError(place(source, header_line, m_cb.variables[v].name) +
+                            "a scale score cannot filter or weight");
         }
         m_column[v] = find_column(header, m_cb.variables[v].name, source, header_line);
         if (!m_column[v]) {
@@ -60,9 +70,46 @@ void Pass::bind(const std::vector<std::string>& header, const std::string& sourc
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     for (std::size_t v : wanted) {
-        if (need(v)) {
+        if (m_cb.variables[v].is_derived()) {
+            // A scale score is computed from its items, which are coded first.
+            for (std::size_t item : m_cb.variables[v].items) {
+                if (need(item)) {
+                    m_bindings.push_back({item, *m_column[item]});
+                }
+            }
+            m_derived.push_back(v);
+        } else if (need(v)) {
             m_bindings.push_back({v, *m_column[v]});
         }
+    }
+    // An item bound earlier for the weight or a filter is coded there, every record.
+    for (std::size_t v : m_derived) {
+        for (std::size_t item : m_cb.variables[v].items) {
+            if (std::none_of(m_bindings.begin(), m_bindings.end(),
+                             [&](const Binding& b) { return b.variable == item; })) {
+                m_bindings.push_back({item, *m_column[item]});
+            }
+        }
+    }
+}
+
+void Pass::score(std::size_t v) {
+    const codebook::Variable& var = m_cb.variables[v];
+    double sum = 0;
+    std::size_t n = 0;
+    for (std::size_t item : var.items) {
+        const Coded& c = m_coded[item];
+        if (c.kind == Coded::Kind::Valid) {
+            const Scoring& s = m_scoring[item];
+            sum += s.reverse ? s.min + s.max - c.value : c.value;
+            ++n;
+        }
+    }
+    Coded& out = m_coded[v];
+    out = Coded{};
+    if (n >= var.min_items && n > 0) {
+        out.kind = Coded::Kind::Valid;
+        out.value = sum / static_cast<double>(n);
     }
 }
 
@@ -105,6 +152,9 @@ void Pass::feed(std::span<const std::string_view> fields, long line) {
         if (c.kind == Coded::Kind::Invalid) [[unlikely]] {
             invalid(b.variable, cell, line);
         }
+    }
+    for (std::size_t v : m_derived) {
+        score(v);
     }
     const Case c{m_coded, w, line};
     for (Accumulator* a : m_accumulators) {

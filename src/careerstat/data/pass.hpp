@@ -70,6 +70,8 @@ class Pass {
     [[noreturn, gnu::cold]] void invalid(std::size_t variable, std::string_view cell,
                                          long line) const;
     const Coded& code_at(std::size_t v, std::span<const std::string_view> fields, long line);
+    // A scale score from its items' coded cells (codebook/scale_scores.hpp).
+    void score(std::size_t v);
 
     struct Binding {
         std::size_t variable;
@@ -81,6 +83,12 @@ class Pass {
     std::vector<Accumulator*> m_accumulators;
     std::vector<Coder> m_coders; // one per codebook variable
     std::vector<Binding> m_bindings;
+    std::vector<std::size_t> m_derived; // scale scores to compute, after their items
+    struct Scoring {
+        double min = 0, max = 0; // the item's range, for reversed items
+        bool reverse = false;
+    };
+    std::vector<Scoring> m_scoring; // per codebook variable
     std::vector<std::optional<std::size_t>> m_column; // per codebook variable
     std::vector<Coded> m_coded;                        // per codebook variable, this row
     std::string m_source;

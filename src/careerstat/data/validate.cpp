@@ -147,6 +147,9 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
     std::vector<Check> checks;
     std::optional<std::size_t> id_column;
     for (const auto& v : cb.variables) {
+        if (v.is_derived()) {
+            continue; // a scale score has no column; its items are checked
+        }
         auto it = column_of.find(v.name);
         if (it == column_of.end()) {
             problem(hl, v.name, cb.not_in_export(v));
