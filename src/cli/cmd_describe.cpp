@@ -29,7 +29,7 @@ void run_describe(const DescribeOptions& o) {
         o.output.write(banner_run(src, o.names, settings, o.banner));
         return;
     }
-    const data::Tabulator tab = tabulate(src, o.names, settings);
+    const data::Tabulator tab = tabulate(src, o.names, settings, {}, true);
     const auto tables = table::describe_tables(src.codebook, tab, settings.build);
     if (tables.empty()) {
         // Not an error (the export may simply have none), but never a silent nothing.

@@ -13,5 +13,7 @@ void setup_crosstab(CLI::App& app);
 void setup_response(CLI::App& app);
 void setup_report(CLI::App& app);
 void setup_peek(CLI::App& app);
+void setup_scale(CLI::App& app);
+void setup_drivers(CLI::App& app);
 
 } // namespace careerstat::cli

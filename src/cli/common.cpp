@@ -69,7 +69,7 @@ io::ReaderOptions InputOptions::reader_options() const {
     return o;
 }
 
-void StatsOptions::add_to(CLI::App& app, bool with_ci) {
+void StatsOptions::add_to(CLI::App& app, bool with_ci, bool with_population) {
     if (with_ci) {
         app.add_option("--ci", ci,
                        "Interval for proportions: wilson, clopper-pearson, jeffreys, "
@@ -78,9 +78,11 @@ void StatsOptions::add_to(CLI::App& app, bool with_ci) {
                 {"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
     }
     app.add_option("--level", level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
-    app.add_option("--population", population,
-                   "Population size N (e.g. the number invited): finite population correction")
-        ->check(CLI::PositiveNumber);
+    if (with_population) {
+        app.add_option("--population", population,
+                       "Population size N (e.g. the number invited): finite population correction")
+            ->check(CLI::PositiveNumber);
+    }
     app.add_option("--weight", weight, "Weight variable (default: the codebook's weight column)");
     // One condition per --where, so question names after it stay positional.
     app.add_option("--where", where,

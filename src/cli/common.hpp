@@ -47,8 +47,9 @@ struct StatsOptions {
     double population = 0;
     std::string weight;
     std::vector<std::string> where;
-    // describe and report show no proportion intervals of their own choosing: no --ci.
-    void add_to(CLI::App& app, bool with_ci = true);
+    // describe and report show no proportion intervals of their own choosing: no --ci;
+    // scale and drivers estimate no population figures: no --population.
+    void add_to(CLI::App& app, bool with_ci = true, bool with_population = true);
 };
 
 // The export and its codebook.

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     cli::setup_freq(app);
     cli::setup_describe(app);
     cli::setup_crosstab(app);
+    cli::setup_scale(app);
+    cli::setup_drivers(app);
     cli::setup_response(app);
     cli::setup_report(app);
     cli::setup_peek(app);

@@ -26,7 +26,7 @@ namespace careerstat::cli {
 
 namespace fs = std::filesystem;
 
-void OutputOptions::add_to(CLI::App& app) {
+void OutputOptions::add_to(CLI::App& app, bool with_codes) {
     app.add_option("--format", format,
                    "Output format: text|csv|tsv|md|json|html (default: from -o's extension, "
                    "else text)")
@@ -42,7 +42,9 @@ void OutputOptions::add_to(CLI::App& app) {
         ->check(CLI::IsMember({"en", "nl"}));
     app.add_flag("--bom", bom, "Start the output with a UTF-8 BOM, which Excel needs to read "
                                "UTF-8 CSV (every format but JSON)");
-    app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
+    if (with_codes) {
+        app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
+    }
 }
 
 void add_force_flag(CLI::App& app, bool& force) {

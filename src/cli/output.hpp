@@ -23,7 +23,8 @@ struct OutputOptions {
     bool bom = false;
     bool codes = false;
     bool force = false;
-    void add_to(CLI::App& app);
+    // with_codes: --codes, for commands whose tables show answer codes.
+    void add_to(CLI::App& app, bool with_codes = true);
     Lang language() const;
     // Renders to stdout, to -o FILE or, with -o DIR/, to one file per table, all through
     // write_output().

@@ -10,8 +10,6 @@
 
 namespace careerstat::cli {
 
-namespace {
-
 // One pass feeding `accumulators`, with the checks every command makes after it.
 void run_pass(Source& src, analysis::Settings& settings,
               const std::vector<data::Accumulator*>& accumulators) {
@@ -37,6 +35,8 @@ void run_pass(Source& src, analysis::Settings& settings,
                                  pass.rows_read());
     }
 }
+
+namespace {
 
 std::vector<double> parse_sig(const std::string& text) {
     std::vector<double> out;
@@ -65,9 +65,12 @@ std::vector<double> parse_sig(const std::string& text) {
 
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                          analysis::Settings& settings,
-                         const std::vector<data::Accumulator*>& also) {
+                         const std::vector<data::Accumulator*>& also, bool scale_scores) {
     std::vector<codebook::Question> questions =
         names.empty() ? src.codebook.questions() : src.codebook.select(names);
+    if (scale_scores) {
+        questions = src.codebook.with_scale_scores(std::move(questions));
+    }
     data::Tabulator tab(src.codebook, std::move(questions), settings.pass.weight.has_value());
     std::vector<data::Accumulator*> all{&tab};
     all.insert(all.end(), also.begin(), also.end());
@@ -131,8 +134,8 @@ std::vector<table::Table> banner_run(Source& src, const std::vector<std::string>
         banners.push_back(data::make_banner(src.codebook, spec, src.reader->dialect().decimal_comma));
     }
     std::vector<codebook::Question> questions;
-    for (const codebook::Question& q :
-         names.empty() ? src.codebook.questions() : src.codebook.select(names)) {
+    for (const codebook::Question& q : src.codebook.with_scale_scores(
+             names.empty() ? src.codebook.questions() : src.codebook.select(names))) {
         const bool is_banner = std::any_of(banners.begin(), banners.end(), [&](const auto& bn) {
             return bn.variables == q.variables;
         });

@@ -8,12 +8,19 @@
 
 namespace careerstat::cli {
 
-// Selects `names` (all questions when empty), reads the export once and returns the
+// One pass over the export feeding `accumulators`, with the checks every command makes
+// after it (--population against the returns, a warning when --where kept nobody).
+void run_pass(Source& src, analysis::Settings& settings,
+              const std::vector<data::Accumulator*>& accumulators);
+
+// Selects `names` (all questions when empty; with `scale_scores` each battery's score after
+// it, for describe), reads the export once and returns the
 // marginal counts; the accumulators in `also` are fed by the same pass. Throws UsageError for unknown names, DataError for bad data.
 // Also notes in the settings' table options how many empty rows the reader skipped.
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                          analysis::Settings& settings,
-                         const std::vector<data::Accumulator*>& also = {});
+                         const std::vector<data::Accumulator*>& also = {},
+                         bool scale_scores = false);
 
 // Banner tables' options: --by, --sig, --adjust, --min-base, --hide-below, --suppress,
 // --distribution (crosstab; freq and describe with --by).

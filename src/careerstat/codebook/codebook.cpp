@@ -424,6 +424,34 @@ std::vector<Question> Codebook::select(const std::vector<std::string>& names) co
     return out;
 }
 
+std::optional<Question> Codebook::scale_score(std::string_view group) const {
+    const auto i = index_of(group);
+    if (!i || !variables[*i].is_derived()) {
+        return std::nullopt;
+    }
+    Question q;
+    q.kind = Question::Kind::Numeric;
+    q.name = variables[*i].name;
+    q.label = variables[*i].label;
+    q.variables = {*i};
+    return q;
+}
+
+std::vector<Question> Codebook::with_scale_scores(std::vector<Question> questions) const {
+    std::vector<Question> out;
+    for (Question& q : questions) {
+        const bool battery = q.kind == Question::Kind::Battery;
+        std::optional<Question> score = battery ? scale_score(q.name) : std::nullopt;
+        out.push_back(std::move(q));
+        if (score && std::none_of(questions.begin(), questions.end(), [&](const Question& o) {
+                return o.variables == score->variables;
+            })) {
+            out.push_back(std::move(*score));
+        }
+    }
+    return out;
+}
+
 std::optional<std::size_t> Codebook::weight_variable() const {
     for (std::size_t i = 0; i < variables.size(); ++i) {
         if (variables[i].type == VarType::Weight) {

@@ -90,6 +90,11 @@ class Codebook {
     // The questions named by `names` (variables or groups); throws UsageError for an
     // unknown name, listing what is there.
     std::vector<Question> select(const std::vector<std::string>& names) const;
+    // The scale score of a Likert group (codebook/scale_scores.hpp) as a numeric question,
+    // when the codebook has one by that name.
+    std::optional<Question> scale_score(std::string_view group) const;
+    // `questions` with each battery's scale score after it (describe, crosstab).
+    std::vector<Question> with_scale_scores(std::vector<Question> questions) const;
     std::optional<std::size_t> weight_variable() const;
     std::optional<std::size_t> id_variable() const;
 

@@ -68,7 +68,9 @@ Banner make_banner(const codebook::Codebook& cb, const std::string& spec, bool d
     (void)decimal_comma; // bands use a decimal point: the comma separates them
     const std::size_t colon = spec.find(':');
     const std::string name = spec.substr(0, colon);
-    const std::vector<Question> found = cb.select({name});
+    // A scale's name is its score here: a banner cuts numbers into bands.
+    const std::optional<Question> score = cb.scale_score(name);
+    const std::vector<Question> found = score ? std::vector<Question>{*score} : cb.select({name});
     const Question& q = found.front();
     const codebook::Variable& v = cb.variables[q.variables[0]];
     Banner b;

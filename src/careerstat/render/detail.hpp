@@ -22,7 +22,10 @@ void render_html(const Tables& tables, std::ostream& out, const RenderOptions& o
 
 // The few words the renderers add themselves. Kept here rather than in i18n's table while
 // that table is empty, so Dutch reports say "Noot" today.
-enum class Phrase { KeyFindings, Note, Report, BarChart, DivergingChart };
+enum class Phrase {
+    KeyFindings, Note, Report, BarChart, DivergingChart, QuadrantChart, Importance, Performance,
+    KeepUp, ImproveFirst, Maintain, LowerPriority
+};
 std::string_view phrase(Lang lang, Phrase which);
 
 // & < > " ' as entities: safe in element content and in quoted attribute values.
@@ -31,5 +34,11 @@ std::string html_escape(std::string_view text);
 // The chart for a table with Chart::Bars or Chart::Diverging, or nothing when the table's
 // chart hints do not fit its columns. Each chart is one <svg class="chart ...">.
 void write_chart(const table::Table& table, std::ostream& out, const RenderOptions& options);
+
+// Chart::Quadrant's scatter (svg_quadrant.cpp); write_chart draws the bars under it.
+void write_quadrant(const table::Table& table, std::ostream& out, const RenderOptions& options);
+
+// An SVG number: one decimal, always a decimal point whatever the report's locale.
+std::string coord(double value);
 
 } // namespace careerstat::render::detail

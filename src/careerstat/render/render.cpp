@@ -114,6 +114,7 @@ std::vector<table::Table> for_people(const std::vector<table::Table>& tables) {
         };
         p.chart_label_column = remap(t.chart_label_column);
         p.chart_value_column = remap(t.chart_value_column);
+        p.chart_y_column = remap(t.chart_y_column);
         out.push_back(std::move(p));
     }
     return out;
@@ -170,6 +171,20 @@ std::string_view phrase(Lang lang, Phrase which) {
         return nl ? "Staafdiagram" : "Bar chart";
     case Phrase::DivergingChart:
         return nl ? "Divergerend gestapeld staafdiagram" : "Diverging stacked bar chart";
+    case Phrase::QuadrantChart:
+        return nl ? "Belang-prestatiediagram" : "Importance-performance chart";
+    case Phrase::Importance:
+        return nl ? "Belang: % van de verklaarde variantie" : "Importance: % of R-squared";
+    case Phrase::Performance:
+        return nl ? "Prestatie: % van de schaal" : "Performance: % of the scale";
+    case Phrase::KeepUp:
+        return nl ? "Vasthouden" : "Keep up";
+    case Phrase::ImproveFirst:
+        return nl ? "Eerst verbeteren" : "Improve first";
+    case Phrase::Maintain:
+        return nl ? "Handhaven" : "Maintain";
+    case Phrase::LowerPriority:
+        return nl ? "Minder urgent" : "Lower priority";
     }
     return {};
 }

@@ -15,6 +15,10 @@
 
 namespace careerstat::render::detail {
 
+std::string coord(double value) {
+    return fmt::format("{}", std::round(value * 10) / 10);
+}
+
 namespace {
 
 // A series of a grouped chart is named by its column group's category (the population),
@@ -43,10 +47,6 @@ constexpr std::string_view k_bar_colour = "#2166ac";
 constexpr std::array<std::string_view, 6> k_series_colours = {
     "#2166ac", "#e08214", "#1b7837", "#762a83", "#b2182b", "#4d4d4d"};
 
-// SVG numbers always take a decimal point, whatever the report's locale.
-std::string coord(double value) {
-    return fmt::format("{}", std::round(value * 10) / 10);
-}
 
 // The advance width of a code point in em, after DejaVu Sans (the widest of the usual
 // system fonts, so the estimate errs towards fitting).
@@ -500,6 +500,9 @@ void write_chart(const table::Table& table, std::ostream& out, const RenderOptio
         return;
     }
     if (table.chart == table::Chart::Bars) {
+        write_bars(table, out, options);
+    } else if (table.chart == table::Chart::Quadrant) {
+        write_quadrant(table, out, options);
         write_bars(table, out, options);
     } else if (table.chart == table::Chart::Diverging) {
         write_diverging(table, out, options);

@@ -12,11 +12,8 @@ namespace careerstat::report {
 
 using codebook::Question;
 
-namespace {
-
 using Fields = std::map<std::string, std::string>;
 
-// Replaces {name} by its value; unknown names stay as written, so a typo shows.
 std::string fill(const std::string& tmpl, const Fields& fields) {
     std::string out;
     for (std::size_t i = 0; i < tmpl.size(); ++i) {
@@ -35,6 +32,8 @@ std::string fill(const std::string& tmpl, const Fields& fields) {
     }
     return out;
 }
+
+namespace {
 
 std::string count(double n) {
     return std::abs(n - std::round(n)) < 1e-9 ? fmt::format("{:.0f}", n) : fmt::format("{:.1f}", n);

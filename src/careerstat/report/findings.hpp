@@ -8,6 +8,7 @@
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/response.hpp"
 #include "careerstat/data/sample.hpp"
+#include "careerstat/data/comoments.hpp"
 #include "careerstat/data/cross_counts.hpp"
 #include "careerstat/data/tabulator.hpp"
 #include "careerstat/report/report.hpp"
@@ -32,11 +33,19 @@ struct PopulationResult {
     // Per section index: the banner counts of a section with `by`, when this population's
     // codebook has every banner variable.
     std::map<std::size_t, std::unique_ptr<data::CrossCounts>> cross;
+    // Per section index: the co-moments of its scales (one per scale) and of its driver
+    // analysis, when this population's codebook has them (report/scale_sections.cpp).
+    std::map<std::size_t, std::vector<std::unique_ptr<data::CoMoments>>> scales;
+    std::map<std::size_t, std::unique_ptr<data::CoMoments>> drivers;
     data::ResponseCounts response;
     std::optional<data::SampleCounts> sample;
 
     std::optional<std::size_t> question_index(const std::string& name) const;
 };
+
+// A finding's template with {name} replaced by its value; unknown names stay as written,
+// so a typo shows.
+std::string fill(const std::string& tmpl, const std::map<std::string, std::string>& fields);
 
 // One sentence per population on who responded, then one per [[finding]] of the study.
 // Throws DataError naming the study file and line for a finding whose code is unknown.

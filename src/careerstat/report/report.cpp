@@ -11,6 +11,8 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/report/findings.hpp"
+#include "careerstat/report/scale_sections.hpp"
+#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/table/banner.hpp"
 #include "careerstat/table/builders.hpp"
 #include "careerstat/table/compare.hpp"
@@ -48,6 +50,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     auto reader = io::RecordReader::open(spec.export_path, options.reader);
     r->layout = platform::open(*reader, spec.platform);
     r->codebook = std::make_unique<codebook::Codebook>(codebook::load_for_export(cb_path, *reader));
+    codebook::add_scale_scores(*r->codebook, study.min_items);
     const codebook::Codebook& cb = *r->codebook;
     for (const Question& q : cb.questions()) {
         if (q.kind != Question::Kind::Other &&
@@ -55,6 +58,8 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
             r->questions.push_back(q);
         }
     }
+    // A battery's scale score is counted with it, for its describe table.
+    r->questions = cb.with_scale_scores(std::move(r->questions));
     analysis::Request request;
     request.ci = std::string(stats::ci_method_name(options.ci));
     request.level = options.level;
@@ -99,6 +104,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         r->cross[si] = std::make_unique<data::CrossCounts>(cb, std::move(qs), std::move(banners));
         pass.add(*r->cross[si]);
     }
+    add_scale_accumulators(study, *r, pass);
     data::ResponseCounter counter(cb, analysis::completion_options(r->layout, reader->header(), 0.8));
     pass.bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
@@ -144,8 +150,14 @@ std::vector<table::Table> question_tables(const PopulationResult& r, std::size_t
                           question.kind == Question::Kind::Numeric ||
                           (question.kind == Question::Kind::Single &&
                            v.type == codebook::VarType::Likert);
-    std::vector<table::Table> out = describe ? table::describe_tables(*r.codebook, *r.tab, b, {q})
-                                             : table::frequency_tables(*r.codebook, *r.tab, b, {q});
+    table::QuestionSubset subset{q};
+    if (question.kind == Question::Kind::Battery && q + 1 < r.questions.size() &&
+        r.codebook->variables[r.questions[q + 1].variables[0]].is_derived() &&
+        r.questions[q + 1].name == question.name) {
+        subset.push_back(q + 1); // the scale score with its items
+    }
+    std::vector<table::Table> out = describe ? table::describe_tables(*r.codebook, *r.tab, b, subset)
+                                             : table::frequency_tables(*r.codebook, *r.tab, b, subset);
     for (table::Table& t : out) {
         // describe's shared tables (describe.grades, describe.likert, ...) hold one question
         // here: its name keeps their ids apart.
@@ -215,9 +227,22 @@ Report build_report(const Study& study, const ReportOptions& options) {
     rt.title = tr(lang, "Response per population");
     rep.tables.push_back(std::move(rt));
 
-    // The sections, a question shared by populations side by side.
+    // The sections, a question shared by populations side by side; then their scales and
+    // driver analyses.
+    std::vector<std::string> driver_findings;
     for (std::size_t si = 0; si < study.sections.size(); ++si) {
         const SectionSpec& s = study.sections[si];
+        std::vector<table::Table> scale_tables =
+            scale_section_tables(study, si, pops, lang, driver_findings);
+        const auto add_scale_tables = [&] {
+            for (table::Table& t : scale_tables) {
+                rep.tables.push_back(std::move(t));
+            }
+        };
+        if (s.questions.empty()) {
+            add_scale_tables();
+            continue;
+        }
         if (!s.by.empty()) {
             bool any = false;
             for (const auto& p : pops) {
@@ -243,6 +268,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
                                             "every variable of by = [{}]",
                                             study.source, s.title, fmt::join(s.by, ", ")));
             }
+            add_scale_tables();
             continue;
         }
         for (const std::string& name : s.questions) {
@@ -285,6 +311,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
                 rep.tables.push_back(std::move(t));
             }
         }
+        add_scale_tables();
     }
 
     // Item nonresponse, then the AAPOR detail of sample files: method, for the appendix.
@@ -311,6 +338,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     table::make_ids_unique(rep.tables);
     rep.findings = key_findings(study, pops, options, lang);
+    rep.findings.insert(rep.findings.end(), driver_findings.begin(), driver_findings.end());
     if (study.auto_findings) {
         for (std::string& f : difference_findings(rep.tables, lang, study.auto_findings_max)) {
             rep.findings.push_back(std::move(f));

@@ -55,6 +55,26 @@ std::string resolve(const fs::path& base, const std::string& p) {
     return (base / p).lexically_normal().string();
 }
 
+// A list of names in quotes (questions, scales, predictors); empty when the key is absent.
+std::vector<std::string> get_names(const std::string& path, const toml::table& t, const char* key) {
+    std::vector<std::string> out;
+    const toml::node* n = t.get(key);
+    if (n == nullptr) {
+        return out;
+    }
+    const toml::array* a = n->as_array();
+    if (a == nullptr || a->empty()) {
+        throw DataError(where(path, *n) + fmt::format("{} is a list of names: {} = [\"...\"]", key, key));
+    }
+    for (const toml::node& q : *a) {
+        if (!q.is_string()) {
+            throw DataError(where(path, q) + fmt::format("{} are names in quotes", key));
+        }
+        out.emplace_back(*q.value<std::string>());
+    }
+    return out;
+}
+
 } // namespace
 
 Study load_study(const std::string& path) {
@@ -76,8 +96,20 @@ Study load_study(const std::string& path) {
     const fs::path base = fs::path(path).parent_path();
     check_keys(path, root,
                {"title", "year", "language", "respondents", "population", "section", "finding",
-                "findings", "auto_findings"},
+                "findings", "auto_findings", "min_items"},
                "the study");
+    if (const toml::node* m = root.get("min_items")) {
+        const toml::table* mt = m->as_table();
+        if (mt == nullptr) {
+            throw DataError(where(path, *m) + "min_items is a table of scales: min_items = { outcome = 4 }");
+        }
+        for (const auto& [name, n] : *mt) {
+            if (!n.is_integer() || *n.value<std::int64_t>() < 1) {
+                throw DataError(where(path, n) + fmt::format("min_items of \"{}\" must be a whole number, 1 or more", name.str()));
+            }
+            study.min_items[std::string(name.str())] = static_cast<std::size_t>(*n.value<std::int64_t>());
+        }
+    }
     if (const std::string f = get_string(path, root, "findings", false, "the study"); !f.empty()) {
         if (f != "auto" && f != "manual") {
             throw DataError(where(path, *root.get("findings")) +
@@ -164,7 +196,10 @@ Study load_study(const std::string& path) {
             if (t == nullptr) {
                 throw DataError(where(path, node) + "each section must be a [[section]] table");
             }
-            check_keys(path, *t, {"title", "questions", "population", "by", "min_base", "suppress"},
+            check_keys(path, *t,
+                       {"title", "questions", "population", "by", "min_base", "suppress", "scales",
+                        "pairwise", "drivers", "predictors", "bootstrap", "finding_nl",
+                        "finding_en"},
                        "a section");
             SectionSpec s;
             s.title = get_string(path, *t, "title", true, "a section");
@@ -173,15 +208,41 @@ Study load_study(const std::string& path) {
                 throw DataError(where(path, *t->get("population")) +
                                 fmt::format("no population \"{}\"", s.population));
             }
-            const toml::array* qs = (*t)["questions"].as_array();
-            if (qs == nullptr || qs->empty()) {
-                throw DataError(where(path, *t) + "a section needs questions = [\"...\"]");
+            s.questions = get_names(path, *t, "questions");
+            s.scales = get_names(path, *t, "scales");
+            s.predictors = get_names(path, *t, "predictors");
+            s.drivers = get_string(path, *t, "drivers", false, "a section");
+            if (s.questions.empty() && s.scales.empty() && s.drivers.empty()) {
+                throw DataError(where(path, *t) + "a section needs questions = [\"...\"], scales = "
+                                                  "[\"...\"] or drivers = \"...\"");
             }
-            for (const toml::node& q : *qs) {
-                if (!q.is_string()) {
-                    throw DataError(where(path, q) + "questions are names in quotes");
+            if (s.drivers.empty() != s.predictors.empty()) {
+                throw DataError(where(path, *t) + "drivers = \"outcome\" and predictors = "
+                                                  "[\"...\"] go together");
+            }
+            for (const auto& [key, lang] :
+                 {std::pair{"finding_en", Lang::En}, std::pair{"finding_nl", Lang::Nl}}) {
+                if (std::string text = get_string(path, *t, key, false, "a section"); !text.empty()) {
+                    if (s.drivers.empty()) {
+                        throw DataError(where(path, *t->get(key)) +
+                                        fmt::format("{} is the sentence of a driver analysis: "
+                                                    "it needs drivers = \"...\"",
+                                                    key));
+                    }
+                    s.finding[lang] = std::move(text);
                 }
-                s.questions.emplace_back(*q.value<std::string>());
+            }
+            if (const toml::node* pw = t->get("pairwise")) {
+                if (!pw->is_boolean()) {
+                    throw DataError(where(path, *pw) + "pairwise is true or false");
+                }
+                s.pairwise = *pw->value<bool>();
+            }
+            if (const toml::node* b = t->get("bootstrap")) {
+                if (!b->is_integer() || *b->value<std::int64_t>() < 0) {
+                    throw DataError(where(path, *b) + "\"bootstrap\" must be a whole number, 0 or more");
+                }
+                s.bootstrap = static_cast<std::size_t>(*b->value<std::int64_t>());
             }
             if (const toml::node* by = t->get("by")) {
                 const toml::array* names_by = by->as_array();

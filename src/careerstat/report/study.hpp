@@ -32,6 +32,16 @@ struct SectionSpec {
     std::vector<std::string> by;
     double min_base = 30; // banner columns with a smaller base are flagged and not tested
     double suppress = 0;  // > 1: counts below this are suppressed (crosstab --suppress)
+    // Scale reliability (careerstat scale) of these Likert groups, listwise or pairwise.
+    std::vector<std::string> scales;
+    bool pairwise = false;
+    // A driver analysis (careerstat drivers): the outcome and its predictors.
+    std::string drivers;
+    std::vector<std::string> predictors;
+    std::size_t bootstrap = 1000;
+    // The driver finding's templates (finding_nl, finding_en): {predictor} {outcome} {r}
+    // {pct} {r2} {n} {population}. Without one, findings = "auto" writes careerstat's own.
+    std::map<Lang, std::string> finding;
 };
 
 // A key finding generated from the tables: the share of a population giving an answer.
@@ -56,6 +66,8 @@ struct Study {
     // findings = "auto": after the written findings, one sentence per significant
     // difference in the report's tables, largest effect first, at most auto_findings_max.
     bool auto_findings = false;
+    // min_items = { outcome = 4 }: the least answered items a scale score needs, by scale.
+    std::map<std::string, std::size_t> min_items;
     std::size_t auto_findings_max = 5;
 };
 

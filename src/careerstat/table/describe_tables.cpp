@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace careerstat::table {
 
@@ -210,11 +211,16 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
     Table grades = grade_table(o);
     Table nps = nps_table(o);
     Table numeric = numeric_table(o);
+    Table scales = numeric_table(o);
+    scales.id = "describe.scales";
+    scales.title = tr(o.lang, "Scale scores").data();
+    std::vector<std::string> scale_rules; // "outcome: 4 of 7"
     std::optional<std::size_t> items_scale; // codebook index of the Likert items' scale
     // Variables without an interval because every answer is the same, per shared table.
     std::vector<std::string> items_flat;
     std::vector<std::string> grades_flat;
     std::vector<std::string> numeric_flat;
+    std::vector<std::string> scales_flat;
     for (std::size_t qi = 0; qi < tab.questions().size(); ++qi) {
         if (!only.empty() && std::find(only.begin(), only.end(), qi) == only.end()) {
             continue;
@@ -295,9 +301,13 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
             } else if (v.type == VarType::Numeric) {
                 const MeanStats m = mean_stats(v, c, o);
                 if (m.no_spread) {
-                    numeric_flat.push_back(v.name);
+                    (v.is_derived() ? scales_flat : numeric_flat).push_back(v.name);
                 }
-                numeric.add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
+                if (v.is_derived()) {
+                    scale_rules.push_back(fmt::format("{}: {} {} {}", v.name, v.min_items,
+                                                      tr(o.lang, "of"), v.items.size()));
+                }
+                (v.is_derived() ? scales : numeric).add_row({v.name, v.label, c.valid_w, num(m.s.mean), num(m.s.sd),
                                  num(m.s.min), num(m.s.q1), num(m.s.median), num(m.s.q3),
                                  num(m.s.max), num(m.ci.low), num(m.ci.high)});
             }
@@ -311,7 +321,15 @@ std::vector<Table> describe_tables(const codebook::Codebook& cb, const data::Tab
     add_no_spread_note(items, items_flat, o);
     add_no_spread_note(grades, grades_flat, o);
     add_no_spread_note(numeric, numeric_flat, o);
-    for (Table* t : {&items, &grades, &nps, &numeric}) {
+    if (!scale_rules.empty()) {
+        scales.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(o.lang, "A scale score is the mean of a respondent's answered items "
+                                    "(reverse-worded ones recoded), given when at least so many "
+                                    "are answered: {}. Reliability: careerstat scale.")),
+            fmt::join(scale_rules, "; ")));
+    }
+    add_no_spread_note(scales, scales_flat, o);
+    for (Table* t : {&items, &grades, &nps, &numeric, &scales}) {
         if (!t->rows.empty()) {
             out.push_back(std::move(*t));
         }

@@ -70,7 +70,9 @@ struct Row {
 };
 
 // What chart an HTML renderer draws for a table.
-enum class Chart { None, Bars, Diverging };
+// Quadrant: a driver analysis's importance x performance scatter (x: chart_value_column,
+// y: chart_y_column, both 0-100) above bars of the x values with their intervals.
+enum class Chart { None, Bars, Diverging, Quadrant };
 
 struct Table {
     std::string id;    // stable id, e.g. "freq.initiative"
@@ -88,6 +90,7 @@ struct Table {
     std::optional<std::size_t> chart_label_column;
     std::optional<std::size_t> chart_value_column;
     std::size_t chart_value_count = 1;
+    std::optional<std::size_t> chart_y_column; // Quadrant: the vertical axis
     // Where the chart_value_count percent columns are: 0 = consecutive from
     // chart_value_column (a single series for Bars, the answer codes for Diverging);
     // otherwise chart_value_stride columns apart. For Bars a stride gives grouped bars, one

@@ -1,0 +1,183 @@
+#include "careerstat/codebook/scale_scores.hpp"
+#include "careerstat/errors.hpp"
+#include "careerstat/stats/reliability.hpp"
+#include "careerstat/table/scales.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cmath>
+
+namespace careerstat::table {
+
+Eigen::MatrixXd covariance(const data::CoMoments& m, bool pairwise) {
+    const auto k = static_cast<Eigen::Index>(m.size());
+    Eigen::MatrixXd c(k, k);
+    const data::MomentSums& l = m.listwise();
+    for (Eigen::Index i = 0; i < k; ++i) {
+        for (Eigen::Index j = i; j < k; ++j) {
+            double v = 0;
+            const auto ui = static_cast<std::size_t>(i);
+            const auto uj = static_cast<std::size_t>(j);
+            if (!pairwise) {
+                v = l.c[ui * m.size() + uj] / l.divisor();
+            } else if (i == j) {
+                const data::MomentSums& s = m.single(ui);
+                v = s.c[0] / s.divisor();
+            } else {
+                const data::PairSums& p = m.pair(ui, uj);
+                v = p.c[1] / (p.w - (p.w > 0 ? p.w2 / p.w : 0));
+            }
+            c(i, j) = c(j, i) = v;
+        }
+    }
+    return c;
+}
+
+namespace {
+
+Cell num(std::optional<double> v) {
+    return v && std::isfinite(*v) ? Cell{*v} : Cell{};
+}
+
+// The n an interval uses: the cases, or with weights Kish's effective number.
+double interval_n(double n, double w, double w2, bool weighted) {
+    return weighted && w2 > 0 ? w * w / w2 : n;
+}
+
+} // namespace
+
+ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable& score,
+                         const data::CoMoments& moments, const BuildOptions& build,
+                         const ScaleOptions& options) {
+    const Lang lang = build.lang;
+    const bool weighted = !build.weight_name.empty();
+    const data::MomentSums& l = moments.listwise();
+    const std::size_t k = moments.size();
+    if (!options.pairwise && l.n < 2) {
+        throw DataError(fmt::format("scale \"{}\": {:g} respondents answered all {} items; "
+                                    "alpha needs at least 2 (--pairwise uses every pair of "
+                                    "items instead)",
+                                    score.name, l.n, k));
+    }
+    const Eigen::MatrixXd cov = covariance(moments, options.pairwise);
+    for (std::size_t i = 0; i < k; ++i) {
+        if (!(cov(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(i)) > 0) ||
+            !std::isfinite(cov.sum())) {
+            throw DataError(fmt::format("scale \"{}\": item {} has no variance{}, so the "
+                                        "scale's reliability is not defined",
+                                        score.name, cb.variables[moments.vars()[i]].name,
+                                        options.pairwise ? " (or a pair of items has no "
+                                                           "respondents in common)"
+                                                         : " among those who answered every item"));
+        }
+    }
+    // psych::alpha counts every row for pairwise intervals; listwise, the complete cases.
+    const double n = options.pairwise ? moments.cases() : interval_n(l.n, l.w, l.w2, weighted);
+    const stats::Reliability rel = stats::reliability(cov, n, build.level);
+
+    ScaleResult out;
+    Table t;
+    t.id = "scale." + score.name;
+    t.title = score.label;
+    t.subtitle = fmt::format(fmt::runtime(tr(lang, "Reliability of the scale {} ({} items)")),
+                             score.name, k);
+    t.columns = {{"statistic", tr(lang, "Statistic").data(), ColumnType::Text, -1, true},
+                 {"label", "", ColumnType::Text},
+                 {"value", tr(lang, "Value").data(), ColumnType::Number, 3},
+                 {"ci_low", tr(lang, "CI low").data(), ColumnType::Number, 3},
+                 {"ci_high", tr(lang, "CI high").data(), ColumnType::Number, 3}};
+    const double shown_n = options.pairwise ? moments.cases() : (weighted ? l.w : l.n);
+    t.add_row({"n", tr(lang, options.pairwise ? "Respondents (pairwise)" : "Respondents who answered every item").data(),
+               shown_n, Cell{}, Cell{}});
+    t.add_row({"alpha", tr(lang, "Cronbach's alpha (Feldt interval)").data(), rel.alpha,
+               rel.feldt_low, rel.feldt_high});
+    t.add_row({"alpha_duhachek", tr(lang, "Cronbach's alpha (Duhachek interval)").data(),
+               rel.alpha, rel.duhachek_low, rel.duhachek_high});
+    t.add_row({"std_alpha", tr(lang, "Standardised alpha").data(), rel.std_alpha, Cell{}, Cell{}});
+    t.add_row({"average_r", tr(lang, "Average inter-item correlation").data(), rel.average_r,
+               Cell{}, Cell{}});
+    t.add_row({"g6", tr(lang, "Guttman's lambda 6").data(), num(rel.g6), Cell{}, Cell{}});
+    t.add_row({"omega_total", tr(lang, "McDonald's omega total (one factor)").data(),
+               num(rel.omega_total), Cell{}, Cell{}});
+    t.footnotes.push_back(fmt::format(
+        fmt::runtime(tr(lang, options.pairwise
+                                  ? "Pairwise: each covariance over the respondents who answered "
+                                    "both items (as psych::alpha); intervals use all {} respondents."
+                                  : "Listwise: only respondents who answered every item (as SPSS "
+                                    "RELIABILITY); --pairwise uses every pair.")),
+        footnote_number(moments.cases(), lang)));
+    t.footnotes.emplace_back(tr(lang, "Feldt interval: F distribution (Feldt, Woodruff & Salih "
+                                      "1987); Duhachek: asymptotic normal (Duhachek & Iacobucci "
+                                      "2004); omega from one minimum-residual factor. Formulas: "
+                                      "docs/scales.md."));
+    if (weighted) {
+        t.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(lang, "Weighted covariances; intervals use Kish's effective n ({})." )),
+            footnote_number(std::round(n * 10) / 10, lang)));
+    }
+    std::vector<std::string> reversed;
+    for (std::size_t v : moments.vars()) {
+        if (cb.variables[v].reverse) {
+            reversed.push_back(cb.variables[v].name);
+        }
+    }
+    if (!reversed.empty()) {
+        t.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(lang, "Reverse-worded items scored min + max - answer: {}.")),
+            fmt::join(reversed, ", ")));
+    }
+
+    Table items;
+    items.id = t.id + ".items";
+    items.title = score.label;
+    items.subtitle = fmt::format(fmt::runtime(tr(lang, "Items of the scale {}")), score.name);
+    items.columns = {{"variable", tr(lang, "Variable").data(), ColumnType::Text, -1, true},
+                     {"label", tr(lang, "Item").data(), ColumnType::Text},
+                     {"n", "n", ColumnType::Count},
+                     {"mean", tr(lang, "Mean").data(), ColumnType::Number, 2},
+                     {"sd", tr(lang, "SD").data(), ColumnType::Number, 2},
+                     {"r_drop", tr(lang, "Corrected item-total r").data(), ColumnType::Number, 3},
+                     {"alpha_if_dropped", tr(lang, "Alpha if item dropped").data(), ColumnType::Number, 3},
+                     {"loading", tr(lang, "Factor loading").data(), ColumnType::Number, 3}};
+    std::vector<std::string> negative;
+    for (std::size_t i = 0; i < k; ++i) {
+        const codebook::Variable& v = cb.variables[moments.vars()[i]];
+        const stats::ItemReliability& ir = rel.items[i];
+        const data::MomentSums& s = options.pairwise ? moments.single(i) : l;
+        const double mean = options.pairwise ? s.mean[0] : s.mean[i];
+        const auto ii = static_cast<Eigen::Index>(i);
+        std::string label = v.label;
+        if (v.reverse) {
+            label += " " + std::string(tr(lang, "(reverse-worded)"));
+        }
+        items.add_row({v.name, label, weighted ? s.w : s.n, mean, std::sqrt(cov(ii, ii)),
+                       ir.r_drop, num(ir.alpha_drop),
+                       rel.loadings.empty() ? Cell{} : Cell{rel.loadings[i]}});
+        if (ir.r_drop < 0) {
+            negative.push_back(v.name);
+        }
+    }
+    items.footnotes.emplace_back(tr(lang, "Corrected item-total r: the item's correlation with "
+                                          "the sum of the other items (psych's r.drop)."));
+    if (!negative.empty()) {
+        const std::string w = fmt::format(
+            fmt::runtime(tr(lang, "scale \"{}\": {} correlate(s) negatively with the other items "
+                                  "(average covariance {}): check item coding; a reverse-worded "
+                                  "item needs reverse = 1 in the codebook, and an item marked "
+                                  "reverse by mistake needs it removed")),
+            score.name, fmt::join(negative, ", "),
+            footnote_number(std::round(rel.average_cov * 1000) / 1000, lang));
+        out.warnings.push_back(w);
+        t.footnotes.insert(t.footnotes.begin(), std::string(tr(lang, "Warning: ")) + w + ".");
+    }
+    const auto common = common_footnotes(build, false);
+    for (Table* x : {&t, &items}) {
+        x->footnotes.insert(x->footnotes.end(), common.begin(), common.end());
+    }
+    out.tables.push_back(std::move(t));
+    out.tables.push_back(std::move(items));
+    return out;
+}
+
+} // namespace careerstat::table
