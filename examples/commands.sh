@@ -31,5 +31,7 @@ run 08-freq-nl-csv     freq data/employers.csv mgmt_adviser --locale nl --format
 run 09-report          report data/study.toml --lang en
 run 10-crosstab        crosstab data/clients.csv initiative barrier relation --by bureau --by educ
 run 11-crosstab-bands  crosstab data/clients.csv grade --by age:18-34,35-49,50- --sig 0.05,0.10 --adjust holm
+run 12-scale           scale data/clients.csv outcome
+run 13-drivers         drivers data/clients.csv grade relation outcome sessions
 [ "$mode" = --write ] || { [ $status = 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"; }
 exit $status

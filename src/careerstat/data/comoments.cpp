@@ -100,7 +100,9 @@ void CoMoments::add(const Case& c) {
         if (m_valid[i]) {
             const Scoring& s = m_scoring[i];
             m_x[i] = s.reverse ? s.min + s.max - x.value : x.value;
-            add_to(m_single[i], &m_x[i], c.w, m_d);
+            if (m_options.pairwise) {
+                add_to(m_single[i], &m_x[i], c.w, m_d);
+            }
         } else {
             all = false;
         }

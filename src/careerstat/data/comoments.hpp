@@ -57,7 +57,8 @@ class CoMoments : public Accumulator {
     const std::vector<std::size_t>& vars() const { return m_vars; }
     // Every case that answered all variables.
     const MomentSums& listwise() const { return m_listwise; }
-    // Variable i alone, over every case that answered it (pairwise diagonal).
+    // Variable i alone, over every case that answered it (the pairwise diagonal; kept only
+    // with options.pairwise).
     const MomentSums& single(std::size_t i) const { return m_single[i]; }
     // Variables i < j, over every case that answered both.
     const PairSums& pair(std::size_t i, std::size_t j) const;

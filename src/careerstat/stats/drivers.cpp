@@ -187,27 +187,53 @@ BootstrapIntervals bootstrap_relative_weights(const std::vector<double>& cases, 
     BootstrapIntervals out;
     std::vector<std::vector<double>> raw(p), pct(p);
     Resampler rng(seed);
-    Eigen::VectorXd x(static_cast<Eigen::Index>(k));
+    // A resample is a count per case (how often it was drawn), then one sequential pass that
+    // adds each drawn case once with its weight times its count: West's update is exact for
+    // such frequency weights, and the pass reads the cases in order instead of at random.
+    std::vector<std::uint32_t> drawn(n);
+    std::vector<double> mean(k), d(k), c(k * k);
     for (std::size_t b = 0; b < replicates && n > 0; ++b) {
-        // Weighted moments of the resample (West's update, as the pass keeps them).
-        double sw = 0;
-        Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(k));
-        Eigen::MatrixXd c = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
+        std::fill(drawn.begin(), drawn.end(), 0U);
         for (std::size_t i = 0; i < n; ++i) {
-            const double* row = &cases[rng.index(n) * stride];
-            const double w = row[k];
-            for (std::size_t j = 0; j < k; ++j) {
-                x(static_cast<Eigen::Index>(j)) = row[j];
-            }
-            sw += w;
-            const Eigen::VectorXd d = x - mean;
-            mean += (w / sw) * d;
-            c.noalias() += (w * (1 - w / sw)) * d * d.transpose();
+            ++drawn[rng.index(n)];
         }
-        if ((c.diagonal().array() <= 0).any()) {
+        double sw = 0;
+        std::fill(mean.begin(), mean.end(), 0.0);
+        std::fill(c.begin(), c.end(), 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (drawn[i] == 0) {
+                continue;
+            }
+            const double* row = &cases[i * stride];
+            const double w = row[k] * drawn[i];
+            sw += w;
+            const double f = w / sw;
+            for (std::size_t j = 0; j < k; ++j) {
+                d[j] = row[j] - mean[j];
+                mean[j] += f * d[j];
+            }
+            const double g = w * (1 - f);
+            for (std::size_t j = 0; j < k; ++j) {
+                const double gj = g * d[j];
+                for (std::size_t l = j; l < k; ++l) {
+                    c[j * k + l] += gj * d[l];
+                }
+            }
+        }
+        const auto kk = static_cast<Eigen::Index>(k);
+        Eigen::MatrixXd cm(kk, kk);
+        bool flat = false;
+        for (std::size_t j = 0; j < k; ++j) {
+            flat = flat || !(c[j * k + j] > 0);
+            for (std::size_t l = j; l < k; ++l) {
+                cm(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(l)) =
+                    cm(static_cast<Eigen::Index>(l), static_cast<Eigen::Index>(j)) = c[j * k + l];
+            }
+        }
+        if (flat) {
             continue;
         }
-        const auto rw = relative_weights(cov_to_cor(c));
+        const auto rw = relative_weights(cov_to_cor(cm));
         if (!rw) {
             continue;
         }

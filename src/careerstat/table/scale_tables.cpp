@@ -87,9 +87,6 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
                  {"value", tr(lang, "Value").data(), ColumnType::Number, 3},
                  {"ci_low", tr(lang, "CI low").data(), ColumnType::Number, 3},
                  {"ci_high", tr(lang, "CI high").data(), ColumnType::Number, 3}};
-    const double shown_n = options.pairwise ? moments.cases() : (weighted ? l.w : l.n);
-    t.add_row({"n", tr(lang, options.pairwise ? "Respondents (pairwise)" : "Respondents who answered every item").data(),
-               shown_n, Cell{}, Cell{}});
     t.add_row({"alpha", tr(lang, "Cronbach's alpha (Feldt interval)").data(), rel.alpha,
                rel.feldt_low, rel.feldt_high});
     t.add_row({"alpha_duhachek", tr(lang, "Cronbach's alpha (Duhachek interval)").data(),
@@ -100,13 +97,15 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
     t.add_row({"g6", tr(lang, "Guttman's lambda 6").data(), num(rel.g6), Cell{}, Cell{}});
     t.add_row({"omega_total", tr(lang, "McDonald's omega total (one factor)").data(),
                num(rel.omega_total), Cell{}, Cell{}});
+    const double shown_n = options.pairwise ? moments.cases() : (weighted ? l.w : l.n);
     t.footnotes.push_back(fmt::format(
         fmt::runtime(tr(lang, options.pairwise
-                                  ? "Pairwise: each covariance over the respondents who answered "
-                                    "both items (as psych::alpha); intervals use all {} respondents."
-                                  : "Listwise: only respondents who answered every item (as SPSS "
-                                    "RELIABILITY); --pairwise uses every pair.")),
-        footnote_number(moments.cases(), lang)));
+                                  ? "n = {}. Pairwise: each covariance over the respondents who "
+                                    "answered both items (as psych::alpha); the intervals use "
+                                    "every respondent."
+                                  : "n = {}: the respondents who answered every item (listwise, "
+                                    "as SPSS RELIABILITY); --pairwise uses every pair.")),
+        footnote_number(shown_n, lang)));
     t.footnotes.emplace_back(tr(lang, "Feldt interval: F distribution (Feldt, Woodruff & Salih "
                                       "1987); Duhachek: asymptotic normal (Duhachek & Iacobucci "
                                       "2004); omega from one minimum-residual factor. Formulas: "
