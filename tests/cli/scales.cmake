@@ -22,3 +22,4 @@ golden_test(drivers_where drivers_where 0 drivers ${S} grade rel sat --where "se
 golden_test(describe_scale_score describe_scale_score 0 describe ${S} sat grade)
 golden_test(crosstab_scale_bands crosstab_scale_bands 0 crosstab ${S} grade rel --by sat:1-2.99,3-3.99,4-5 --min-base 10)
 golden_test(drivers_example drivers_example 0 drivers data/clients.csv grade relation outcome sessions --format md)
+golden_test(scale_score_where scale_score_where 2 describe ${S} grade --where sat=3)

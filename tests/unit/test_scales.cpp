@@ -197,3 +197,28 @@ TEST_CASE("reliability: weighted covariances as R's cov.wt") {
     const auto rel = stats::reliability(table::covariance(*run->moments, false), 65, 0.95);
     CHECK(rel.alpha == Approx(0.8105414821).epsilon(1e-9));
 }
+
+TEST_CASE("reliability: a negative average covariance shows no alpha") {
+    // ranks.csv: the six orders of three films, ranked 1-3 (rows sum to 6). R:
+    // cov(ranks[, 2:4]) has 0.8 on the diagonal and -0.4 off it, so the average covariance
+    // is -0.4 and alpha would be 3/2 (1 - 2.4/0) = -Inf: a ranking is not a scale.
+    codebook::Codebook cb = codebook::Codebook::load(k_dir + "ranks.codebook.csv");
+    codebook::add_scale_scores(cb);
+    const auto& score = cb.variables[*cb.index_of("rank")];
+    data::CoMoments m(cb, score.items);
+    data::Pass pass(cb, {});
+    pass.add(m);
+    auto reader = careerstat::io::RecordReader::open(k_dir + "ranks.csv");
+    pass.run(*reader);
+    const Eigen::MatrixXd cov = table::covariance(m, false);
+    CHECK(cov(0, 0) == Approx(0.8));
+    CHECK(cov(0, 1) == Approx(-0.4));
+    const table::ScaleResult r = table::scale_tables(cb, score, m, table::BuildOptions{}, {});
+    const table::Table& t = r.tables[0];
+    CHECK(table::is_empty(t.rows[0].cells[t.column_index("value")])); // alpha
+    CHECK(table::is_empty(t.rows[5].cells[t.column_index("value")])); // omega
+    CHECK(t.rows[3].number(t.column_index("value")) == Approx(-0.5)); // average r
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("r1, r2, r3 correlate(s) negatively") != std::string::npos);
+    CHECK(r.warnings[0].find("average covariance -0.4)") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include "careerstat/io/record_reader.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace careerstat::data {
 
@@ -44,8 +45,9 @@ void Pass::bind(const std::vector<std::string>& header, const std::string& sourc
             return false;
         }
         if (m_cb.variables[v].is_derived()) {
-            throw DataError(place(source, header_line, m_cb.variables[v].name) +
-                            "a scale score cannot filter or weight");
+            throw UsageError(fmt::format("\"{}\" is a scale score (the mean of its items): "
+                                         "--where and weights take a variable of the export",
+                                         m_cb.variables[v].name));
         }
         m_column[v] = find_column(header, m_cb.variables[v].name, source, header_line);
         if (!m_column[v]) {

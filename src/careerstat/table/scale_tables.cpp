@@ -87,16 +87,29 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
                  {"value", tr(lang, "Value").data(), ColumnType::Number, 3},
                  {"ci_low", tr(lang, "CI low").data(), ColumnType::Number, 3},
                  {"ci_high", tr(lang, "CI high").data(), ColumnType::Number, 3}};
-    t.add_row({"alpha", tr(lang, "Cronbach's alpha (Feldt interval)").data(), rel.alpha,
-               rel.feldt_low, rel.feldt_high});
+    // A negative average covariance makes alpha and its relatives meaningless (ranking
+    // items, whose rows sum to a constant, give alpha of -10^15): they are left out, and
+    // the warning below names the items to check.
+    const bool defined = rel.average_cov > 0;
+    auto shown = [&](std::optional<double> v) { return defined ? num(v) : Cell{}; };
+    t.add_row({"alpha", tr(lang, "Cronbach's alpha (Feldt interval)").data(), shown(rel.alpha),
+               shown(rel.feldt_low), shown(rel.feldt_high)});
     t.add_row({"alpha_duhachek", tr(lang, "Cronbach's alpha (Duhachek interval)").data(),
-               rel.alpha, rel.duhachek_low, rel.duhachek_high});
-    t.add_row({"std_alpha", tr(lang, "Standardised alpha").data(), rel.std_alpha, Cell{}, Cell{}});
+               shown(rel.alpha), shown(rel.duhachek_low), shown(rel.duhachek_high)});
+    t.add_row({"std_alpha", tr(lang, "Standardised alpha").data(), shown(rel.std_alpha), Cell{},
+               Cell{}});
     t.add_row({"average_r", tr(lang, "Average inter-item correlation").data(), rel.average_r,
                Cell{}, Cell{}});
-    t.add_row({"g6", tr(lang, "Guttman's lambda 6").data(), num(rel.g6), Cell{}, Cell{}});
+    t.add_row({"g6", tr(lang, "Guttman's lambda 6").data(), shown(rel.g6), Cell{}, Cell{}});
     t.add_row({"omega_total", tr(lang, "McDonald's omega total (one factor)").data(),
-               num(rel.omega_total), Cell{}, Cell{}});
+               shown(rel.omega_total), Cell{}, Cell{}});
+    if (!defined) {
+        t.footnotes.push_back(fmt::format(
+            fmt::runtime(tr(lang, "The items' average covariance is {}, not positive: the scale's "
+                                  "reliability is not defined, so alpha, lambda 6 and omega are "
+                                  "not shown.")),
+            footnote_number(std::round(rel.average_cov * 1000) / 1000, lang)));
+    }
     const double shown_n = options.pairwise ? moments.cases() : (weighted ? l.w : l.n);
     t.footnotes.push_back(fmt::format(
         fmt::runtime(tr(lang, options.pairwise
@@ -151,7 +164,7 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
             label += " " + std::string(tr(lang, "(reverse-worded)"));
         }
         items.add_row({v.name, label, weighted ? s.w : s.n, mean, std::sqrt(cov(ii, ii)),
-                       ir.r_drop, num(ir.alpha_drop),
+                       ir.r_drop, defined ? num(ir.alpha_drop) : Cell{},
                        rel.loadings.empty() ? Cell{} : Cell{rel.loadings[i]}});
         if (ir.r_drop < 0) {
             negative.push_back(v.name);
@@ -159,6 +172,11 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
     }
     items.footnotes.emplace_back(tr(lang, "Corrected item-total r: the item's correlation with "
                                           "the sum of the other items (psych's r.drop)."));
+    if (negative.empty() && !defined) {
+        for (std::size_t v : moments.vars()) {
+            negative.push_back(cb.variables[v].name); // none stands out: check them all
+        }
+    }
     if (!negative.empty()) {
         const std::string w = fmt::format(
             fmt::runtime(tr(lang, "scale \"{}\": {} correlate(s) negatively with the other items "
