@@ -9,6 +9,8 @@
 #   fuzz_codebook: the codebooks (*.codebook.csv) under tests/data/ and data/
 #   fuzz_study: the study files (*.toml) under tests/data/ and data/
 #   fuzz_where: tests/fuzz/seeds/fuzz_where/, hand-written conditions
+#   fuzz_scales: each option byte 0x00-0x1f, then the first 600 bytes of
+#     tests/data/scales/scales.csv as the rows' bytes
 #   fuzz_banner: a few crosstab runs, each its option bytes (fuzz_banner.cpp's header), for
 #     two a --by spec line of its own, then the first 1500 bytes of data/clients.csv as the
 #     rows' bytes
@@ -45,6 +47,12 @@ for target in "$@"; do
     ;;
   fuzz_where)
     cp tests/fuzz/seeds/fuzz_where/* "$dir/"
+    ;;
+  fuzz_scales)
+    # Every option byte before rows made from the first 600 bytes of the scales fixture.
+    for b in $(seq 0 31); do
+      { printf "\\x$(printf '%02x' "$b")"; head -c 600 tests/data/scales/scales.csv; } >"$dir/options-$b"
+    done
     ;;
   fuzz_banner)
     # NAME OPTION-BYTES [SPEC]: sig, min_base, hide_below, suppress, questions, banners.
