@@ -35,9 +35,7 @@ std::size_t driver_variable(const codebook::Codebook& cb, const std::string& nam
                                      role));
     }
     const codebook::Variable& v = cb.variables[*i];
-    if (!(v.is_derived() || v.type == codebook::VarType::Likert ||
-          v.type == codebook::VarType::Grade || v.type == codebook::VarType::Nps ||
-          v.type == codebook::VarType::Numeric)) {
+    if (!table::is_driver_variable(v)) {
         throw UsageError(fmt::format("{}: \"{}\" is of type {}; the {} of a driver analysis "
                                      "is a Likert item, grade, NPS, number or scale score",
                                      cb.source, name, codebook::type_name(v.type), role));

@@ -440,12 +440,10 @@ std::optional<Question> Codebook::scale_score(std::string_view group) const {
 std::vector<Question> Codebook::with_scale_scores(std::vector<Question> questions) const {
     std::vector<Question> out;
     for (Question& q : questions) {
-        const bool battery = q.kind == Question::Kind::Battery;
-        std::optional<Question> score = battery ? scale_score(q.name) : std::nullopt;
+        std::optional<Question> score =
+            q.kind == Question::Kind::Battery ? scale_score(q.name) : std::nullopt;
         out.push_back(std::move(q));
-        if (score && std::none_of(questions.begin(), questions.end(), [&](const Question& o) {
-                return o.variables == score->variables;
-            })) {
+        if (score) {
             out.push_back(std::move(*score));
         }
     }

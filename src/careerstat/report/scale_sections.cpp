@@ -19,25 +19,19 @@ bool for_population(const SectionSpec& s, const PopulationResult& r) {
 
 // The driver analysis's variables in this codebook, or empty when it lacks one.
 std::vector<std::size_t> driver_vars(const SectionSpec& s, const codebook::Codebook& cb) {
+    std::vector<std::string> names{s.drivers};
+    names.insert(names.end(), s.predictors.begin(), s.predictors.end());
     std::vector<std::size_t> vars;
-    for (const std::string* name : [&] {
-             std::vector<const std::string*> all{&s.drivers};
-             for (const std::string& p : s.predictors) {
-                 all.push_back(&p);
-             }
-             return all;
-         }()) {
-        const auto i = cb.index_of(*name);
+    for (const std::string& name : names) {
+        const auto i = cb.index_of(name);
         if (!i) {
             return {};
         }
         const codebook::Variable& v = cb.variables[*i];
-        if (!(v.is_derived() || v.type == codebook::VarType::Likert ||
-              v.type == codebook::VarType::Grade || v.type == codebook::VarType::Nps ||
-              v.type == codebook::VarType::Numeric)) {
+        if (!table::is_driver_variable(v)) {
             throw DataError(fmt::format("{}: \"{}\" is of type {}; the variables of a driver "
                                         "analysis are Likert items, grades, NPS, numbers or scales",
-                                        cb.source, *name, codebook::type_name(v.type)));
+                                        cb.source, name, codebook::type_name(v.type)));
         }
         vars.push_back(*i);
     }

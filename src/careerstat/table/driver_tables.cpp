@@ -16,6 +16,12 @@ Cell num(double v) { return std::isfinite(v) ? Cell{v} : Cell{}; }
 
 } // namespace
 
+bool is_driver_variable(const codebook::Variable& v) {
+    using codebook::VarType;
+    return v.is_derived() || v.type == VarType::Likert || v.type == VarType::Grade ||
+           v.type == VarType::Nps || v.type == VarType::Numeric;
+}
+
 DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& moments,
                            const BuildOptions& build, const DriverOptions& options) {
     const Lang lang = build.lang;

@@ -36,6 +36,10 @@ struct DriverOptions {
     std::uint64_t seed = 20151124;
 };
 
+// Whether a variable can be a driver analysis's outcome or predictor: a number (Likert
+// item, grade, NPS, numeric answer or scale score). The one list the CLI and the report use.
+bool is_driver_variable(const codebook::Variable& v);
+
 // The strongest driver, for a finding: its label, Pearson r and share of R-squared.
 struct TopDriver {
     std::string label;
