@@ -33,5 +33,6 @@ run 10-crosstab        crosstab data/clients.csv initiative barrier relation --b
 run 11-crosstab-bands  crosstab data/clients.csv grade --by age:18-34,35-49,50- --sig 0.05,0.10 --adjust holm
 run 12-scale           scale data/clients.csv outcome
 run 13-drivers         drivers data/clients.csv grade relation outcome sessions
+run 14-drift           drift data/clients.codebook.csv data/2016/clients.codebook.csv
 [ "$mode" = --write ] || { [ $status = 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"; }
 exit $status

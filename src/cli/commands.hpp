@@ -15,5 +15,6 @@ void setup_report(CLI::App& app);
 void setup_peek(CLI::App& app);
 void setup_scale(CLI::App& app);
 void setup_drivers(CLI::App& app);
+void setup_drift(CLI::App& app);
 
 } // namespace careerstat::cli

@@ -23,3 +23,12 @@ golden_test(describe_scale_score describe_scale_score 0 describe ${S} sat grade)
 golden_test(crosstab_scale_bands crosstab_scale_bands 0 crosstab ${S} grade rel --by sat:1-2.99,3-3.99,4-5 --min-base 10)
 golden_test(drivers_example drivers_example 0 drivers data/clients.csv grade relation outcome sessions --format md)
 golden_test(scale_score_where scale_score_where 2 describe ${S} grade --where sat=3)
+# Questionnaire drift (issue 12, part 2): every kind of change, exit 1 when one breaks a
+# trend; the same codebook twice; a file that is not there.
+set(D tests/data/drift)
+golden_test(drift_help drift_help 0 drift --help)
+golden_test(drift_text drift_text 1 drift ${D}/wave1.codebook.csv ${D}/wave2.codebook.csv)
+golden_test(drift_json drift_json 1 drift ${D}/wave1.codebook.csv ${D}/wave2.codebook.csv --format json)
+golden_test(drift_nl drift_nl 1 drift ${D}/wave1.codebook.csv ${D}/wave2.codebook.csv --lang nl --format md)
+golden_test(drift_none drift_none 0 drift data/clients.codebook.csv data/2016/clients.codebook.csv)
+golden_test(drift_missing_file drift_missing_file 2 drift ${D}/wave1.codebook.csv ${D}/nothing.csv)
