@@ -2,12 +2,15 @@
 // Codebook::load reads a file: the dialect sniffed). When it loads, write_csv writes it and
 // Codebook::read reads that back: every variable must come back equal in every field the
 // codebook CSV carries (name, label, type, choices and missing codes with their labels and
-// values, group, reverse, question, separator, selected, and the range lo..hi). Only
+// values, group, reverse, question, separator, selected, min_items and the range lo..hi). Only
 // `line` may differ. DataError rejects an input; a difference or a failure to read the
-// written codebook aborts.
+// written codebook aborts. The two must also show no questionnaire drift
+// (codebook::compare_codebooks), and scale scores must build or throw DataError.
 #include "fuzz_input.hpp"
 
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/codebook/drift.hpp"
+#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 
@@ -73,6 +76,9 @@ const char* difference(const Variable& a, const Variable& b) {
     if (a.min != b.min || a.max != b.max) {
         return "range";
     }
+    if (a.min_items != b.min_items) {
+        return "min_items";
+    }
     return nullptr;
 }
 
@@ -107,6 +113,17 @@ int run(const std::uint8_t* data, std::size_t size) {
             fail(written, "variable " + std::to_string(i + 1) + " (" + first.variables[i].name +
                               ") comes back with a different " + field);
         }
+    }
+    // The same questionnaire read twice has drifted nowhere.
+    if (const auto drift = codebook::compare_codebooks(first, second); !drift.empty()) {
+        fail(written, std::string("drift between a codebook and its own copy: ") +
+                          drift.front().variable + " " +
+                          std::string(codebook::drift_kind_name(drift.front().kind)));
+    }
+    // Scale scores: DataError (min_items that disagree or exceed the items) is the rejection.
+    try {
+        codebook::add_scale_scores(first);
+    } catch (const DataError&) {
     }
     return 0;
 }
