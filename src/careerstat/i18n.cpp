@@ -288,6 +288,8 @@ constexpr std::pair<std::string_view, std::string_view> k_dutch[] = {
      "Toetsen gebruiken effectieve basissen (Kish: (som w)^2 / som w^2)."},
     {"The items' average covariance is {}, not positive: the scale's reliability is not defined, so alpha, lambda 6 and omega are not shown.",
      "De gemiddelde covariantie van de items is {}, niet positief: de betrouwbaarheid van de schaal is niet gedefinieerd, dus alfa, lambda 6 en omega worden niet getoond."},
+    {"The pairwise covariances do not fit together (their matrix is not positive semi-definite): some pairs of items have few respondents in common; prefer listwise.",
+     "De paarsgewijze covarianties passen niet bij elkaar (hun matrix is niet positief semidefiniet): sommige paren items hebben weinig respondenten gemeen; gebruik liever lijstgewijs."},
     {"Top-2 %",
      "Top-2 %"},
     {"Top-2 and bottom-2 % are the shares of valid answers in the two highest and the two lowest codes.",

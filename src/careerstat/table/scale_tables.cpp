@@ -75,6 +75,16 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
     // psych::alpha counts every row for pairwise intervals; listwise, the complete cases.
     const double n = options.pairwise ? moments.cases() : interval_n(l.n, l.w, l.w2, weighted);
     const stats::Reliability rel = stats::reliability(cov, n, build.level);
+    // Pairwise covariances from different respondents need not fit together (the matrix
+    // can have a negative eigenvalue); then an item-total r can leave [-1, 1] and is not
+    // shown.
+    const bool consistent =
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(cov, Eigen::EigenvaluesOnly)
+            .eigenvalues()
+            .minCoeff() >= -1e-9 * cov.trace();
+    const auto r_drop = [](const stats::ItemReliability& ir) {
+        return std::abs(ir.r_drop) <= 1 + 1e-9 ? ir.r_drop : std::nan("");
+    };
 
     ScaleResult out;
     Table t;
@@ -103,6 +113,11 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
     t.add_row({"g6", tr(lang, "Guttman's lambda 6").data(), shown(rel.g6), Cell{}, Cell{}});
     t.add_row({"omega_total", tr(lang, "McDonald's omega total (one factor)").data(),
                shown(rel.omega_total), Cell{}, Cell{}});
+    if (!consistent) {
+        t.footnotes.emplace_back(tr(lang, "The pairwise covariances do not fit together (their "
+                                          "matrix is not positive semi-definite): some pairs of "
+                                          "items have few respondents in common; prefer listwise."));
+    }
     if (!defined) {
         t.footnotes.push_back(fmt::format(
             fmt::runtime(tr(lang, "The items' average covariance is {}, not positive: the scale's "
@@ -164,9 +179,9 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
             label += " " + std::string(tr(lang, "(reverse-worded)"));
         }
         items.add_row({v.name, label, weighted ? s.w : s.n, mean, std::sqrt(cov(ii, ii)),
-                       ir.r_drop, defined ? num(ir.alpha_drop) : Cell{},
+                       num(r_drop(ir)), defined ? num(ir.alpha_drop) : Cell{},
                        rel.loadings.empty() ? Cell{} : Cell{rel.loadings[i]}});
-        if (ir.r_drop < 0) {
+        if (r_drop(ir) < 0) {
             negative.push_back(v.name);
         }
     }
