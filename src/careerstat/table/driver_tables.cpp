@@ -148,7 +148,11 @@ DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& 
             fmt::runtime(tr(lang, "Weighted moments; intervals use Kish's effective n ({}).")),
             footnote_number(std::round(n * 10) / 10, lang)));
     }
-    const auto common = common_footnotes(build, false);
+    // Weights and filters as every table says them; no finite population correction, which
+    // these statistics do not apply (a report's `invited` sets it for its other tables).
+    BuildOptions notes = build;
+    notes.population = 0;
+    const auto common = common_footnotes(notes, false);
     t.footnotes.insert(t.footnotes.end(), common.begin(), common.end());
     t.chart = Chart::Quadrant;
     t.chart_label_column = t.column_index("label");

@@ -203,7 +203,11 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
         out.warnings.push_back(w);
         t.footnotes.insert(t.footnotes.begin(), std::string(tr(lang, "Warning: ")) + w + ".");
     }
-    const auto common = common_footnotes(build, false);
+    // Weights and filters as every table says them; no finite population correction, which
+    // these statistics do not apply (a report's `invited` sets it for its other tables).
+    BuildOptions notes = build;
+    notes.population = 0;
+    const auto common = common_footnotes(notes, false);
     for (Table* x : {&t, &items}) {
         x->footnotes.insert(x->footnotes.end(), common.begin(), common.end());
     }
