@@ -212,8 +212,9 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
             }
         }
         // A first column of increasing whole numbers in every row is an id too (its values
-        // are unique then).
-        if ((id_candidate[c] && !id_repeats[c]) ||
+        // are unique then). An id is in every row: validate rejects an empty one, so a
+        // candidate with blanks is metadata, not the id.
+        if ((id_candidate[c] && !id_repeats[c] && p.non_blank == rows) ||
             (c == 0 && numeric && p.all_integer && p.increasing && p.non_blank > 2 &&
              p.non_blank == rows)) {
             v.type = VarType::Id;
