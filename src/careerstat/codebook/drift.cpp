@@ -1,5 +1,6 @@
 #include "careerstat/codebook/drift.hpp"
 
+#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
@@ -78,16 +79,8 @@ std::string range_text(const Variable& v) {
 // The ends of a Likert scale or a numeric range, as compared.
 std::string ends_of(const Variable& v) {
     if (v.type == VarType::Likert && !v.choices.empty()) {
-        double lo = 0, hi = 0;
-        bool first = true;
-        for (const Choice& c : v.choices) {
-            if (c.value) {
-                lo = first ? *c.value : std::min(lo, *c.value);
-                hi = first ? *c.value : std::max(hi, *c.value);
-                first = false;
-            }
-        }
-        return first ? std::string() : fmt::format("{:g}..{:g}", lo, hi);
+        const ItemRange r = item_range(v);
+        return fmt::format("{:g}..{:g}", r.min, r.max);
     }
     return range_text(v);
 }

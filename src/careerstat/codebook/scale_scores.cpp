@@ -20,6 +20,11 @@ ItemRange item_range(const Variable& item) {
     return r;
 }
 
+ItemScoring item_scoring(const Variable& v) {
+    const ItemRange r = item_range(v);
+    return {r.min, r.max, v.type == VarType::Likert && v.reverse};
+}
+
 void add_scale_scores(Codebook& cb, const std::map<std::string, std::size_t>& min_items) {
     std::vector<Question> batteries;
     for (Question& q : cb.questions()) {

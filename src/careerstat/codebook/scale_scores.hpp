@@ -19,10 +19,15 @@ struct ItemRange {
 };
 ItemRange item_range(const Variable& item);
 
-// The value of a valid answer as every scale analysis uses it: recoded when reversed.
-inline double scored(const Variable& item, const ItemRange& r, double value) {
-    return item.reverse ? r.min + r.max - value : value;
-}
+// How a valid answer counts in every scale analysis (scale scores in the pass, co-moments):
+// as given, or min + max - x for a reverse-worded Likert item. One per variable, built once.
+struct ItemScoring {
+    double min = 0;
+    double max = 0;
+    bool reverse = false;
+    double operator()(double value) const { return reverse ? min + max - value : value; }
+};
+ItemScoring item_scoring(const Variable& v);
 
 // Appends one derived variable per Likert group of at least two items whose name no
 // variable already has. Its minimum number of answered items: `min_items` of the study

@@ -1,7 +1,5 @@
 #include "careerstat/data/comoments.hpp"
 
-#include "careerstat/codebook/scale_scores.hpp"
-
 #include <bit>
 #include <cstdint>
 
@@ -67,9 +65,7 @@ CoMoments::CoMoments(const codebook::Codebook& cb, std::vector<std::size_t> vars
     : m_cb(cb), m_vars(std::move(vars)), m_options(options) {
     const std::size_t k = m_vars.size();
     for (std::size_t v : m_vars) {
-        const codebook::Variable& var = m_cb.variables[v];
-        const codebook::ItemRange r = codebook::item_range(var);
-        m_scoring.push_back({r.min, r.max, var.type == codebook::VarType::Likert && var.reverse});
+        m_scoring.push_back(codebook::item_scoring(m_cb.variables[v]));
     }
     m_listwise = empty_sums(k);
     m_single.assign(k, empty_sums(1));
@@ -98,8 +94,7 @@ void CoMoments::add(const Case& c) {
         const Coded& x = c.coded[m_vars[i]];
         m_valid[i] = x.kind == Coded::Kind::Valid;
         if (m_valid[i]) {
-            const Scoring& s = m_scoring[i];
-            m_x[i] = s.reverse ? s.min + s.max - x.value : x.value;
+            m_x[i] = m_scoring[i](x.value);
             if (m_options.pairwise) {
                 add_to(m_single[i], &m_x[i], c.w, m_d);
             }

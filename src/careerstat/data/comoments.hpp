@@ -6,6 +6,7 @@
 #pragma once
 
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/data/pass.hpp"
 
 #include <cstddef>
@@ -26,6 +27,8 @@ struct MomentSums {
     // The covariance as R's cov (and cov.wt with its default unbiased method): C divided by
     // n - 1, or by W - sum(w^2)/W with weights.
     double divisor() const { return w - (w > 0 ? w2 / w : 0); }
+    // The n intervals use: the cases, or with weights Kish's effective number (Σw)²/Σw².
+    double effective_n(bool weighted) const { return weighted && w2 > 0 ? w * w / w2 : n; }
 };
 
 // One pair's sums over the cases that answered both (pairwise): as MomentSums with k = 2.
@@ -35,6 +38,7 @@ struct PairSums {
     double n = 0;
     double mean[2] = {0, 0};
     double c[3] = {0, 0, 0}; // C00, C01, C11
+    double divisor() const { return w - (w > 0 ? w2 / w : 0); } // as MomentSums'
 };
 
 struct CoMomentsOptions {
@@ -79,12 +83,7 @@ class CoMoments : public Accumulator {
     const codebook::Codebook& m_cb;
     std::vector<std::size_t> m_vars;
     CoMomentsOptions m_options;
-    struct Scoring {
-        double min = 0;
-        double max = 0;
-        bool reverse = false;
-    };
-    std::vector<Scoring> m_scoring;
+    std::vector<codebook::ItemScoring> m_scoring;
     MomentSums m_listwise;
     std::vector<MomentSums> m_single;
     std::vector<PairSums> m_pairs; // upper triangle, row-major

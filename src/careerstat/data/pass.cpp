@@ -1,6 +1,5 @@
 #include "careerstat/data/pass.hpp"
 
-#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/data/columns.hpp"
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/errors.hpp"
@@ -18,8 +17,7 @@ Pass::Pass(const codebook::Codebook& codebook, PassOptions options)
     for (std::size_t i = 0; i < codebook.variables.size(); ++i) {
         const auto& v = codebook.variables[i];
         m_coders.emplace_back(v, m_options.decimal_comma);
-        const codebook::ItemRange r = codebook::item_range(v);
-        m_scoring[i] = {r.min, r.max, v.reverse};
+        m_scoring[i] = codebook::item_scoring(v);
     }
 }
 
@@ -102,8 +100,7 @@ void Pass::score(std::size_t v) {
     for (std::size_t item : var.items) {
         const Coded& c = m_coded[item];
         if (c.kind == Coded::Kind::Valid) {
-            const Scoring& s = m_scoring[item];
-            sum += s.reverse ? s.min + s.max - c.value : c.value;
+            sum += m_scoring[item](c.value);
             ++n;
         }
     }

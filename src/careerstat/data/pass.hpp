@@ -5,6 +5,7 @@
 #pragma once
 
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/data/coder.hpp"
 #include "careerstat/data/filter.hpp"
 
@@ -84,11 +85,7 @@ class Pass {
     std::vector<Coder> m_coders; // one per codebook variable
     std::vector<Binding> m_bindings;
     std::vector<std::size_t> m_derived; // scale scores to compute, after their items
-    struct Scoring {
-        double min = 0, max = 0; // the item's range, for reversed items
-        bool reverse = false;
-    };
-    std::vector<Scoring> m_scoring; // per codebook variable
+    std::vector<codebook::ItemScoring> m_scoring; // per codebook variable
     std::vector<std::optional<std::size_t>> m_column; // per codebook variable
     std::vector<Coded> m_coded;                        // per codebook variable, this row
     std::string m_source;

@@ -30,8 +30,7 @@ DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& 
     const std::size_t k = moments.size();
     const std::size_t p = k - 1;
     const codebook::Variable& outcome = cb.variables[moments.vars()[0]];
-    // Intervals: the cases, or with weights Kish's effective number.
-    const double n = weighted && l.w2 > 0 ? l.w * l.w / l.w2 : l.n;
+    const double n = l.effective_n(weighted);
     if (!(l.n > static_cast<double>(p) + 2)) {
         throw DataError(fmt::format("drivers of \"{}\": {:g} respondents answered the outcome "
                                     "and all {} predictors; a regression on {} predictors needs "
@@ -148,11 +147,7 @@ DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& 
             fmt::runtime(tr(lang, "Weighted moments; intervals use Kish's effective n ({}).")),
             footnote_number(std::round(n * 10) / 10, lang)));
     }
-    // Weights and filters as every table says them; no finite population correction, which
-    // these statistics do not apply (a report's `invited` sets it for its other tables).
-    BuildOptions notes = build;
-    notes.population = 0;
-    const auto common = common_footnotes(notes, false);
+    const auto common = moment_footnotes(build);
     t.footnotes.insert(t.footnotes.end(), common.begin(), common.end());
     t.chart = Chart::Quadrant;
     t.chart_label_column = t.column_index("label");

@@ -26,7 +26,7 @@ Eigen::MatrixXd covariance(const data::CoMoments& m, bool pairwise) {
                 v = s.c[0] / s.divisor();
             } else {
                 const data::PairSums& p = m.pair(ui, uj);
-                v = p.c[1] / (p.w - (p.w > 0 ? p.w2 / p.w : 0));
+                v = p.c[1] / p.divisor();
             }
             c(i, j) = c(j, i) = v;
         }
@@ -34,15 +34,16 @@ Eigen::MatrixXd covariance(const data::CoMoments& m, bool pairwise) {
     return c;
 }
 
+std::vector<std::string> moment_footnotes(const BuildOptions& build) {
+    BuildOptions notes = build;
+    notes.population = 0;
+    return common_footnotes(notes, false);
+}
+
 namespace {
 
 Cell num(std::optional<double> v) {
     return v && std::isfinite(*v) ? Cell{*v} : Cell{};
-}
-
-// The n an interval uses: the cases, or with weights Kish's effective number.
-double interval_n(double n, double w, double w2, bool weighted) {
-    return weighted && w2 > 0 ? w * w / w2 : n;
 }
 
 } // namespace
@@ -73,7 +74,7 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
         }
     }
     // psych::alpha counts every row for pairwise intervals; listwise, the complete cases.
-    const double n = options.pairwise ? moments.cases() : interval_n(l.n, l.w, l.w2, weighted);
+    const double n = options.pairwise ? moments.cases() : l.effective_n(weighted);
     const stats::Reliability rel = stats::reliability(cov, n, build.level);
     // Pairwise covariances from different respondents need not fit together (the matrix
     // can have a negative eigenvalue); then an item-total r can leave [-1, 1] and is not
@@ -203,11 +204,7 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
         out.warnings.push_back(w);
         t.footnotes.insert(t.footnotes.begin(), std::string(tr(lang, "Warning: ")) + w + ".");
     }
-    // Weights and filters as every table says them; no finite population correction, which
-    // these statistics do not apply (a report's `invited` sets it for its other tables).
-    BuildOptions notes = build;
-    notes.population = 0;
-    const auto common = common_footnotes(notes, false);
+    const auto common = moment_footnotes(build);
     for (Table* x : {&t, &items}) {
         x->footnotes.insert(x->footnotes.end(), common.begin(), common.end());
     }

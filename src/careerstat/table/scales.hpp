@@ -61,6 +61,11 @@ struct DriverResult {
 DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& moments,
                            const BuildOptions& build, const DriverOptions& options);
 
+// The notes every scale and driver table shares: weights and filters as every table says
+// them, but no finite population correction, which these statistics do not apply (a
+// report's `invited` sets it for its other tables).
+std::vector<std::string> moment_footnotes(const BuildOptions& build);
+
 // The covariance matrix of the co-moments, listwise or pairwise (R: cov(use = ...)).
 Eigen::MatrixXd covariance(const data::CoMoments& m, bool pairwise);
 
