@@ -81,6 +81,10 @@ ChiSquare chi_square_test(const std::vector<std::vector<double>>& table) {
             }
         }
     }
+    // G^2 >= 0 (Gibbs' inequality) and X^2 >= 0, but rounding can leave G^2 at -6e-15 when
+    // every cell equals its expected count, which Boost's cdf rejects.
+    result.statistic = std::max(result.statistic, 0.0);
+    result.likelihood_ratio = std::max(result.likelihood_ratio, 0.0);
     result.df = static_cast<double>((kept_rows.size() - 1) * (kept_columns.size() - 1));
     // The upper tail through complement() keeps tiny p-values accurate instead of 1 - cdf.
     const boost::math::chi_squared_distribution<double> null_distribution(result.df);
