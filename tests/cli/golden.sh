@@ -17,6 +17,11 @@ if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$err" "$dir/$golden.err"
 fi
 status=0
+# An internal error is a bug in careerstat, never an expected outcome: a golden file must
+# not record one (the drift table's JSON once did).
+if grep -q "internal error" "$err"; then
+  echo "careerstat reported an internal error:"; cat "$err"; status=1
+fi
 if [ "$code" != "$expected" ]; then
   echo "exit code $code, expected $expected"; status=1
 fi

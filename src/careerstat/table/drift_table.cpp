@@ -15,7 +15,7 @@ Table drift_table(const std::vector<codebook::Drift>& changes, const std::string
     t.subtitle = fmt::format("{} → {}", before, after);
     t.columns = {{"variable", tr(lang, "Variable").data(), ColumnType::Text},
                  {"change", tr(lang, "Change").data(), ColumnType::Text},
-                 {"kind", "kind", ColumnType::Text, -1, true},
+                 {"change_kind", "change_kind", ColumnType::Text, -1, true},
                  {"before", tr(lang, "Before").data(), ColumnType::Text},
                  {"after", tr(lang, "After").data(), ColumnType::Text},
                  {"similarity", tr(lang, "Similarity").data(), ColumnType::Number, 2},
