@@ -142,6 +142,32 @@ TTest welch_t_test(double n1, double mean1, double sd1, double n2, double mean2,
     return out;
 }
 
+MeanDifference welch_mean_difference(double mean1, double se1, double cases1, double mean2,
+                                     double se2, double cases2, double level) {
+    if (!(cases1 >= 2 && cases2 >= 2)) {
+        throw std::invalid_argument("Welch's t-test: each sample needs at least 2 cases");
+    }
+    if (!(level > 0 && level < 1)) {
+        throw std::invalid_argument("Welch's t-test: the confidence level must be between 0 and 1");
+    }
+    const double v1 = se1 * se1;
+    const double v2 = se2 * se2;
+    if (!(v1 + v2 > 0) || !std::isfinite(v1 + v2)) {
+        throw std::invalid_argument("Welch's t-test: both samples have no spread");
+    }
+    MeanDifference out;
+    out.difference = mean1 - mean2;
+    const double se = std::sqrt(v1 + v2);
+    out.t = out.difference / se;
+    out.df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (cases1 - 1) + v2 * v2 / (cases2 - 1));
+    const boost::math::students_t_distribution<double> dist(out.df);
+    out.p_value = 2 * boost::math::cdf(boost::math::complement(dist, std::fabs(out.t)));
+    const double q = boost::math::quantile(boost::math::complement(dist, (1 - level) / 2));
+    out.lower = out.difference - q * se;
+    out.upper = out.difference + q * se;
+    return out;
+}
+
 ZTest two_proportion_z_test(double x1, double n1, double x2, double n2) {
     if (!(n1 > 0 && n2 > 0) || x1 < 0 || x2 < 0 || x1 > n1 || x2 > n2) {
         throw std::invalid_argument("two-proportion test: needs 0 <= x <= n and n > 0");

@@ -34,6 +34,23 @@ struct TTest {
 // Welch's t-test of two means from their n, mean and SD (R: t.test(var.equal = FALSE)).
 TTest welch_t_test(double n1, double mean1, double sd1, double n2, double mean2, double sd2);
 
+// mean1 - mean2 of two independent samples from each mean's standard error and number of
+// cases: Welch's t, the Welch-Satterthwaite df from se^4 / (cases - 1), and the interval
+// difference -+ t(level, df) * sqrt(se1^2 + se2^2). With se = sd / sqrt(n) this is R's
+// t.test(x, y, var.equal = FALSE) (statistic, parameter, p.value, conf.int); with survey
+// standard errors (weights, a finite population correction) the same test on them. Throws
+// std::invalid_argument below 2 cases in a sample or when both standard errors are 0.
+struct MeanDifference {
+    double difference = 0;
+    double lower = 0;
+    double upper = 0;
+    double t = 0;
+    double df = 0;
+    double p_value = 1; // two-sided
+};
+MeanDifference welch_mean_difference(double mean1, double se1, double cases1, double mean2,
+                                     double se2, double cases2, double level);
+
 struct ZTest {
     double z = 0;
     double p_value = 1; // two-sided
