@@ -16,5 +16,6 @@ void setup_peek(CLI::App& app);
 void setup_scale(CLI::App& app);
 void setup_drivers(CLI::App& app);
 void setup_drift(CLI::App& app);
+void setup_trend(CLI::App& app);
 
 } // namespace careerstat::cli

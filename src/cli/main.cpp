@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     cli::setup_scale(app);
     cli::setup_drivers(app);
     cli::setup_drift(app);
+    cli::setup_trend(app);
     cli::setup_response(app);
     cli::setup_report(app);
     cli::setup_peek(app);

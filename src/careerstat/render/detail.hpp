@@ -24,7 +24,7 @@ void render_html(const Tables& tables, std::ostream& out, const RenderOptions& o
 // that table is empty, so Dutch reports say "Noot" today.
 enum class Phrase {
     KeyFindings, Note, Report, BarChart, DivergingChart, QuadrantChart, Importance, Performance,
-    KeepUp, ImproveFirst, Maintain, LowerPriority
+    KeepUp, ImproveFirst, Maintain, LowerPriority, TrendChart
 };
 std::string_view phrase(Lang lang, Phrase which);
 
@@ -37,6 +37,9 @@ void write_chart(const table::Table& table, std::ostream& out, const RenderOptio
 
 // Chart::Quadrant's scatter (svg_quadrant.cpp); write_chart draws the bars under it.
 void write_quadrant(const table::Table& table, std::ostream& out, const RenderOptions& options);
+
+// Chart::Trend's lines across the waves with interval bands (svg_trend.cpp).
+void write_trend(const table::Table& table, std::ostream& out, const RenderOptions& options);
 
 // An SVG number: one decimal, always a decimal point whatever the report's locale.
 std::string coord(double value);

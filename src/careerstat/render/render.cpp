@@ -115,6 +115,7 @@ std::vector<table::Table> for_people(const std::vector<table::Table>& tables) {
         p.chart_label_column = remap(t.chart_label_column);
         p.chart_value_column = remap(t.chart_value_column);
         p.chart_y_column = remap(t.chart_y_column);
+        p.chart_x_column = remap(t.chart_x_column);
         out.push_back(std::move(p));
     }
     return out;
@@ -171,6 +172,8 @@ std::string_view phrase(Lang lang, Phrase which) {
         return nl ? "Staafdiagram" : "Bar chart";
     case Phrase::DivergingChart:
         return nl ? "Divergerend gestapeld staafdiagram" : "Diverging stacked bar chart";
+    case Phrase::TrendChart:
+        return nl ? "Lijndiagram over de jaren" : "Line chart across the waves";
     case Phrase::QuadrantChart:
         return nl ? "Belang-prestatiediagram" : "Importance-performance chart";
     case Phrase::Importance:

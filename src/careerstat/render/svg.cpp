@@ -506,6 +506,8 @@ void write_chart(const table::Table& table, std::ostream& out, const RenderOptio
         write_bars(table, out, options);
     } else if (table.chart == table::Chart::Diverging) {
         write_diverging(table, out, options);
+    } else if (table.chart == table::Chart::Trend) {
+        write_trend(table, out, options);
     }
 }
 

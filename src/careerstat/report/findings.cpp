@@ -87,6 +87,9 @@ std::vector<std::string> key_findings(const Study& study,
         out.push_back(response_sentence(*p, lang));
     }
     for (const FindingSpec& spec : study.findings) {
+        if (spec.from != 0) {
+            continue; // a change across waves: report/trend.cpp's change_findings
+        }
         const std::string at = fmt::format("{}:{}: ", study.source, spec.line);
         const PopulationResult* pop = nullptr;
         for (const auto& p : pops) {

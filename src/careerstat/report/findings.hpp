@@ -43,6 +43,14 @@ struct PopulationResult {
     std::optional<std::size_t> question_index(const std::string& name) const;
 };
 
+// Reads one population's export in one pass: response, the counts of the `wanted`
+// questions (with their scale scores), and with `with_sections` also the study's banner,
+// scale and driver accumulators and the sample file.
+std::unique_ptr<PopulationResult> read_population(const Study& study, const PopulationSpec& spec,
+                                                  const ReportOptions& options,
+                                                  const std::vector<std::string>& wanted,
+                                                  Lang lang, bool with_sections);
+
 // A finding's template with {name} replaced by its value; unknown names stay as written,
 // so a typo shows.
 std::string fill(const std::string& tmpl, const std::map<std::string, std::string>& fields);

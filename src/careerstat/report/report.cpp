@@ -12,6 +12,7 @@
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/report/findings.hpp"
 #include "careerstat/report/scale_sections.hpp"
+#include "careerstat/report/trend.hpp"
 #include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/table/banner.hpp"
 #include "careerstat/table/builders.hpp"
@@ -28,13 +29,11 @@ namespace careerstat::report {
 
 using codebook::Question;
 
-namespace {
-
 // One population's single pass: completion per record feeds the tabulator.
 std::unique_ptr<PopulationResult> read_population(const Study& study, const PopulationSpec& spec,
                                                   const ReportOptions& options,
                                                   const std::vector<std::string>& wanted,
-                                                  Lang lang) {
+                                                  Lang lang, bool with_sections) {
     auto r = std::make_unique<PopulationResult>();
     r->spec = &spec;
     for (const std::string* path : {&spec.export_path, &spec.sample_path}) {
@@ -77,7 +76,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     pass.add(*r->tab);
     // Sections with breakdowns: their banner counts ride the same pass, in each population
     // whose codebook has every banner variable.
-    for (std::size_t si = 0; si < study.sections.size(); ++si) {
+    for (std::size_t si = 0; si < study.sections.size() && with_sections; ++si) {
         const SectionSpec& s = study.sections[si];
         if (s.by.empty() || (!s.population.empty() && s.population != spec.name)) {
             continue;
@@ -104,7 +103,9 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         r->cross[si] = std::make_unique<data::CrossCounts>(cb, std::move(qs), std::move(banners));
         pass.add(*r->cross[si]);
     }
-    add_scale_accumulators(study, *r, pass);
+    if (with_sections) {
+        add_scale_accumulators(study, *r, pass);
+    }
     data::ResponseCounter counter(cb, analysis::completion_options(r->layout, reader->header(), 0.8));
     pass.bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
@@ -134,12 +135,14 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                                      study.source, spec.name, *spec.invited, spec.export_path,
                                      r->response.returned));
     }
-    if (!spec.sample_path.empty()) {
+    if (!spec.sample_path.empty() && with_sections) {
         auto sample_reader = io::RecordReader::open(spec.sample_path, options.reader);
         r->sample = data::read_sample(*sample_reader, "", "");
     }
     return r;
 }
+
+namespace {
 
 // The table(s) of one question for one population.
 std::vector<table::Table> question_tables(const PopulationResult& r, std::size_t q) {
@@ -180,15 +183,23 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     // Every question a section or finding names must be in some population's codebook.
     std::vector<std::string> wanted;
+    std::vector<std::string> trend_questions;
     for (const SectionSpec& s : study.sections) {
         wanted.insert(wanted.end(), s.questions.begin(), s.questions.end());
+        wanted.insert(wanted.end(), s.trend.begin(), s.trend.end());
+        trend_questions.insert(trend_questions.end(), s.trend.begin(), s.trend.end());
     }
     for (const FindingSpec& f : study.findings) {
         wanted.push_back(f.question);
     }
+    if (!trend_questions.empty() && study.waves.empty()) {
+        throw DataError(fmt::format("{}: a section has trend = [...], but the study names no "
+                                    "earlier [[wave]] (docs/trend.md)",
+                                    study.source));
+    }
     std::vector<std::unique_ptr<PopulationResult>> pops;
     for (const PopulationSpec& spec : study.populations) {
-        pops.push_back(read_population(study, spec, options, wanted, lang));
+        pops.push_back(read_population(study, spec, options, wanted, lang, true));
     }
     for (const std::string& name : wanted) {
         const bool found = std::any_of(pops.begin(), pops.end(), [&](const auto& p) {
@@ -227,13 +238,40 @@ Report build_report(const Study& study, const ReportOptions& options) {
     rt.title = tr(lang, "Response per population");
     rep.tables.push_back(std::move(rt));
 
-    // The sections, a question shared by populations side by side; then their scales and
-    // driver analyses.
+    // The earlier waves, each read once for every trend question of the report.
+    EarlierWaves earlier;
+    std::vector<TrendWaveData> waves;
+    std::vector<table::Table> all_trend_tables;
+    if (!trend_questions.empty()) {
+        earlier = read_study_waves(study, trend_questions, options, lang);
+        waves = earlier.waves;
+        TrendWaveData now;
+        now.year = study.year;
+        now.study = &study;
+        for (const auto& p : pops) {
+            now.pops.push_back(p.get());
+        }
+        waves.push_back(std::move(now));
+    }
+
+    // The sections, a question shared by populations side by side; then their scales,
+    // driver analyses and trends.
     std::vector<std::string> driver_findings;
     for (std::size_t si = 0; si < study.sections.size(); ++si) {
         const SectionSpec& s = study.sections[si];
         std::vector<table::Table> scale_tables =
             scale_section_tables(study, si, pops, lang, driver_findings);
+        if (!s.trend.empty()) {
+            TrendRequest tr_request;
+            tr_request.questions = s.trend;
+            tr_request.population = s.population;
+            tr_request.min_base = s.min_base;
+            tr_request.section = s.title;
+            for (table::Table& t : trend_tables(waves, tr_request, options, lang)) {
+                all_trend_tables.push_back(t);
+                scale_tables.push_back(std::move(t));
+            }
+        }
         const auto add_scale_tables = [&] {
             for (table::Table& t : scale_tables) {
                 rep.tables.push_back(std::move(t));
@@ -338,6 +376,9 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     table::make_ids_unique(rep.tables);
     rep.findings = key_findings(study, pops, options, lang);
+    for (std::string& f : change_findings(study, all_trend_tables, options, lang)) {
+        rep.findings.push_back(std::move(f));
+    }
     rep.findings.insert(rep.findings.end(), driver_findings.begin(), driver_findings.end());
     if (study.auto_findings) {
         for (std::string& f : difference_findings(rep.tables, lang, study.auto_findings_max)) {

@@ -2,6 +2,7 @@
 
 #include "careerstat/errors.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <set>
@@ -75,6 +76,66 @@ std::vector<std::string> get_names(const std::string& path, const toml::table& t
     return out;
 }
 
+// A [[wave]]: year, study, and the mapping onto this wave: rename, recode, same.
+WaveSpec load_wave(const std::string& path, const fs::path& base, const toml::node& node) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) {
+        throw DataError(where(path, node) + "each earlier wave is a [[wave]] table with year and study");
+    }
+    check_keys(path, *t, {"year", "study", "rename", "recode", "same"}, "a wave");
+    WaveSpec w;
+    w.line = static_cast<long>(t->source().begin.line);
+    const toml::node* y = t->get("year");
+    if (y == nullptr || !y->is_integer()) {
+        throw DataError(where(path, y != nullptr ? *y : node) +
+                        "a wave needs its year as a whole number: year = 2015");
+    }
+    w.year = static_cast<int>(*y->value<std::int64_t>());
+    w.study_path = resolve(base, get_string(path, *t, "study", true, "a wave"));
+    w.same = get_names(path, *t, "same");
+    if (const toml::node* r = t->get("rename")) {
+        const toml::table* rt = r->as_table();
+        if (rt == nullptr) {
+            throw DataError(where(path, *r) + "rename is a table: old_name = \"new_name\"");
+        }
+        std::set<std::string> targets;
+        for (const auto& [old_name, value] : *rt) {
+            if (!value.is_string()) {
+                throw DataError(where(path, value) + fmt::format("rename of \"{}\": the new name in quotes", old_name.str()));
+            }
+            const std::string target(*value.value<std::string>());
+            if (!targets.insert(target).second) {
+                throw DataError(where(path, value) + fmt::format("rename: two old names become \"{}\"", target));
+            }
+            w.rename[std::string(old_name.str())] = target;
+        }
+    }
+    if (const toml::node* r = t->get("recode")) {
+        const toml::table* rt = r->as_table();
+        if (rt == nullptr) {
+            throw DataError(where(path, *r) + "recode is a table per variable: [wave.recode.NAME] "
+                                              "with \"old code\" = \"new code\"");
+        }
+        for (const auto& [var, codes] : *rt) {
+            const toml::table* ct = codes.as_table();
+            if (ct == nullptr || ct->empty()) {
+                throw DataError(where(path, codes) + fmt::format(
+                    "recode.{}: a table of \"old code\" = \"new code\"", var.str()));
+            }
+            auto& map = w.recode[std::string(var.str())];
+            for (const auto& [from, to] : *ct) {
+                if (!to.is_string()) {
+                    throw DataError(where(path, to) + fmt::format(
+                        "recode.{}: code \"{}\": the new code in quotes (\"\" leaves the answer out)",
+                        var.str(), from.str()));
+                }
+                map[std::string(from.str())] = std::string(*to.value<std::string>());
+            }
+        }
+    }
+    return w;
+}
+
 } // namespace
 
 Study load_study(const std::string& path) {
@@ -96,7 +157,7 @@ Study load_study(const std::string& path) {
     const fs::path base = fs::path(path).parent_path();
     check_keys(path, root,
                {"title", "year", "language", "respondents", "population", "section", "finding",
-                "findings", "auto_findings", "min_items"},
+                "findings", "auto_findings", "min_items", "wave"},
                "the study");
     if (const toml::node* m = root.get("min_items")) {
         const toml::table* mt = m->as_table();
@@ -199,7 +260,7 @@ Study load_study(const std::string& path) {
             check_keys(path, *t,
                        {"title", "questions", "population", "by", "min_base", "suppress", "scales",
                         "pairwise", "drivers", "predictors", "bootstrap", "finding_nl",
-                        "finding_en"},
+                        "finding_en", "trend"},
                        "a section");
             SectionSpec s;
             s.title = get_string(path, *t, "title", true, "a section");
@@ -212,9 +273,14 @@ Study load_study(const std::string& path) {
             s.scales = get_names(path, *t, "scales");
             s.predictors = get_names(path, *t, "predictors");
             s.drivers = get_string(path, *t, "drivers", false, "a section");
-            if (s.questions.empty() && s.scales.empty() && s.drivers.empty()) {
+            s.trend = get_names(path, *t, "trend");
+            if (s.questions.empty() && s.scales.empty() && s.drivers.empty() && s.trend.empty()) {
                 throw DataError(where(path, *t) + "a section needs questions = [\"...\"], scales = "
-                                                  "[\"...\"] or drivers = \"...\"");
+                                                  "[\"...\"], drivers = \"...\" or trend = [\"...\"]");
+            }
+            if (!s.trend.empty() && !s.by.empty()) {
+                throw DataError(where(path, *t->get("trend")) +
+                                "a trend section has no by = [...]: a trend compares waves");
             }
             if (s.drivers.empty() != s.predictors.empty()) {
                 throw DataError(where(path, *t) + "drivers = \"outcome\" and predictors = "
@@ -275,7 +341,7 @@ Study load_study(const std::string& path) {
             if (t == nullptr) {
                 throw DataError(where(path, node) + "each finding must be a [[finding]] table");
             }
-            check_keys(path, *t, {"population", "question", "code", "base", "en", "nl"},
+            check_keys(path, *t, {"population", "question", "code", "base", "en", "nl", "from"},
                        "a finding");
             FindingSpec f;
             f.line = static_cast<long>(t->source().begin.line);
@@ -296,7 +362,43 @@ Study load_study(const std::string& path) {
                     f.text[lang] = text;
                 }
             }
+            if (const toml::node* from = t->get("from")) {
+                if (!from->is_integer()) {
+                    throw DataError(where(path, *from) + "\"from\" is the year of an earlier wave, e.g. 2015");
+                }
+                f.from = static_cast<int>(*from->value<std::int64_t>());
+            }
             study.findings.push_back(std::move(f));
+        }
+    }
+    if (const toml::node* w = root.get("wave")) {
+        const toml::array* waves = w->as_array();
+        if (waves == nullptr) {
+            throw DataError(where(path, *w) + "each earlier wave is a [[wave]] table with year and study");
+        }
+        std::set<int> years;
+        for (const toml::node& node : *waves) {
+            study.waves.push_back(load_wave(path, base, node));
+            const WaveSpec& ws = study.waves.back();
+            if (study.year != 0 && ws.year >= study.year) {
+                throw DataError(where(path, node) +
+                                fmt::format("wave {} is not earlier than this study's year {}; "
+                                            "[[wave]] names the earlier waves",
+                                            ws.year, study.year));
+            }
+            if (!years.insert(ws.year).second) {
+                throw DataError(where(path, node) + fmt::format("wave {} is named twice", ws.year));
+            }
+        }
+        if (study.year == 0) {
+            throw DataError(where(path, *w) + "a study with earlier waves needs its own year = ...");
+        }
+    }
+    for (const FindingSpec& f : study.findings) {
+        if (f.from != 0 && std::none_of(study.waves.begin(), study.waves.end(),
+                                        [&](const WaveSpec& ws) { return ws.year == f.from; })) {
+            throw DataError(fmt::format("{}:{}: from = {}: the study has no [[wave]] of that year",
+                                        path, f.line, f.from));
         }
     }
     return study;

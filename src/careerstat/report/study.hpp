@@ -42,6 +42,9 @@ struct SectionSpec {
     // The driver finding's templates (finding_nl, finding_en): {predictor} {outcome} {r}
     // {pct} {r2} {n} {population}. Without one, findings = "auto" writes careerstat's own.
     std::map<Lang, std::string> finding;
+    // A trend (careerstat trend) of these questions across the study's waves
+    // (docs/trend.md); min_base applies to each wave's base.
+    std::vector<std::string> trend;
 };
 
 // A key finding generated from the tables: the share of a population giving an answer.
@@ -51,6 +54,23 @@ struct FindingSpec {
     std::string code;   // a single-choice code, or a multi-select option (its column/code)
     std::string answer; // "" or "valid": the base is all respondents, or valid answers
     std::map<Lang, std::string> text; // templates: {pct} {n} {base} {ci} {population} ...
+    long line = 0;
+    // A change finding: the share in `from` (an earlier wave's year) and in this wave, with
+    // the difference and its interval: {from_pct} {from_year} {year} {diff} {diff_ci}
+    // {change} (docs/trend.md). 0: an ordinary finding.
+    int from = 0;
+};
+
+// An earlier wave of a yearly survey (`[[wave]]`): its year, its own study file, and how
+// its questionnaire maps onto this one's (docs/trend.md).
+struct WaveSpec {
+    int year = 0;
+    std::string study_path;
+    std::map<std::string, std::string> rename; // old variable or group name -> this wave's
+    // Per variable (this wave's name): old answer code -> this wave's code ("" drops it).
+    std::map<std::string, std::map<std::string, std::string>> recode;
+    // Variables whose drift (a reworded question) was judged not to change what they measure.
+    std::vector<std::string> same;
     long line = 0;
 };
 
@@ -69,6 +89,7 @@ struct Study {
     // min_items = { outcome = 4 }: the least answered items a scale score needs, by scale.
     std::map<std::string, std::size_t> min_items;
     std::size_t auto_findings_max = 5;
+    std::vector<WaveSpec> waves; // earlier waves, in the file's order
 };
 
 // Reads and checks a study file; relative paths resolve against its folder. Throws

@@ -72,7 +72,9 @@ struct Row {
 // What chart an HTML renderer draws for a table.
 // Quadrant: a driver analysis's importance x performance scatter (x: chart_value_column,
 // y: chart_y_column, both 0-100) above bars of the x values with their intervals.
-enum class Chart { None, Bars, Diverging, Quadrant };
+// Trend: a line per label (chart_label_column) across the waves (chart_x_column) of the
+// values of chart_value_column, with each row's interval of that column as a band.
+enum class Chart { None, Bars, Diverging, Quadrant, Trend };
 
 struct Table {
     std::string id;    // stable id, e.g. "freq.initiative"
@@ -91,6 +93,7 @@ struct Table {
     std::optional<std::size_t> chart_value_column;
     std::size_t chart_value_count = 1;
     std::optional<std::size_t> chart_y_column; // Quadrant: the vertical axis
+    std::optional<std::size_t> chart_x_column; // Trend: the waves
     // Where the chart_value_count percent columns are: 0 = consecutive from
     // chart_value_column (a single series for Bars, the answer codes for Diverging);
     // otherwise chart_value_stride columns apart. For Bars a stride gives grouped bars, one

@@ -1,0 +1,706 @@
+#include "careerstat/report/trend.hpp"
+
+#include "careerstat/codebook/drift.hpp"
+#include "careerstat/errors.hpp"
+#include "careerstat/stats/mean_ci.hpp"
+#include "careerstat/table/builders.hpp"
+#include "careerstat/table/drift_table.hpp"
+#include "careerstat/table/trend_tables.hpp"
+#include "careerstat/util/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace careerstat::report {
+
+using codebook::Choice;
+using codebook::Codebook;
+using codebook::Question;
+using codebook::Variable;
+
+std::vector<std::string> old_names(const WaveSpec* mapping, const std::vector<std::string>& questions) {
+    std::vector<std::string> out;
+    for (const std::string& q : questions) {
+        std::string name = q;
+        if (mapping != nullptr) {
+            for (const auto& [from, to] : mapping->rename) {
+                if (to == q) {
+                    name = from;
+                }
+            }
+        }
+        out.push_back(std::move(name));
+    }
+    return out;
+}
+
+void read_earlier_wave(std::unique_ptr<Study> study, const WaveSpec* mapping,
+                       const std::vector<std::string>& questions, const ReportOptions& options,
+                       Lang lang, EarlierWaves& out) {
+    if (mapping != nullptr && study->year != mapping->year) {
+        throw DataError(fmt::format("{}: [[wave]] year = {} names this study file, whose year is {}",
+                                    study->source, mapping->year, study->year));
+    }
+    const std::vector<std::string> names = old_names(mapping, questions);
+    TrendWaveData w;
+    w.year = study->year;
+    w.study = study.get();
+    w.mapping = mapping;
+    for (const PopulationSpec& spec : study->populations) {
+        out.pops.push_back(read_population(*study, spec, options, names, lang, false));
+        w.pops.push_back(out.pops.back().get());
+    }
+    out.studies.push_back(std::move(study));
+    const auto at = std::find_if(out.waves.begin(), out.waves.end(),
+                                 [&](const TrendWaveData& e) { return e.year > w.year; });
+    out.waves.insert(at, std::move(w));
+}
+
+EarlierWaves read_study_waves(const Study& newest, const std::vector<std::string>& questions,
+                              const ReportOptions& options, Lang lang) {
+    EarlierWaves out;
+    for (const WaveSpec& ws : newest.waves) {
+        auto study = std::make_unique<Study>(load_study(ws.study_path));
+        if (study->year != ws.year) {
+            throw DataError(fmt::format("{}:{}: [[wave]] year = {}, but {} is the study of {}",
+                                        newest.source, ws.line, ws.year, ws.study_path,
+                                        study->year));
+        }
+        read_earlier_wave(std::move(study), &ws, questions, options, lang, out);
+    }
+    return out;
+}
+
+namespace {
+
+// The answer code as a number, when it is one (as the codebook reader decides).
+std::optional<double> code_value(const std::string& code) {
+    char* end = nullptr;
+    const double v = std::strtod(code.c_str(), &end);
+    if (code.empty() || end == nullptr || *end != '\0' || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::string wave_at(const Study& newest, const WaveSpec& m) {
+    return fmt::format("{}:{}: [[wave]] {}", newest.source, m.line, m.year);
+}
+
+// An earlier wave's codebook in the newest wave's names and codes: the wave's rename and
+// recode applied. Variables keep their order, so the wave's counts (by index) read through it.
+Codebook mapped_codebook(const Codebook& cb, const WaveSpec* m) {
+    Codebook out = cb;
+    if (m == nullptr) {
+        return out;
+    }
+    for (Variable& v : out.variables) {
+        if (const auto it = m->rename.find(v.name); it != m->rename.end()) {
+            v.name = it->second;
+        }
+        if (const auto it = m->rename.find(v.group); !v.group.empty() && it != m->rename.end()) {
+            v.group = it->second;
+        }
+        if (const auto it = m->recode.find(v.name); it != m->recode.end()) {
+            for (Choice& c : v.choices) {
+                if (const auto jt = it->second.find(c.code); jt != it->second.end()) {
+                    c.code = jt->second;
+                    c.value = code_value(c.code);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+// Every name and code a wave's mapping uses must exist, so a typo is an error, not a
+// silently unmapped question.
+void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWaveData& last) {
+    const WaveSpec* m = wave.mapping;
+    if (m == nullptr) {
+        return;
+    }
+    const auto old_var = [&](const std::string& name) -> std::vector<const Variable*> {
+        std::vector<const Variable*> out;
+        for (const PopulationResult* p : wave.pops) {
+            for (const Variable& v : p->codebook->variables) {
+                if (v.name == name || v.group == name) {
+                    out.push_back(&v);
+                }
+            }
+        }
+        return out;
+    };
+    const auto new_var = [&](const std::string& name) -> std::vector<const Variable*> {
+        std::vector<const Variable*> out;
+        for (const PopulationResult* p : last.pops) {
+            if (const Variable* v = p->codebook->find(name)) {
+                out.push_back(v);
+            }
+        }
+        return out;
+    };
+    for (const auto& [from, to] : m->rename) {
+        if (old_var(from).empty()) {
+            throw DataError(fmt::format("{}: rename: no codebook of {} has a variable or group \"{}\"",
+                                        wave_at(newest, *m), m->year, from));
+        }
+    }
+    for (const std::string& s : m->same) {
+        if (new_var(s).empty()) {
+            throw DataError(fmt::format("{}: same: no codebook of {} has a variable \"{}\"",
+                                        wave_at(newest, *m), newest.year, s));
+        }
+    }
+    for (const auto& [name, codes] : m->recode) {
+        std::string old_name = name;
+        for (const auto& [from, to] : m->rename) {
+            if (to == name) {
+                old_name = from;
+            }
+        }
+        const auto olds = old_var(old_name);
+        const auto news = new_var(name);
+        if (olds.empty() || news.empty()) {
+            throw DataError(fmt::format("{}: recode.{}: {} has no variable \"{}\"", wave_at(newest, *m),
+                                        name, olds.empty() ? m->year : newest.year,
+                                        olds.empty() ? old_name : name));
+        }
+        for (const auto& [from, to] : codes) {
+            const bool known_old = std::any_of(olds.begin(), olds.end(), [&](const Variable* v) {
+                return std::any_of(v->choices.begin(), v->choices.end(),
+                                   [&](const Choice& c) { return c.code == from; });
+            });
+            if (!known_old) {
+                throw DataError(fmt::format("{}: recode.{}: code \"{}\" is not an answer of {} in {}",
+                                            wave_at(newest, *m), name, from, old_name, m->year));
+            }
+            const bool known_new = to.empty() || std::any_of(news.begin(), news.end(), [&](const Variable* v) {
+                return std::any_of(v->choices.begin(), v->choices.end(),
+                                   [&](const Choice& c) { return c.code == to; });
+            });
+            if (!known_new) {
+                throw DataError(fmt::format("{}: recode.{}: \"{}\" = \"{}\": {} is not an answer of {} in {}",
+                                            wave_at(newest, *m), name, from, to, to, name, newest.year));
+            }
+        }
+    }
+}
+
+const PopulationResult* population_of(const TrendWaveData& w, const std::string& name) {
+    for (const PopulationResult* p : w.pops) {
+        if (p->spec->name == name) {
+            return p;
+        }
+    }
+    return nullptr;
+}
+
+// The name a wave's question has in the newest wave (through the mapped codebook).
+std::string mapped_name(const Question& q, const Codebook& mapped) {
+    const Variable& first = mapped.variables[q.variables[0]];
+    if (!first.group.empty() && (q.kind == Question::Kind::Battery || q.kind == Question::Kind::Multi)) {
+        return first.group;
+    }
+    return first.name;
+}
+
+std::optional<std::size_t> find_question(const PopulationResult& p, const Codebook& mapped,
+                                         const std::string& name) {
+    for (std::size_t i = 0; i < p.questions.size(); ++i) {
+        const Question& q = p.questions[i];
+        if (!mapped.variables[q.variables[0]].is_derived() && mapped_name(q, mapped) == name) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+bool shows_means(const Question& q, const Codebook& cb) {
+    if (q.kind == Question::Kind::Battery || q.kind == Question::Kind::Numeric) {
+        return true;
+    }
+    return q.kind == Question::Kind::Single &&
+           cb.variables[q.variables[0]].type == codebook::VarType::Likert;
+}
+
+std::string choice_label(const Variable* v, const std::string& code, const std::string& fallback) {
+    if (v != nullptr) {
+        for (const Choice& c : v->choices) {
+            if (c.code == code) {
+                return c.label;
+            }
+        }
+    }
+    return fallback;
+}
+
+// The shares of a single-choice question's answers among the valid answers.
+void single_shares(const PopulationResult& p, const Codebook& mapped, std::size_t vi,
+                   const Variable& ref, table::TrendWave& w) {
+    const data::VariableCounts& c = p.tab->counts(vi);
+    const Variable& mv = mapped.variables[vi];
+    const table::BuildOptions& b = p.settings.build;
+    double base_w = c.valid_w, base_w2 = c.valid_w2, base_cases = c.valid_cases;
+    struct Part {
+        std::string code;
+        std::string label;
+        double w = 0;
+        double w2 = 0;
+    };
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i < mv.choices.size(); ++i) {
+        const std::string& code = mv.choices[i].code;
+        const double cases = c.weighted ? c.valid_sums[i].n : c.valid[i];
+        if (code.empty()) { // recoded to "": no counterpart in the newest wave
+            base_w -= c.valid[i];
+            base_w2 -= c.w2_of(i);
+            base_cases -= cases;
+            continue;
+        }
+        auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& e) { return e.code == code; });
+        if (it == parts.end()) {
+            parts.push_back({code, choice_label(&ref, code, mv.choices[i].label)});
+            it = parts.end() - 1;
+        }
+        it->w += c.valid[i];
+        it->w2 += c.w2_of(i);
+    }
+    base_w = std::max(base_w, 0.0);
+    base_w2 = std::max(base_w2, 0.0);
+    base_cases = std::max(base_cases, 0.0);
+    w.base = base_w;
+    w.base_cases = base_cases;
+    const stats::DesignBase base = table::design_base(base_cases, base_w, base_w2, b);
+    for (const Part& part : parts) {
+        table::TrendEstimate e;
+        e.key = part.code;
+        e.label = part.label;
+        e.n = part.w;
+        if (base_w > 0) {
+            e.value = part.w / base_w;
+            const stats::Interval ci = table::share_interval(e.value, base, part.w2, b);
+            e.low = ci.low;
+            e.high = ci.high;
+            e.n_eff = stats::share_effective_n(base, e.value, part.w2);
+        }
+        w.rows.push_back(std::move(e));
+    }
+}
+
+// The shares of a multi-select question's options among the respondents who chose one.
+void multi_shares(const PopulationResult& p, const Codebook& mapped, std::size_t qi,
+                  const Codebook& ref_cb, const Question& ref_q, table::TrendWave& w,
+                  const std::string& where) {
+    const Question& q = p.questions[qi];
+    const data::MultiCounts& m = p.tab->multi(qi);
+    const table::BuildOptions& b = p.settings.build;
+    const Variable& first = mapped.variables[q.variables[0]];
+    const Variable& ref_first = ref_cb.variables[ref_q.variables[0]];
+    w.base = m.base;
+    w.base_cases = m.base_cases;
+    const stats::DesignBase base = table::design_base(m.base_cases, m.base, m.base_w2, b);
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < m.selected.size(); ++k) {
+        std::string key, label;
+        if (first.is_multi_column()) {
+            key = first.choices[k].code;
+            label = choice_label(&ref_first, key, first.choices[k].label);
+        } else {
+            const Variable& v = mapped.variables[q.variables[k]];
+            key = v.name;
+            const Variable* rv = ref_cb.find(key);
+            label = rv != nullptr ? rv->label : v.label;
+        }
+        if (key.empty()) {
+            continue;
+        }
+        if (!seen.insert(key).second) {
+            // Two options of one respondent cannot be added up: who chose both counts once.
+            throw DataError(fmt::format("{}: recode of {}: two options become \"{}\"; options of a "
+                                        "multi-select question can be renamed, not merged",
+                                        where, ref_q.name, key));
+        }
+        table::TrendEstimate e;
+        e.key = key;
+        e.label = label;
+        e.n = m.selected[k];
+        if (m.base > 0) {
+            e.value = m.selected[k] / m.base;
+            const stats::Interval ci = table::share_interval(e.value, base, m.selected_w2[k], b);
+            e.low = ci.low;
+            e.high = ci.high;
+            e.n_eff = stats::share_effective_n(base, e.value, m.selected_w2[k]);
+        }
+        w.rows.push_back(std::move(e));
+    }
+}
+
+table::TrendEstimate mean_of(const PopulationResult& p, const Variable& mv, std::size_t vi,
+                             const std::string& key, const std::string& label, double level) {
+    const stats::Summary s = stats::summarize(data::value_counts(mv, p.tab->counts(vi)));
+    const double population = p.settings.build.population;
+    const stats::Interval ci = stats::mean_ci(s, level, population);
+    table::TrendEstimate e;
+    e.key = key;
+    e.label = label;
+    e.n = s.n;
+    e.cases = s.cases;
+    e.value = s.mean;
+    e.sd = s.sd;
+    e.low = ci.low;
+    e.high = ci.high;
+    // The standard error the interval uses: with the finite population correction.
+    const double fpc = population > 0 ? std::sqrt(std::max(0.0, 1 - s.cases / population)) : 1.0;
+    e.se = s.se * fpc;
+    return e;
+}
+
+std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
+
+std::string drift_text(const codebook::Drift& d, Lang lang) {
+    std::string out = d.variable + ": " + std::string(tr(lang, codebook::drift_kind_label(d.kind)));
+    if (!d.before.empty() || !d.after.empty()) {
+        out += " (" + quoted(d.before) + " \xE2\x86\x92 " + quoted(d.after) + ")";
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
+                                       const TrendRequest& request, const ReportOptions& options,
+                                       Lang lang) {
+    std::vector<table::Table> out;
+    if (waves.size() < 2) {
+        throw UsageError("a trend needs at least two waves: give two or more study files, or "
+                         "[[wave]] entries in the study (docs/trend.md)");
+    }
+    const TrendWaveData& last = waves.back();
+    const Study& newest = *last.study;
+    for (std::size_t i = 0; i + 1 < waves.size(); ++i) {
+        if (waves[i].year >= waves[i + 1].year) {
+            throw UsageError(fmt::format("{} and {}: two waves of the same year {}", waves[i].study->source,
+                                         waves[i + 1].study->source, waves[i].year));
+        }
+        check_mapping(newest, waves[i], last);
+    }
+    // Per wave and population: its codebook in the newest names and codes, and the drift
+    // from it to the newest codebook by variable.
+    struct View {
+        Codebook mapped;
+        std::map<std::string, std::vector<codebook::Drift>> drift;
+    };
+    std::vector<std::map<std::string, View>> views(waves.size());
+    for (std::size_t wi = 0; wi + 1 < waves.size(); ++wi) {
+        for (const PopulationResult* p : waves[wi].pops) {
+            View v{mapped_codebook(*p->codebook, waves[wi].mapping), {}};
+            if (const PopulationResult* np = population_of(last, p->spec->name)) {
+                for (codebook::Drift& d : codebook::compare_codebooks(v.mapped, *np->codebook)) {
+                    v.drift[d.variable].push_back(std::move(d));
+                }
+            }
+            views[wi].emplace(p->spec->name, std::move(v));
+        }
+    }
+    table::TrendOptions to;
+    to.min_base = request.min_base;
+    to.level = options.level;
+    to.lang = lang;
+    to.codes = options.codes;
+
+    for (const std::string& name : request.questions) {
+        bool found = false;
+        for (const PopulationResult* np : last.pops) {
+            if (!request.population.empty() && np->spec->name != request.population) {
+                continue;
+            }
+            const auto nqi = np->question_index(name);
+            if (!nqi) {
+                continue;
+            }
+            found = true;
+            const Question& nq = np->questions[*nqi];
+            const Codebook& ncb = *np->codebook;
+            table::TrendQuestion tq;
+            tq.id = "trend." + np->spec->name + "." + name;
+            tq.title = nq.label;
+            tq.subtitle = np->spec->label;
+            tq.variable = name;
+            tq.means = shows_means(nq, ncb);
+            tq.codes_are_variables = nq.kind == Question::Kind::Multi &&
+                                     ncb.variables[nq.variables[0]].is_option_column();
+            // The newest wave's variables of the question: the drift that matters.
+            std::vector<std::string> vars;
+            for (std::size_t v : nq.variables) {
+                vars.push_back(ncb.variables[v].name);
+            }
+            std::vector<std::string> fpc;
+            for (std::size_t wi = 0; wi < waves.size(); ++wi) {
+                const TrendWaveData& wave = waves[wi];
+                table::TrendWave tw;
+                tw.year = wave.year;
+                const PopulationResult* p = population_of(wave, np->spec->name);
+                const Codebook* mapped = p == nullptr ? nullptr
+                                         : wi + 1 == waves.size() ? p->codebook.get()
+                                                                  : &views[wi].at(p->spec->name).mapped;
+                const auto qi = p != nullptr ? find_question(*p, *mapped, name) : std::nullopt;
+                if (!qi) {
+                    tq.footnotes.push_back(fmt::format(
+                        fmt::runtime(tr(lang, "{}: not asked (no {} in that wave's codebook).")),
+                        wave.year, name));
+                    tq.waves.push_back(std::move(tw));
+                    continue;
+                }
+                if (p->settings.build.population > 0) {
+                    fpc.push_back(fmt::format("{} {}", wave.year,
+                                              table::footnote_number(p->settings.build.population, lang)));
+                }
+                // Drift that changes meaning leaves the wave out, unless the study judged it.
+                const WaveSpec* m = wave.mapping;
+                bool comparable = true;
+                if (wi + 1 < waves.size()) {
+                    const View& view = views[wi].at(p->spec->name);
+                    std::vector<std::string> breaking, judged;
+                    for (const std::string& var : vars) {
+                        const auto it = view.drift.find(var);
+                        if (it == view.drift.end()) {
+                            continue;
+                        }
+                        const bool is_same = m != nullptr && std::find(m->same.begin(), m->same.end(), var) != m->same.end();
+                        const bool is_recoded = m != nullptr && m->recode.count(var) > 0;
+                        for (const codebook::Drift& d : it->second) {
+                            if (!d.breaks_trend) {
+                                continue;
+                            }
+                            (is_same || is_recoded ? judged : breaking).push_back(drift_text(d, lang));
+                        }
+                    }
+                    if (!breaking.empty()) {
+                        comparable = false;
+                        std::string list;
+                        for (const std::string& b : breaking) {
+                            list += (list.empty() ? "" : "; ") + b;
+                        }
+                        tq.footnotes.push_back(fmt::format(
+                            fmt::runtime(tr(lang, "{}: left out, the question changed meaning since: {}. If it measures the same, map it in the study's [[wave]] (recode, same; docs/trend.md).")),
+                            wave.year, list));
+                    }
+                    if (comparable && m != nullptr) {
+                        for (const std::string& var : vars) {
+                            if (const auto it = m->recode.find(var); it != m->recode.end()) {
+                                std::string codes;
+                                for (const auto& [from, to_code] : it->second) {
+                                    codes += (codes.empty() ? "" : ", ") + from + " \xE2\x86\x92 " +
+                                             (to_code.empty() ? std::string(tr(lang, "left out")) : to_code);
+                                }
+                                tq.footnotes.push_back(fmt::format(
+                                    fmt::runtime(tr(lang, "{}: {} recoded onto the codes of {} ({}; the study's [[wave]]).")),
+                                    wave.year, var, newest.year, codes));
+                            }
+                        }
+                        for (const std::string& j : judged) {
+                            if (std::none_of(m->recode.begin(), m->recode.end(), [&](const auto& r) {
+                                    return j.rfind(r.first + ":", 0) == 0;
+                                })) {
+                                tq.footnotes.push_back(fmt::format(
+                                    fmt::runtime(tr(lang, "{}: {}; compared as the same question (the study's [[wave]], same).")),
+                                    wave.year, j));
+                            }
+                        }
+                    }
+                }
+                if (!comparable) {
+                    tq.waves.push_back(std::move(tw));
+                    continue;
+                }
+                tw.present = true;
+                const Question& q = p->questions[*qi];
+                if (!tq.means) {
+                    if (q.kind == Question::Kind::Multi) {
+                        multi_shares(*p, *mapped, *qi, ncb, nq,
+                                     tw, m != nullptr ? wave_at(newest, *m) : newest.source);
+                    } else if (q.kind == Question::Kind::Single) {
+                        single_shares(*p, *mapped, q.variables[0], ncb.variables[nq.variables[0]], tw);
+                    }
+                } else {
+                    bool recoded_item = false;
+                    for (std::size_t v : q.variables) {
+                        const Variable& mv = mapped->variables[v];
+                        const Variable* rv = ncb.find(mv.name);
+                        recoded_item = recoded_item || (m != nullptr && m->recode.count(mv.name) > 0);
+                        tw.rows.push_back(mean_of(*p, mv, v, mv.name, rv != nullptr ? rv->label : mv.label,
+                                                  options.level));
+                    }
+                    // A battery's scale score after its items, unless an item was recoded
+                    // (the score was computed from the wave's own codes).
+                    if (q.kind == Question::Kind::Battery && *qi + 1 < p->questions.size()) {
+                        const Question& sq = p->questions[*qi + 1];
+                        const Variable& sv = mapped->variables[sq.variables[0]];
+                        if (sv.is_derived() && sq.name == q.name) {
+                            const std::string label(tr(lang, "Scale score (mean of the items)"));
+                            if (recoded_item) {
+                                tq.footnotes.push_back(fmt::format(
+                                    fmt::runtime(tr(lang, "{}: the scale score is not compared: its items were recoded.")),
+                                    wave.year));
+                            } else {
+                                tw.rows.push_back(mean_of(*p, sv, sq.variables[0], name, label, options.level));
+                            }
+                        }
+                    }
+                }
+                tq.waves.push_back(std::move(tw));
+            }
+            const int present = static_cast<int>(std::count_if(
+                tq.waves.begin(), tq.waves.end(), [](const table::TrendWave& w) { return w.present; }));
+            if (present < 2) {
+                tq.footnotes.push_back(std::string(tr(lang, "Fewer than two comparable waves: no change to test.")));
+            }
+            table::Table t = table::trend_table(tq, to);
+            // The run's interval method and weighting, then the finite population correction
+            // of each wave (its own number invited).
+            table::BuildOptions b = np->settings.build;
+            b.population = 0;
+            b.skipped_empty = 0;
+            b.excluded = 0;
+            std::vector<std::string> common = table::common_footnotes(b, !tq.means);
+            if (tq.means) {
+                common.insert(common.begin(), fmt::format(fmt::runtime(tr(lang, "{} confidence intervals of means: Student's t.")),
+                                                          fmt::format("{:g}%", options.level * 100)));
+            }
+            if (!fpc.empty()) {
+                std::string list;
+                for (const std::string& f : fpc) {
+                    list += (list.empty() ? "" : ", ") + f;
+                }
+                common.push_back(fmt::format(
+                    fmt::runtime(tr(lang, "Finite population correction per wave (population N = invited): {}.")), list));
+            }
+            t.footnotes.insert(t.footnotes.begin(), common.begin(), common.end());
+            t.section = request.section;
+            out.push_back(std::move(t));
+        }
+        if (!found) {
+            throw DataError(fmt::format("{}: no population of {} has a question \"{}\"", newest.source,
+                                        newest.year, name));
+        }
+    }
+    return out;
+}
+
+std::vector<table::Table> trend_drift_tables(const std::vector<TrendWaveData>& waves, Lang lang) {
+    std::vector<table::Table> out;
+    if (waves.empty()) {
+        return out;
+    }
+    const TrendWaveData& last = waves.back();
+    for (std::size_t wi = 0; wi + 1 < waves.size(); ++wi) {
+        for (const PopulationResult* p : waves[wi].pops) {
+            const PopulationResult* np = population_of(last, p->spec->name);
+            if (np == nullptr) {
+                continue;
+            }
+            const Codebook mapped = mapped_codebook(*p->codebook, waves[wi].mapping);
+            const std::vector<codebook::Drift> changes = codebook::compare_codebooks(mapped, *np->codebook);
+            if (changes.empty()) {
+                continue;
+            }
+            table::Table t = table::drift_table(changes, fmt::format("{} {}", p->spec->label, waves[wi].year),
+                                                fmt::format("{} {}", np->spec->label, last.year), lang);
+            t.id = fmt::format("trend.drift.{}.{}", p->spec->name, waves[wi].year);
+            if (waves[wi].mapping != nullptr && (!waves[wi].mapping->rename.empty() ||
+                                                 !waves[wi].mapping->recode.empty())) {
+                t.footnotes.push_back(fmt::format(
+                    fmt::runtime(tr(lang, "{} as mapped onto {} by the study's [[wave]] (rename, recode).")),
+                    waves[wi].year, last.year));
+            }
+            out.push_back(std::move(t));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> change_findings(const Study& newest, const std::vector<table::Table>& trend,
+                                         const ReportOptions& options, Lang lang) {
+    std::vector<std::string> out;
+    for (const FindingSpec& f : newest.findings) {
+        if (f.from == 0) {
+            continue;
+        }
+        const std::string at = fmt::format("{}:{}: ", newest.source, f.line);
+        const table::Table* t = nullptr;
+        for (const table::Table& e : trend) {
+            if (e.id == "trend." + f.population + "." + f.question) {
+                t = &e;
+            }
+        }
+        if (t == nullptr || t->column_index("pct") == std::string::npos) {
+            throw DataError(at + fmt::format("from = {}: no trend section has the shares of {} among {} "
+                                             "(add trend = [\"{}\"] to a section)",
+                                             f.from, f.question, f.population, f.question));
+        }
+        const std::size_t code = t->column_index("code"), label = t->column_index("label"),
+                          wave = t->column_index("wave"), pct = t->column_index("pct"),
+                          prev = t->column_index("diff_prev"), first = t->column_index("diff_first");
+        const table::Row* from_row = nullptr;
+        const table::Row* now_row = nullptr;
+        std::vector<double> years;
+        for (const table::Row& r : t->rows) {
+            const std::string c = r.text(code).empty() ? fmt::format("{:g}", r.number(code)) : r.text(code);
+            if (c != f.code && !util::iequals(r.text(label), f.code)) {
+                continue;
+            }
+            years.push_back(r.number(wave));
+            if (r.number(wave) == f.from) {
+                from_row = &r;
+            }
+            if (r.number(wave) == newest.year) {
+                now_row = &r;
+            }
+        }
+        if (from_row == nullptr || now_row == nullptr) {
+            throw DataError(at + fmt::format("from = {}: the trend of {} has no comparable share of \"{}\" "
+                                             "in {} and {} (its notes say why)",
+                                             f.from, f.question, f.code, f.from, newest.year));
+        }
+        // The change from `from`: the previous wave's columns, or the first wave's.
+        std::size_t col = std::string::npos;
+        if (!years.empty() && years.size() >= 2 && years[years.size() - 2] == f.from) {
+            col = prev;
+        } else if (first != std::string::npos && years.front() == f.from) {
+            col = first;
+        }
+        if (col == std::string::npos) {
+            throw DataError(at + fmt::format("from = {}: a change finding compares with the previous or "
+                                             "the first wave", f.from));
+        }
+        const double d = now_row->number(col), lo = now_row->number(col + 1), hi = now_row->number(col + 2);
+        const bool significant = std::isfinite(lo) && (lo > 0 || hi < 0);
+        const bool nl = lang == Lang::Nl;
+        std::map<std::string, std::string> fields = {
+            {"from_pct", fmt::format("{:.0f}%", from_row->number(pct))},
+            {"from_year", std::to_string(f.from)},
+            {"pct", fmt::format("{:.0f}%", now_row->number(pct))},
+            {"year", std::to_string(newest.year)},
+            {"answer", now_row->text(label)},
+            {"question", t->title},
+            {"level", fmt::format("{:g}%", options.level * 100)},
+            {"diff", std::isfinite(d) ? fmt::format("{:+.0f}", d) : "-"},
+            {"diff_ci", std::isfinite(lo) ? fmt::format(fmt::runtime(nl ? "{:.0f} tot {:.0f}" : "{:.0f} to {:.0f}"), lo, hi) : "-"},
+            {"change", std::string(tr(lang, !significant ? "did not change significantly" : d < 0 ? "fell" : "rose"))},
+            {"significance", std::string(tr(lang, significant ? "significant" : "not significant"))},
+        };
+        const auto it = f.text.find(lang);
+        const std::string tmpl = it != f.text.end() ? it->second
+                                 : nl ? "Het aandeel \xE2\x80\x9C{answer}\xE2\x80\x9D {change}: van {from_pct} in {from_year} naar {pct} in {year} (verschil {diff} procentpunten; {level}-BI {diff_ci})."
+                                      : "The share \xE2\x80\x9C{answer}\xE2\x80\x9D {change}: from {from_pct} in {from_year} to {pct} in {year} (difference {diff} percentage points; {level} CI {diff_ci}).";
+        out.push_back(fill(tmpl, fields));
+    }
+    return out;
+}
+
+} // namespace careerstat::report
