@@ -33,6 +33,16 @@ yearly rerun needs nothing but a new study directory. Its figures are invented:
   * employers: 52 invited, 30 returned (28 complete + 2 partial); management adviser
     8 of 28 (29%)
 
+And a third year, data/2017/, whose questionnaire changed on purpose, to show the drift
+check and the mapping of an old wave onto a new one (docs/trend.md):
+
+  * the relation question is reworded ("Ik had een goede klik met mijn loopbaanadviseur")
+  * the barriers get a new option, barrier_time ("Gebrek aan tijd")
+  * initiative's codes are reversed: 1 now means "in a very late stage", 4 "early" --
+    the same number meaning something else, which data/2017/study.toml maps back
+  * ex-clients: 120 invited, 80 returned (74 complete + 6 partial); very late 41 of 74
+    (55%); employers: 55 invited, 33 returned (31 complete); management adviser 11 of 31
+
 Every year's parameters are in YEARS; each year has its own random generator (seeded with
 the year), so adding a year leaves the earlier files unchanged.
 
@@ -130,7 +140,24 @@ def cb(variable, label, vtype, choices="", missing="", group="", reverse="", que
     return [variable, label, vtype, choices, missing, group, reverse, question]
 
 
-def clients_codebook():
+def barrier_options(y=None):
+    """The barrier options of a year's questionnaire: 2017 added one."""
+    out = list(BARRIERS)
+    if y is not None and y.questionnaire >= 2017:
+        out.insert(len(out) - 1, ("barrier_time", "Gebrek aan tijd"))
+    return out
+
+
+# 2017 reversed initiative's codes: a logical answer (1 early .. 4 very late) -> its code.
+INITIATIVE_2017 = {1: 4, 2: 3, 3: 2, 4: 1, 9: 9}
+
+
+def initiative_code(y, logical):
+    return INITIATIVE_2017[logical] if y is not None and y.questionnaire >= 2017 else logical
+
+
+def clients_codebook(y=None):
+    new = y is not None and y.questionnaire >= 2017
     rows = [
         cb("id", "Respondent", "id"),
         cb("submitdate", "Datum en tijd van verzenden (leeg: niet afgerond)", "meta"),
@@ -142,11 +169,13 @@ def clients_codebook():
         cb("initiative",
            "In welk stadium nam u het initiatief om een loopbaanadviseur in te schakelen?",
            "single",
-           "1=In een vroeg stadium|2=Op tijd|3=Laat|"
-           "4=In een zeer laat stadium, toen de nood hoog was",
+           ("1=In een zeer laat stadium, toen de nood hoog was|2=Laat|3=Op tijd|"
+            "4=In een vroeg stadium") if new else
+           ("1=In een vroeg stadium|2=Op tijd|3=Laat|"
+            "4=In een zeer laat stadium, toen de nood hoog was"),
            DONT_KNOW),
     ]
-    for i, (var, label) in enumerate(BARRIERS):
+    for i, (var, label) in enumerate(barrier_options(y)):
         q = ("Wat hield u tegen om (eerder) een loopbaanadviseur in te schakelen? "
              "(meerdere antwoorden mogelijk)") if i == 0 else ""
         rows.append(cb(var, label, "multi", group="barrier", question=q))
@@ -155,8 +184,8 @@ def clients_codebook():
              "loopbaantraject?") if i == 0 else ""
         rows.append(cb(var, label, "likert", AGREE, DONT_KNOW, "outcome",
                        "1" if var == "out_stuck" else "", q))
-    rows.append(cb("relation", "De relatie met mijn adviseur was goed", "likert", AGREE,
-                   DONT_KNOW))
+    rows.append(cb("relation", "Ik had een goede klik met mijn loopbaanadviseur" if new
+                   else "De relatie met mijn adviseur was goed", "likert", AGREE, DONT_KNOW))
     for i, (var, label) in enumerate(STRENGTHS):
         rows.append(cb(var, label, "multi", group="strength",
                        question=STRENGTH_Q if i == 0 else ""))
@@ -321,6 +350,7 @@ class Year:
     (columns, codes, codebooks) is the same every year."""
 
     def __init__(self, **kw):
+        self.questionnaire = 2015  # the year whose questionnaire (codebook) the wave used
         self.__dict__.update(kw)
 
 
@@ -373,6 +403,30 @@ YEARS = [
          mgmt=8, mgmt_pct=29, e_dont_know=3, e_comments=EMPLOYER_COMMENTS_2016,
          e_start=datetime(2016, 4, 11, 8, 0), e_value_centre=4.2,
          e_strength_p=[0.66, 0.55, 0.52, 0.54, 0.45], e_grade_base=8.0),
+    Year(year=2017, seed=2017, outdir=os.path.join(DATA, "2017"), questionnaire=2017,
+         c_invited=120, c_returned=80, c_complete=74, c_partial_pages=[2, 1, 2, 1, 2, 1],
+         c_rate_pct=67,
+         # logical codes (4 = very late); the export writes them with 2017's codes
+         initiative=[(4, 41), (1, 5), (2, 10), (3, 14), (9, 4)], very_late=41,
+         very_late_pct=55,
+         barrier_none_only=4, barrier_nothing=3,
+         barrier_targets=[("barrier_self", 40), ("barrier_unknown", 27),
+                          ("barrier_costs", 21), ("barrier_time", 18),
+                          ("barrier_findable", 14), ("barrier_stigma", 10),
+                          ("barrier_admin", 7)],
+         barrier_order=["barrier_self", "barrier_unknown", "barrier_costs", "barrier_time",
+                        "barrier_findable", "barrier_stigma", "barrier_admin"],
+         c_page2_answers=[(4, ("barrier_self", "barrier_unknown")),
+                          (3, ("barrier_self", "barrier_costs")),
+                          (4, ("barrier_time",))],
+         c_dont_know=5, c_comments=CLIENT_COMMENTS_2016,
+         c_start=datetime(2017, 3, 6, 8, 30),
+         c_bureau_weights=[0.3, 0.25, 0.25, 0.2], c_outcome_centre=4.3,
+         c_strength_p=[0.71, 0.49, 0.48, 0.31, 0.37], c_grade_base=8.4,
+         e_invited=55, e_returned=33, e_complete=31, e_partial_pages=[2, 1], e_rate_pct=60,
+         mgmt=11, mgmt_pct=35, e_dont_know=3, e_comments=EMPLOYER_COMMENTS_2016,
+         e_start=datetime(2017, 4, 10, 8, 0), e_value_centre=4.25,
+         e_strength_p=[0.67, 0.56, 0.52, 0.55, 0.46], e_grade_base=8.1),
 ]
 
 # --------------------------------------------------------------------------------------
@@ -496,8 +550,8 @@ def make_clients(rng, y):
         r["age"] = str(clamp(int(round(rng.gauss(44, 8))), 26, 62))
         # page 2
         if lastpage >= 2:
-            r["initiative"] = str(initiative[rid])
-            for var, _ in BARRIERS:
+            r["initiative"] = str(initiative_code(y, initiative[rid]))
+            for var, _ in barrier_options(y):
                 r[var] = "Y" if var in barriers[rid] else ""
         # page 3
         if complete:
@@ -519,7 +573,7 @@ def make_clients(rng, y):
             r["sessions"] = str(clamp(int(round(rng.gauss(6, 2.2))), 2, 12))
             r["comment"] = comment_for.get(rid, "")
         rows.append(r)
-    header = [v[0] for v in clients_codebook()]
+    header = [v[0] for v in clients_codebook(y)]
     return header, [[r.get(h, "") for h in header] for r in rows]
 
 
@@ -676,11 +730,11 @@ def check_clients(y):
     assert all(r[col["lastpage"]] in ("1", "2") for r in partial)
     assert all(r[col["submitdate"]].startswith(f"{y.year}-") for r in complete)
     assert round(100 * len(body) / y.c_invited) == y.c_rate_pct
-    very_late = sum(r[col["initiative"]] == "4" for r in complete)
+    very_late = sum(r[col["initiative"]] == str(initiative_code(y, 4)) for r in complete)
     assert very_late == y.very_late
     assert round(100 * very_late / len(complete)) == y.very_late_pct
     assert sum(r[col["initiative"]] == "9" for r in complete) >= 1
-    bvars = [b for b, _ in BARRIERS]
+    bvars = [b for b, _ in barrier_options(y)]
     bc = {b: sum(r[col[b]] == "Y" for r in complete) for b in bvars}
     ba = {b: sum(r[col[b]] == "Y" for r in body) for b in bvars}
     assert all(bc[b] == n for b, n in y.barrier_targets)
@@ -784,9 +838,9 @@ def check_all():
         results.append((y, c, e))
     check_dialects(results[0][1]["rows"])
 
-    # every year: the same questionnaire, so the same columns and byte-identical codebooks
+    # every year with the 2015 questionnaire: the same columns, byte-identical codebooks
     y0, c0, e0 = results[0]
-    for y, c, e in results[1:]:
+    for y, c, e in [r for r in results[1:] if r[0].questionnaire == y0.questionnaire]:
         assert c["header"] == c0["header"] and e["header"] == e0["header"]
         for name in ("clients.codebook.csv", "employers.codebook.csv"):
             with open(os.path.join(y0.outdir, name), "rb") as f0, \
@@ -817,7 +871,7 @@ def main():
 
         write(os.path.join(y.outdir, "clients.csv"), render(clients, ",", "\n", True))
         write(os.path.join(y.outdir, "clients.codebook.csv"),
-              codebook_text(clients_codebook()))
+              codebook_text(clients_codebook(y)))
         write(os.path.join(y.outdir, "employers.csv"), render(employers, ";", "\n", False))
         write(os.path.join(y.outdir, "employers.codebook.csv"),
               codebook_text(employers_codebook()))
@@ -843,7 +897,8 @@ def main():
                   f"{res['grade']:.2f}")
             print(f"  columns: {', '.join(res['header'])}")
             if name == "clients":
-                print(f"  initiative=4 among completes: {key}/{nc} = {100 * key / nc:.0f}%")
+                print(f"  initiative very late ({initiative_code(y, 4)}) among completes: "
+                      f"{key}/{nc} = {100 * key / nc:.0f}%")
                 print(f"  outcomes (not out_stuck) Eens/Zeer eens: {100 * res['pos']:.0f}%")
                 print("  barrier option   completes  all returned")
                 for b in res["bc"]:
