@@ -127,7 +127,8 @@ std::optional<bool> ResponseCounter::add(std::span<const std::string_view> field
     // Each item's state: 0 blank, 1 answered, 2 don't know, 3 other missing.
     std::size_t answered = 0;
     std::optional<std::size_t> last;
-    for (std::size_t i = 0; i < m_items.size(); ++i) {
+    const bool items = m_count_items || (!m_every_row && m_form_columns.empty() && !m_rule_column);
+    for (std::size_t i = 0; items && i < m_items.size(); ++i) {
         int s = 0;
         bool all_missing = true;
         for (std::size_t v : m_items[i].variables) {

@@ -75,6 +75,9 @@ class ResponseCounter {
     // end, and add() returns nullopt.
     std::optional<bool> add(std::span<const std::string_view> fields, long line);
     ResponseCounts finish();
+    // false: add() judges completeness only, without item nonresponse (a trend's wave),
+    // unless the rule itself is the share of items answered.
+    void count_items(bool on) { m_count_items = on; }
 
   private:
     struct Item {
@@ -93,6 +96,7 @@ class ResponseCounter {
     std::vector<int> m_state;
     std::map<double, double> m_last_pages;
     bool m_decimal_comma = false;
+    bool m_count_items = true;
 };
 
 // Reads every record of `reader` once. Throws DataError for ragged rows or values not in

@@ -110,7 +110,12 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     pass.bind(reader->header(), reader->name(), reader->header_line());
     counter.bind(reader->header(), reader->name(), reader->header_line(),
                  reader->dialect().decimal_comma);
+    counter.count_items(with_sections); // a trend's wave needs completeness only
     data::for_each_record(*reader, [&](std::span<const std::string_view> fields, long line) {
+        if (!with_sections && !study.complete_only) {
+            pass.feed(fields, line); // a trend's wave: no response table, no completeness
+            return;
+        }
         const std::optional<bool> complete = counter.add(fields, line);
         if (study.complete_only && !complete) {
             throw DataError(fmt::format(
