@@ -20,6 +20,19 @@ run() { # run NAME ARGS...
     status=1
   fi
 }
+# run_html NAME ARGS...: the command's HTML as examples/output/NAME.html, to open in a browser.
+run_html() {
+  local name=$1
+  shift
+  local got
+  got=$(NO_COLOR=1 "$bin" "$@" --format html 2>&1)
+  if [ "$mode" = --write ]; then
+    printf '%s\n' "$got" >"$out/$name.html"
+  elif ! diff -q <(printf '%s\n' "$got") "$out/$name.html" >/dev/null; then
+    echo "examples/output/$name.html is out of date"
+    status=1
+  fi
+}
 run 01-codebook        codebook data/clients.csv
 run 02-validate        validate data/clients.csv
 run 03-freq            freq data/clients.csv initiative barrier --where lastpage=5 --population 90
@@ -34,5 +47,8 @@ run 11-crosstab-bands  crosstab data/clients.csv grade --by age:18-34,35-49,50- 
 run 12-scale           scale data/clients.csv outcome
 run 13-drivers         drivers data/clients.csv grade relation outcome sessions
 run 14-drift           drift data/clients.codebook.csv data/2016/clients.codebook.csv
+run 15-trend           trend data/study.toml data/2016/study.toml data/2017/study.toml -q initiative,relation,grade --lang en --no-drift
+run 16-report-2017     report data/2017/study.toml
+run_html 16-report-2017 report data/2017/study.toml
 [ "$mode" = --write ] || { [ $status = 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"; }
 exit $status
