@@ -9,6 +9,7 @@
 #   fuzz_codebook: the codebooks (*.codebook.csv) under tests/data/ and data/
 #   fuzz_study: the study files (*.toml) under tests/data/ and data/
 #   fuzz_where: tests/fuzz/seeds/fuzz_where/, hand-written conditions
+#   fuzz_trend: tests/fuzz/seeds/fuzz_trend/, hand-written wave mappings
 #   fuzz_scales: each option byte 0x00-0x1f, then the first 600 bytes of
 #     tests/data/scales/scales.csv as the rows' bytes
 #   fuzz_banner: a few crosstab runs, each its option bytes (fuzz_banner.cpp's header), for
@@ -45,8 +46,8 @@ for target in "$@"; do
   fuzz_study)
     while read -r f; do cp "$f" "$dir/$(flat "$f")"; done < <(files -name '*.toml')
     ;;
-  fuzz_where)
-    cp tests/fuzz/seeds/fuzz_where/* "$dir/"
+  fuzz_where | fuzz_trend)
+    cp "tests/fuzz/seeds/$target"/* "$dir/"
     ;;
   fuzz_scales)
     # Every option byte before rows made from the first 600 bytes of the scales fixture.

@@ -234,6 +234,9 @@ TEST_CASE("trend: a mapping that names what the codebooks do not have is an erro
     CHECK_THROWS_WITH_AS(run(study_with(w + "[wave.rename]\nstages = \"stage\"\n")),
                          doctest::Contains("rename: no codebook of 2021 has a variable or group \"stages\""),
                          DataError);
+    CHECK_THROWS_WITH_AS(run(study_with(w + "[wave.rename]\nstage = \"status\"\n")),
+                         doctest::Contains("rename: stage = \"status\", but 2021 already has a \"status\""),
+                         DataError);
     CHECK_THROWS_WITH_AS(run(study_with("[[wave]]\nyear = 2020\nstudy = \"" + k_dir + "w2021/study.toml\"\n")),
                          doctest::Contains("[[wave]] year = 2020, but"), DataError);
     // Without the recode, stage's codes changed meaning: 2021 is left out, with a note.

@@ -149,6 +149,12 @@ void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWa
             throw DataError(fmt::format("{}: rename: no codebook of {} has a variable or group \"{}\"",
                                         wave_at(newest, *m), m->year, from));
         }
+        // Two of the wave's variables under one name would be counted as one question.
+        if (!old_var(to).empty() && !m->rename.count(to)) {
+            throw DataError(fmt::format("{}: rename: {} = \"{}\", but {} already has a \"{}\" "
+                                        "(rename that one too)",
+                                        wave_at(newest, *m), from, to, m->year, to));
+        }
     }
     for (const std::string& s : m->same) {
         if (new_var(s).empty()) {
@@ -170,7 +176,9 @@ void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWa
                                         name, olds.empty() ? m->year : newest.year,
                                         olds.empty() ? old_name : name));
         }
-        for (const auto& [from, to] : codes) {
+        for (const auto& pair : codes) {
+            const std::string& from = pair.first; // named: lambdas cannot capture bindings in clang 14
+            const std::string& to = pair.second;
             const bool known_old = std::any_of(olds.begin(), olds.end(), [&](const Variable* v) {
                 return std::any_of(v->choices.begin(), v->choices.end(),
                                    [&](const Choice& c) { return c.code == from; });

@@ -140,7 +140,9 @@ Table trend_table(const TrendQuestion& q, const TrendOptions& o) {
     const std::size_t first_col = t.column_index("diff_first");
     bool any_small = false;
     bool any_change = false;
-    for (const auto& [key, label] : keys) {
+    for (const auto& entry : keys) {
+        const std::string& key = entry.first; // named: lambdas cannot capture bindings in clang 14
+        const std::string& label = entry.second;
         for (std::size_t wi = 0; wi < q.waves.size(); ++wi) {
             const TrendWave& w = q.waves[wi];
             const TrendEstimate* e = w.present ? find_row(w, key) : nullptr;
