@@ -8,3 +8,7 @@ find_path(FCCP_INCLUDE_DIR libfccp/csv.h REQUIRED) # libfccp-dev
 # libeigen3-dev: the symmetric eigendecompositions, inverses and Cholesky solves of scale
 # reliability, omega and driver analysis (relative weights need R^(1/2)); header-only.
 find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+# libxlsxwriter-dev: --format xlsx, an Excel workbook (render/xlsx.cpp). Debian ships no
+# CMake config for it, so the library and header are found directly.
+find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)
+find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)

@@ -28,9 +28,9 @@ namespace fs = std::filesystem;
 
 void OutputOptions::add_to(CLI::App& app, bool with_codes) {
     app.add_option("--format", format,
-                   "Output format: text|csv|tsv|md|json|html (default: from -o's extension, "
-                   "else text)")
-        ->check(CLI::IsMember({"text", "csv", "tsv", "md", "json", "html"}));
+                   "Output format: text|csv|tsv|md|json|html|xlsx (default: from -o's "
+                   "extension, else text)")
+        ->check(CLI::IsMember({"text", "csv", "tsv", "md", "json", "html", "xlsx"}));
     app.add_option("-o,--output", output,
                    "Write to FILE (atomically) instead of standard output; DIR/ for one CSV "
                    "per table");
@@ -41,7 +41,7 @@ void OutputOptions::add_to(CLI::App& app, bool with_codes) {
     app.add_option("--lang", lang, "Language of careerstat's own words: en or nl")
         ->check(CLI::IsMember({"en", "nl"}));
     app.add_flag("--bom", bom, "Start the output with a UTF-8 BOM, which Excel needs to read "
-                               "UTF-8 CSV (every format but JSON)");
+                               "UTF-8 CSV (every text format but JSON)");
     if (with_codes) {
         app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
     }
@@ -466,6 +466,10 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     if (to_directory) {
         write_directory(tables, base, format.empty());
         return;
+    }
+    if (render::is_binary(fmt_) && (output.empty() || output == "-") && isatty(STDOUT_FILENO) != 0) {
+        throw UsageError("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or "
+                         "redirect standard output to a file)");
     }
     write_output(output, force, [&](std::ostream& out) { render::render(tables, out, base); });
 }

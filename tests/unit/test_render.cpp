@@ -21,7 +21,11 @@ TEST_CASE("render::parse_format") {
         CHECK(render::parse_format("markdown") == render::Format::Markdown);
         CHECK(render::parse_format("json") == render::Format::Json);
         CHECK(render::parse_format("HTML") == render::Format::Html);
-        CHECK_FALSE(render::parse_format("xlsx"));
+        CHECK(render::parse_format("XLSX") == render::Format::Xlsx);
+        CHECK_FALSE(render::parse_format("xls"));
+        CHECK(render::format_names() == "text, csv, tsv, md, json, html, xlsx");
+        CHECK(render::is_binary(render::Format::Xlsx));
+        CHECK_FALSE(render::is_binary(render::Format::Csv));
         CHECK_FALSE(render::parse_format(""));
     }
     SUBCASE("paths") {
@@ -32,7 +36,8 @@ TEST_CASE("render::parse_format") {
         CHECK(render::format_from_path("notes.md") == render::Format::Markdown);
         CHECK(render::format_from_path("x.json") == render::Format::Json);
         CHECK(render::format_from_path("x.txt") == render::Format::Text);
-        CHECK_FALSE(render::format_from_path("x.xlsx"));
+        CHECK(render::format_from_path("x.xlsx") == render::Format::Xlsx);
+        CHECK_FALSE(render::format_from_path("x.xls"));
         CHECK_FALSE(render::format_from_path("a.csv/report"));
         CHECK_FALSE(render::format_from_path(".csv"));
         CHECK_FALSE(render::format_from_path("report"));

@@ -19,6 +19,9 @@ void render_delimited(const Tables& tables, std::ostream& out, const RenderOptio
 void render_markdown(const Tables& tables, std::ostream& out, const RenderOptions& options);
 void render_json(const Tables& tables, std::ostream& out, const RenderOptions& options);
 void render_html(const Tables& tables, std::ostream& out, const RenderOptions& options);
+// An Excel workbook (libxlsxwriter): a contents sheet with the findings and a link to each
+// table's sheet (xlsx.cpp).
+void render_xlsx(const Tables& tables, std::ostream& out, const RenderOptions& options);
 
 // The few words the renderers add themselves. Kept here rather than in i18n's table while
 // that table is empty, so Dutch reports say "Noot" today.

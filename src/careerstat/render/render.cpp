@@ -26,36 +26,72 @@ std::string lower_ascii(std::string_view text) {
 
 } // namespace
 
+namespace {
+
+void render_csv(const detail::Tables& t, std::ostream& out, const RenderOptions& o) {
+    detail::render_delimited(t, out, o, false);
+}
+void render_tsv(const detail::Tables& t, std::ostream& out, const RenderOptions& o) {
+    detail::render_delimited(t, out, o, true);
+}
+
+// The one list of output formats: names for --format, file extensions for -o, whether a
+// byte order mark may start it, whether people read it (the machine-only columns left
+// out, as for_people() below does), and its renderer (one file of render/ each).
+struct FormatRow {
+    Format format;
+    std::array<std::string_view, 2> names;      // "" when fewer
+    std::array<std::string_view, 2> extensions; // without the dot
+    bool bom;
+    bool for_people;
+    void (*render)(const detail::Tables&, std::ostream&, const RenderOptions&);
+};
+constexpr FormatRow k_formats[] = {
+    {Format::Text, {"text", "txt"}, {"txt", ""}, true, true, detail::render_text},
+    {Format::Csv, {"csv", ""}, {"csv", ""}, true, false, render_csv},
+    {Format::Tsv, {"tsv", ""}, {"tsv", ""}, true, false, render_tsv},
+    {Format::Markdown, {"md", "markdown"}, {"md", ""}, true, true, detail::render_markdown},
+    // RFC 8259 forbids a JSON text to start with a byte order mark.
+    {Format::Json, {"json", ""}, {"json", ""}, false, false, detail::render_json},
+    {Format::Html, {"html", ""}, {"html", "htm"}, true, true, detail::render_html},
+    // A zip container: a byte order mark would break it.
+    {Format::Xlsx, {"xlsx", ""}, {"xlsx", ""}, false, true, detail::render_xlsx},
+};
+
+const FormatRow& row_of(Format f) {
+    for (const FormatRow& r : k_formats) {
+        if (r.format == f) {
+            return r;
+        }
+    }
+    return k_formats[0];
+}
+
+} // namespace
+
 std::optional<Format> parse_format(std::string_view name) {
-    static constexpr std::array<std::pair<std::string_view, Format>, 8> k_names = {{
-        {"text", Format::Text},
-        {"txt", Format::Text},
-        {"csv", Format::Csv},
-        {"tsv", Format::Tsv},
-        {"md", Format::Markdown},
-        {"markdown", Format::Markdown},
-        {"json", Format::Json},
-        {"html", Format::Html},
-    }};
     const std::string lower = lower_ascii(name);
-    for (const auto& [key, format] : k_names) {
-        if (lower == key) {
-            return format;
+    for (const FormatRow& r : k_formats) {
+        for (std::string_view n : r.names) {
+            if (!n.empty() && lower == n) {
+                return r.format;
+            }
         }
     }
     return std::nullopt;
 }
 
+std::string format_names() {
+    std::string out;
+    for (const FormatRow& r : k_formats) {
+        out += (out.empty() ? "" : ", ") + std::string(r.names[0]);
+    }
+    return out;
+}
+
+bool is_binary(Format format) { return format == Format::Xlsx; }
+
 std::optional<Format> format_from_path(std::string_view path) {
-    static constexpr std::array<std::pair<std::string_view, Format>, 7> k_extensions = {{
-        {"txt", Format::Text},
-        {"csv", Format::Csv},
-        {"tsv", Format::Tsv},
-        {"md", Format::Markdown},
-        {"json", Format::Json},
-        {"html", Format::Html},
-        {"htm", Format::Html},
-    }};
     const auto slash = path.find_last_of("/\\");
     const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
     const auto dot = base.rfind('.');
@@ -64,9 +100,11 @@ std::optional<Format> format_from_path(std::string_view path) {
         return std::nullopt;
     }
     const std::string extension = lower_ascii(base.substr(dot + 1));
-    for (const auto& [key, format] : k_extensions) {
-        if (extension == key) {
-            return format;
+    for (const FormatRow& r : k_formats) {
+        for (std::string_view e : r.extensions) {
+            if (!e.empty() && extension == e) {
+                return r.format;
+            }
         }
     }
     return std::nullopt;
@@ -125,29 +163,11 @@ std::vector<table::Table> for_people(const std::vector<table::Table>& tables) {
 
 void render(const std::vector<table::Table>& tables, std::ostream& out,
             const RenderOptions& options) {
-    if (options.bom && options.format != Format::Json) {
+    const FormatRow& f = row_of(options.format);
+    if (options.bom && f.bom) {
         out << k_utf8_bom;
     }
-    switch (options.format) {
-    case Format::Text:
-        detail::render_text(for_people(tables), out, options);
-        break;
-    case Format::Csv:
-        detail::render_delimited(tables, out, options, false);
-        break;
-    case Format::Tsv:
-        detail::render_delimited(tables, out, options, true);
-        break;
-    case Format::Markdown:
-        detail::render_markdown(for_people(tables), out, options);
-        break;
-    case Format::Json:
-        detail::render_json(tables, out, options);
-        break;
-    case Format::Html:
-        detail::render_html(for_people(tables), out, options);
-        break;
-    }
+    f.render(f.for_people ? for_people(tables) : tables, out, options);
 }
 
 std::string render_to_string(const std::vector<table::Table>& tables,

@@ -12,12 +12,17 @@
 
 namespace careerstat::render {
 
-enum class Format { Text, Csv, Tsv, Markdown, Json, Html };
+enum class Format { Text, Csv, Tsv, Markdown, Json, Html, Xlsx };
 
-// "text", "txt", "csv", "tsv", "md", "markdown", "json", "html" (ASCII case ignored).
+// "text", "txt", "csv", "tsv", "md", "markdown", "json", "html", "xlsx" (ASCII case
+// ignored): the names of render.cpp's one list of formats.
 std::optional<Format> parse_format(std::string_view name);
+// "text, csv, tsv, md, json, html, xlsx": for messages and --help.
+std::string format_names();
+// A format whose bytes are not text (xlsx: a zip container).
+bool is_binary(Format format);
 
-// By the file's extension: .txt .csv .tsv .md .json .html .htm (case ignored).
+// By the file's extension: .txt .csv .tsv .md .json .html .htm .xlsx (case ignored).
 std::optional<Format> format_from_path(std::string_view path);
 
 struct RenderOptions {

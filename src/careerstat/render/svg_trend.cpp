@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace careerstat::render::detail {
@@ -83,7 +84,8 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
     if (waves.size() < 2 || labels.empty()) {
         return; // a line needs two waves
     }
-    double lo = INFINITY, hi = -INFINITY;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
     for (const auto& [_, points] : series) {
         for (const Point& p : points) {
             lo = std::min({lo, p.value, std::isfinite(p.low) ? p.low : p.value});
