@@ -5,6 +5,7 @@
 # the difference's interval is Newcombe's method 10 worked from those limits by hand
 # (Newcombe 1998, Statistics in Medicine 17:873-890, eq. 10); its p the two-sample
 # prop.test(correct = FALSE). Means: t.test(newer, older, var.equal = FALSE).
+# test_trend.cpp also asserts help in 2021 without its 5s (recoded to ""): the last line.
 options(digits = 10)
 read_wave <- function(y) read.csv(sprintf("tests/data/trend/w%d/export.csv", y), na.strings = "")
 w <- list(`2020` = read_wave(2020), `2021` = read_wave(2021), `2022` = read_wave(2022))
@@ -63,3 +64,5 @@ tt("grade 2022-2021", g[["2022"]], g[["2021"]])
 tt("grade 2022-2020", g[["2022"]], g[["2020"]])
 h <- lapply(w, function(d) d$help[!is.na(d$help) & d$help != 9])
 tt("help 2022-2021", h[["2022"]], h[["2021"]])
+h21 <- h[["2021"]][h[["2021"]] != 5]
+cat(sprintf("help 2021 without 5: n %d mean %.10f\n", length(h21), mean(h21)))

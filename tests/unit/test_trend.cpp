@@ -239,9 +239,61 @@ TEST_CASE("trend: a mapping that names what the codebooks do not have is an erro
                          DataError);
     CHECK_THROWS_WITH_AS(run(study_with("[[wave]]\nyear = 2020\nstudy = \"" + k_dir + "w2021/study.toml\"\n")),
                          doctest::Contains("[[wave]] year = 2020, but"), DataError);
+    CHECK_THROWS_WITH_AS(run(study_with(w + "[wave.rename]\nstage = \"stagee\"\n")),
+                         doctest::Contains("but no codebook of 2022 has a variable or group \"stagee\""),
+                         DataError);
+    // A recode maps answer codes; a grade has none to map.
+    CHECK_THROWS_WITH_AS(run(study_with(w + "[wave.recode.grade]\n\"1\" = \"10\"\n")),
+                         doctest::Contains("recode.grade: grade is a grade question"), DataError);
+    // A recode vouches only for the codes it maps: status's code 2 still changed meaning.
+    {
+        const auto t = run(study_with(w + "[wave.recode.status]\n\"3\" = \"3\"\n"));
+        const table::Table& st = table_of(*t, "trend.clients.status");
+        CHECK(any_footnote(st, "2021: left out, the question changed meaning since: status: code relabelled"));
+    }
+    // An answer recoded to "" leaves the mean too: help without its 5s in 2021 is 32
+    // answers with mean 3.375 (R: mean(h[h != 5]) on tests/data/trend/w2021). Its scale's
+    // ends then differ (1..4 against 1..5), which only `same` accepts.
+    {
+        const auto left_out = run(study_with(w + "[wave.recode.help]\n\"5\" = \"\"\n"));
+        CHECK(any_footnote(table_of(*left_out, "trend.clients.help"), "2021: left out, the question changed meaning since: help: range changed"));
+        const auto t = run(study_with(w + "same = [\"help\"]\n[wave.recode.help]\n\"5\" = \"\"\n"));
+        const table::Table& h = table_of(*t, "trend.clients.help");
+        const table::Row& h21 = row_of(h, "help", 2021);
+        CHECK(at(h, h21, "n") == 32);
+        CHECK(at(h, h21, "mean") == Approx(3.375));
+    }
     // Without the recode, stage's codes changed meaning: 2021 is left out, with a note.
     const auto unmapped = run(study_with(w));
     const table::Table& s = table_of(*unmapped, "trend.clients.stage");
     CHECK(any_footnote(s, "2021: left out, the question changed meaning since: stage: code relabelled"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("trend: a wave left out in between is skipped, in the table and in a change finding") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "careerstat_trend_gap";
+    fs::create_directories(dir);
+    const fs::path p = dir / "study.toml";
+    // 2020 mapped onto 2022's codes, 2021 not: 2021 is left out for stage.
+    std::ofstream(p) << "title = \"t\"\nyear = 2022\n[[wave]]\nyear = 2020\nstudy = \"" << k_dir
+                     << "w2020/study.toml\"\n[wave.recode.stage]\n\"1\" = \"4\"\n\"2\" = \"3\"\n"
+                     << "\"3\" = \"2\"\n\"4\" = \"1\"\n[[wave]]\nyear = 2021\nstudy = \"" << k_dir
+                     << "w2021/study.toml\"\n[[population]]\nname = \"clients\"\nexport = \"" << k_dir
+                     << "w2022/export.csv\"\n[[section]]\ntitle = \"s\"\ntrend = [\"stage\"]\n"
+                     << "[[finding]]\npopulation = \"clients\"\nquestion = \"stage\"\ncode = \"1\"\n"
+                     << "from = 2020\nen = \"{change} {from_pct} {pct} {diff} {diff_ci}\"\n";
+    const auto t = run(p.string());
+    const table::Table& s = table_of(*t, "trend.clients.stage");
+    const table::Row& r22 = row_of(s, "1", 2022);
+    // The change from 2020, the previous wave compared (R: see the first test case).
+    CHECK(at(s, r22, "diff_prev") == Approx(-20.1923076923).epsilon(1e-9));
+    CHECK(at(s, r22, "diff_prev_low") == Approx(-38.2158099476).epsilon(1e-9));
+    CHECK(s.column_index("diff_first") == std::string::npos); // two waves compared
+    CHECK(any_footnote(s, "each change is from the previous (or the first) wave compared"));
+    report::ReportOptions o;
+    const std::vector<std::string> f = report::change_findings(t->newest, t->tables, o, Lang::En);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == "fell 41% 21% -20 -38 to -1");
     fs::remove_all(dir);
 }

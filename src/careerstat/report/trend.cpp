@@ -138,8 +138,10 @@ void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWa
     const auto new_var = [&](const std::string& name) -> std::vector<const Variable*> {
         std::vector<const Variable*> out;
         for (const PopulationResult* p : last.pops) {
-            if (const Variable* v = p->codebook->find(name)) {
-                out.push_back(v);
+            for (const Variable& v : p->codebook->variables) {
+                if (!v.is_derived() && (v.name == name || v.group == name)) {
+                    out.push_back(&v);
+                }
             }
         }
         return out;
@@ -148,6 +150,11 @@ void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWa
         if (old_var(from).empty()) {
             throw DataError(fmt::format("{}: rename: no codebook of {} has a variable or group \"{}\"",
                                         wave_at(newest, *m), m->year, from));
+        }
+        if (new_var(to).empty()) {
+            throw DataError(fmt::format("{}: rename: {} = \"{}\", but no codebook of {} has a "
+                                        "variable or group \"{}\"",
+                                        wave_at(newest, *m), from, to, newest.year, to));
         }
         // Two of the wave's variables under one name would be counted as one question.
         if (!old_var(to).empty() && !m->rename.count(to)) {
@@ -175,6 +182,14 @@ void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWa
             throw DataError(fmt::format("{}: recode.{}: {} has no variable \"{}\"", wave_at(newest, *m),
                                         name, olds.empty() ? m->year : newest.year,
                                         olds.empty() ? old_name : name));
+        }
+        for (const Variable* v : news) {
+            if (!v->is_categorical() && !v->is_multi_column()) {
+                throw DataError(fmt::format("{}: recode.{}: {} is a {} question; recode maps the "
+                                            "answer codes of a single-choice, Likert or "
+                                            "one-column multi-select question",
+                                            wave_at(newest, *m), name, name, codebook::type_name(v->type)));
+            }
         }
         for (const auto& pair : codes) {
             const std::string& from = pair.first; // named: lambdas cannot capture bindings in clang 14
@@ -350,7 +365,17 @@ void multi_shares(const PopulationResult& p, const Codebook& mapped, std::size_t
 
 table::TrendEstimate mean_of(const PopulationResult& p, const Variable& mv, std::size_t vi,
                              const std::string& key, const std::string& label, double level) {
-    const stats::Summary s = stats::summarize(data::value_counts(mv, p.tab->counts(vi)));
+    // Answers recoded to "" have no counterpart in the newest wave: out of the mean too.
+    data::VariableCounts counts = p.tab->counts(vi);
+    for (std::size_t i = 0; i < mv.choices.size() && i < counts.valid.size(); ++i) {
+        if (mv.choices[i].code.empty()) {
+            counts.valid[i] = 0;
+            if (i < counts.valid_sums.size()) {
+                counts.valid_sums[i] = stats::WeightSums{};
+            }
+        }
+    }
+    const stats::Summary s = stats::summarize(data::value_counts(mv, counts));
     const double population = p.settings.build.population;
     const stats::Interval ci = stats::mean_ci(s, level, population);
     table::TrendEstimate e;
@@ -408,7 +433,12 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
         for (const PopulationResult* p : waves[wi].pops) {
             View v{mapped_codebook(*p->codebook, waves[wi].mapping), {}};
             if (const PopulationResult* np = population_of(last, p->spec->name)) {
-                for (codebook::Drift& d : codebook::compare_codebooks(v.mapped, *np->codebook)) {
+                // Answers recoded to "" are left out on purpose: not a removed code.
+                Codebook for_drift = v.mapped;
+                for (Variable& var : for_drift.variables) {
+                    std::erase_if(var.choices, [](const Choice& c) { return c.code.empty(); });
+                }
+                for (codebook::Drift& d : codebook::compare_codebooks(for_drift, *np->codebook)) {
                     v.drift[d.variable].push_back(std::move(d));
                 }
             }
@@ -480,12 +510,27 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
                             continue;
                         }
                         const bool is_same = m != nullptr && std::find(m->same.begin(), m->same.end(), var) != m->same.end();
-                        const bool is_recoded = m != nullptr && m->recode.count(var) > 0;
+                        // A recode vouches for the codes it maps, nothing else: a relabelled
+                        // code it maps onto. `same` vouches for the whole variable.
+                        std::set<std::string> mapped_to;
+                        if (m != nullptr) {
+                            if (const auto rc = m->recode.find(var); rc != m->recode.end()) {
+                                for (const auto& pair : rc->second) {
+                                    mapped_to.insert(pair.second);
+                                }
+                            }
+                        }
                         for (const codebook::Drift& d : it->second) {
                             if (!d.breaks_trend) {
                                 continue;
                             }
-                            (is_same || is_recoded ? judged : breaking).push_back(drift_text(d, lang));
+                            const bool recoded_code =
+                                d.kind == codebook::DriftKind::CodeRelabelled &&
+                                mapped_to.count(d.after.substr(0, d.after.find('='))) > 0;
+                            if (recoded_code) {
+                                continue; // the recode note below says how it was mapped
+                            }
+                            (is_same ? judged : breaking).push_back(drift_text(d, lang));
                         }
                     }
                     if (!breaking.empty()) {
@@ -512,13 +557,9 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
                             }
                         }
                         for (const std::string& j : judged) {
-                            if (std::none_of(m->recode.begin(), m->recode.end(), [&](const auto& r) {
-                                    return j.rfind(r.first + ":", 0) == 0;
-                                })) {
-                                tq.footnotes.push_back(fmt::format(
-                                    fmt::runtime(tr(lang, "{}: {}; compared as the same question (the study's [[wave]], same).")),
-                                    wave.year, j));
-                            }
+                            tq.footnotes.push_back(fmt::format(
+                                fmt::runtime(tr(lang, "{}: {}; compared as the same question (the study's [[wave]], same).")),
+                                wave.year, j));
                         }
                     }
                 }
@@ -565,6 +606,30 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
             }
             const int present = static_cast<int>(std::count_if(
                 tq.waves.begin(), tq.waves.end(), [](const table::TrendWave& w) { return w.present; }));
+            if (present >= 2 && present < static_cast<int>(tq.waves.size())) {
+                tq.footnotes.push_back(std::string(tr(lang, "A wave that was left out or did not ask the question is skipped: each change is from the previous (or the first) wave compared.")));
+            }
+            // A multi-select question's base is who chose any option: an option one wave
+            // lacks moves the other wave's base, so say which.
+            if (nq.kind == Question::Kind::Multi && present >= 2 && tq.waves.back().present) {
+                for (const table::TrendWave& w : tq.waves) {
+                    if (!w.present || w.year == tq.waves.back().year) {
+                        continue;
+                    }
+                    std::string missing;
+                    for (const table::TrendEstimate& e : tq.waves.back().rows) {
+                        if (std::none_of(w.rows.begin(), w.rows.end(),
+                                         [&](const table::TrendEstimate& o) { return o.key == e.key; })) {
+                            missing += (missing.empty() ? "" : ", ") + quoted(e.label);
+                        }
+                    }
+                    if (!missing.empty()) {
+                        tq.footnotes.push_back(fmt::format(
+                            fmt::runtime(tr(lang, "{}: without the option(s) {}; the later base (respondents who chose any option) also counts those who chose only them, so the shares are of a somewhat different base.")),
+                            w.year, missing));
+                    }
+                }
+            }
             if (present < 2) {
                 tq.footnotes.push_back(std::string(tr(lang, "Fewer than two comparable waves: no change to test.")));
             }
@@ -612,7 +677,10 @@ std::vector<table::Table> trend_drift_tables(const std::vector<TrendWaveData>& w
             if (np == nullptr) {
                 continue;
             }
-            const Codebook mapped = mapped_codebook(*p->codebook, waves[wi].mapping);
+            Codebook mapped = mapped_codebook(*p->codebook, waves[wi].mapping);
+            for (Variable& var : mapped.variables) {
+                std::erase_if(var.choices, [](const Choice& c) { return c.code.empty(); });
+            }
             const std::vector<codebook::Drift> changes = codebook::compare_codebooks(mapped, *np->codebook);
             if (changes.empty()) {
                 continue;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <tuple>
 #include <fmt/format.h>
 
@@ -107,7 +108,7 @@ Table trend_table(const TrendQuestion& q, const TrendOptions& o) {
     const auto present = std::count_if(q.waves.begin(), q.waves.end(),
                                        [](const TrendWave& w) { return w.present; });
     const bool with_prev = present >= 2;
-    const bool with_first = with_prev && q.waves.size() >= 3;
+    const bool with_first = with_prev && present >= 3;
     for (const auto& [prefix, words] : {std::pair{"diff_prev", "from the previous wave"},
                                         std::pair{"diff_first", "from the first wave"}}) {
         if ((std::string_view(prefix) == "diff_first" && !with_first) || !with_prev) {
@@ -143,6 +144,9 @@ Table trend_table(const TrendQuestion& q, const TrendOptions& o) {
     for (const auto& entry : keys) {
         const std::string& key = entry.first; // named: lambdas cannot capture bindings in clang 14
         const std::string& label = entry.second;
+        // The previous and the first wave compared: a wave left out (drift) or without the
+        // answer is skipped, so "previous" is the last wave that has it.
+        std::optional<std::size_t> first_wave, prev_wave;
         for (std::size_t wi = 0; wi < q.waves.size(); ++wi) {
             const TrendWave& w = q.waves[wi];
             const TrendEstimate* e = w.present ? find_row(w, key) : nullptr;
@@ -193,12 +197,16 @@ Table trend_table(const TrendQuestion& q, const TrendOptions& o) {
                 }
                 any_change = any_change || std::isfinite(c.diff);
             };
-            if (with_prev && wi > 0) {
-                put(prev_col, wi - 1);
+            if (with_prev && prev_wave) {
+                put(prev_col, *prev_wave);
             }
-            if (with_first && wi > 1) {
-                put(first_col, 0);
+            if (with_first && first_wave && prev_wave && *first_wave != *prev_wave) {
+                put(first_col, *first_wave);
             }
+            if (!first_wave) {
+                first_wave = wi;
+            }
+            prev_wave = wi;
             t.rows.push_back(std::move(row));
         }
     }

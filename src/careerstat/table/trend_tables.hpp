@@ -60,7 +60,8 @@ struct TrendOptions {
 // One row per answer (or item) and wave, in the newest wave's order of answers and then
 // those only earlier waves had; columns: the wave, n, base, the percent (or mean and SD)
 // with its interval, then the change from the previous wave (diff_prev, _low, _high, _p)
-// and, with three or more waves, from the first (diff_first...). Shares: Newcombe's
+// and, with three or more comparable waves, from the first (diff_first...): the previous
+// and the first wave that have the answer and were compared (a wave left out is skipped). Shares: Newcombe's
 // hybrid-score interval on each wave's effective n and the two-proportion z-test;
 // means: Welch's t. A change is marked ▲ or ▼ when its interval excludes 0; a wave below
 // min_base is marked * and not tested. Chart::Trend: a line per answer across the waves.
