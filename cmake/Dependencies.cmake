@@ -12,3 +12,6 @@ find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 # CMake config for it, so the library and header are found directly.
 find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)
 find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)
+# libreadstat-dev: careerstat convert writes SPSS .sav files (data/sav_writer.cpp).
+find_library(READSTAT_LIBRARY readstat REQUIRED)
+find_path(READSTAT_INCLUDE_DIR readstat.h REQUIRED)

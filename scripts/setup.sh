@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make libcli11-dev libfccp-dev libboost-math-dev libfmt-dev doctest-dev
-          libtomlplusplus-dev libeigen3-dev libxlsxwriter-dev)
+          libtomlplusplus-dev libeigen3-dev libxlsxwriter-dev
+          libreadstat-dev)
 if [ "${1:-}" = "--peers" ]; then
   # LibreOffice opens our CSV in a test; PSPP, R, Miller and hyperfine are bench peers.
   packages+=(libreoffice-calc-nogui pspp r-base-core r-cran-survey miller hyperfine time)

@@ -17,5 +17,6 @@ void setup_scale(CLI::App& app);
 void setup_drivers(CLI::App& app);
 void setup_drift(CLI::App& app);
 void setup_trend(CLI::App& app);
+void setup_convert(CLI::App& app);
 
 } // namespace careerstat::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     cli::setup_trend(app);
     cli::setup_response(app);
     cli::setup_report(app);
+    cli::setup_convert(app);
     cli::setup_peek(app);
     try {
         app.parse(argc, argv);
