@@ -28,7 +28,10 @@ void run_convert(const ConvertOptions& o) {
         throw UsageError("convert reads the export twice (a .sav file gives its number of rows "
                          "first): give a file, not standard input");
     }
-    const std::string ext = std::filesystem::path(o.output).extension().string();
+    std::string ext = std::filesystem::path(o.output).extension().string();
+    for (char& ch : ext) {
+        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
     if (ext != ".sav" && ext != ".zsav") {
         throw UsageError(fmt::format("-o {}: convert writes an SPSS file: name it .sav (or .zsav, "
                                      "compressed)",

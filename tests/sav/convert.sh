@@ -36,6 +36,23 @@ grep -q '^comment,.*,A[0-9]*,' "$tmp/c.csv" || fail "PSPP's dictionary: comment 
 "$py" tests/sav/check_pspp.py "$tmp/c.csv" "$tmp/c.json" initiative bureau \
   barrier/barrier_self barrier/barrier_none strength/str_fresh || exit 1
 
+# Codes that are not numbers (NA) are numbered on from the largest numeric one, so the
+# mean is that of the answers 0, 4, 2, 3: 2.25 (by hand); four missing codes of q become
+# the range 7 thru 9 and 99; a numeric variable with four is refused, naming the codebook.
+"$bin" convert tests/data/sav/codes.csv -o "$tmp/codes.sav" 2>/dev/null || fail "convert codes"
+cat >"$tmp/k.sps" <<SPS
+GET FILE='$tmp/codes.sav'.
+DISPLAY DICTIONARY.
+DESCRIPTIVES sat.
+SPS
+pspp "$tmp/k.sps" -O format=csv -o "$tmp/k.csv" >/dev/null || fail "pspp codes"
+grep -q '^q,.*,7 THRU 9; 99$' "$tmp/k.csv" || fail "q's missing values are not 7 THRU 9; 99"
+grep -q '^Tevreden,4,2.25,' "$tmp/k.csv" || fail "sat's mean in PSPP is not 2.25 over 4 answers"
+"$bin" convert tests/data/sav/too_many_missing.csv -o "$tmp/bad.sav" 2>"$tmp/bad.err" && fail "four missing codes of a number"
+grep -q 'too_many_missing.codebook.csv:5: column "missing": n has 4 missing codes' "$tmp/bad.err" ||
+  { cat "$tmp/bad.err"; fail "the message for four missing codes"; }
+[ ! -e "$tmp/bad.sav" ] || fail "a refused conversion left a file"
+
 cat >"$tmp/e.sps" <<SPS
 GET FILE='$tmp/employers.zsav'.
 FREQUENCIES sector mgmt_adviser str_method.

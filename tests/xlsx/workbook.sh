@@ -26,4 +26,7 @@ check report report data/study.toml
 check trend trend data/2017/study.toml
 check formula freq tests/lo/fmt_formula.csv
 check crosstab crosstab data/clients.csv initiative barrier --by bureau --by educ
+# Two ids that differ only in the case of Ä (one sheet name to Excel), and a 40,000-character
+# label (more than a cell holds: cut, not refused).
+check names freq tests/data/xlsx/names.csv
 exit $status

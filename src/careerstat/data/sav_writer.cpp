@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace careerstat::data {
@@ -62,9 +63,57 @@ std::string spss_name(std::string_view wanted, std::set<std::string>& taken) {
     return out;
 }
 
-bool codes_are_numbers(const std::vector<codebook::Choice>& choices) {
-    return std::all_of(choices.begin(), choices.end(),
-                       [](const codebook::Choice& c) { return c.value.has_value(); });
+// The numbers the choices and missing codes are written as: a numeric code keeps its value;
+// the others ("A1", "NA", "*") are numbered on from the largest numeric code, in codebook
+// order. Returns whether any code was numbered.
+bool number_codes(const codebook::Variable& v, std::vector<double>& choices, std::vector<double>& missing) {
+    double next = 0;
+    for (const auto* list : {&v.choices, &v.missing}) {
+        for (const codebook::Choice& c : *list) {
+            if (c.value) {
+                next = std::max(next, std::floor(*c.value));
+            }
+        }
+    }
+    bool numbered = false;
+    const auto assign = [&](const std::vector<codebook::Choice>& list, std::vector<double>& out) {
+        for (const codebook::Choice& c : list) {
+            if (c.value) {
+                out.push_back(*c.value);
+            } else {
+                out.push_back(++next);
+                numbered = true;
+            }
+        }
+    };
+    assign(v.choices, choices);
+    assign(v.missing, missing);
+    return numbered;
+}
+
+// SPSS keeps three user-missing values, or a range and one value. The range may not hold a
+// valid value: `valid(lo, hi)` says whether one lies in [lo, hi].
+struct MissingSpec {
+    std::vector<double> values;
+    std::optional<std::pair<double, double>> range;
+};
+template <class Valid>
+std::optional<MissingSpec> missing_spec(std::vector<double> m, const Valid& valid) {
+    std::sort(m.begin(), m.end());
+    m.erase(std::unique(m.begin(), m.end()), m.end());
+    if (m.size() <= 3) {
+        return MissingSpec{m, std::nullopt};
+    }
+    // One value apart (the lowest or the highest), the rest as a range.
+    for (const bool low_apart : {false, true}) {
+        const double apart = low_apart ? m.front() : m.back();
+        const double lo = low_apart ? m[1] : m.front();
+        const double hi = low_apart ? m.back() : m[m.size() - 2];
+        if (!valid(lo, hi)) {
+            return MissingSpec{{apart}, std::pair{lo, hi}};
+        }
+    }
+    return std::nullopt;
 }
 
 ssize_t write_bytes(const void* data, size_t len, void* ctx) {
@@ -86,7 +135,9 @@ SavWriter::SavWriter(const codebook::Codebook& cb, bool decimal_comma) : m_cb(cb
     for (std::size_t i = 0; i < cb.variables.size(); ++i) {
         const codebook::Variable& v = cb.variables[i];
         m_coders.emplace_back(v, decimal_comma);
-        m_numeric_codes.push_back(codes_are_numbers(v.choices) && codes_are_numbers(v.missing));
+        m_choice_values.emplace_back();
+        m_missing_values.emplace_back();
+        const bool numbered = number_codes(v, m_choice_values.back(), m_missing_values.back());
         if (v.is_derived()) {
             continue;
         }
@@ -119,9 +170,9 @@ SavWriter::SavWriter(const codebook::Codebook& cb, bool decimal_comma) : m_cb(cb
                                         : SavColumn::Kind::String;
             c.name = spss_name(v.name, taken);
             m_columns.push_back(c);
-            if (c.kind == SavColumn::Kind::Categorical && !m_numeric_codes[i]) {
-                m_notes.push_back(fmt::format("{}: its codes are not numbers, so they are numbered "
-                                              "1, 2, ... in codebook order (value labels say which)",
+            if (c.kind == SavColumn::Kind::Categorical && numbered) {
+                m_notes.push_back(fmt::format("{}: codes that are not numbers are numbered on from "
+                                              "the largest numeric code (value labels say which)",
                                               v.name));
             }
         }
@@ -191,20 +242,18 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
             readstat_label_double_value(labels, value, cut_utf8(label, 120).c_str());
         };
         switch (c.kind) {
-        case SavColumn::Kind::Categorical:
+        case SavColumn::Kind::Categorical: {
+            const std::vector<double>& cv = m_choice_values[c.variable];
             for (std::size_t k = 0; k < v.choices.size(); ++k) {
-                add_label(m_numeric_codes[c.variable] ? *v.choices[k].value : static_cast<double>(k + 1),
-                          v.choices[k].label);
+                add_label(cv[k], v.choices[k].label);
             }
             for (std::size_t k = 0; k < v.missing.size(); ++k) {
-                const double mv = m_numeric_codes[c.variable]
-                                      ? *v.missing[k].value
-                                      : static_cast<double>(v.choices.size() + k + 1);
-                add_label(mv, v.missing[k].label);
-                if (k < 3) { // SPSS allows three user-missing values per variable
-                    check(readstat_variable_add_missing_double_value(rv, mv), c.name);
-                }
+                add_label(m_missing_values[c.variable][k], v.missing[k].label);
             }
+            set_missing(rv, c, m_missing_values[c.variable], [&](double lo, double hi) {
+                return std::any_of(cv.begin(), cv.end(), [&](double x) { return x >= lo && x <= hi; });
+            });
+        }
             readstat_variable_set_measure(rv, v.type == codebook::VarType::Likert ? READSTAT_MEASURE_ORDINAL
                                                                                    : READSTAT_MEASURE_NOMINAL);
             break;
@@ -214,14 +263,20 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
             add_label(0, "Niet gekozen / not selected");
             readstat_variable_set_measure(rv, READSTAT_MEASURE_NOMINAL);
             break;
-        case SavColumn::Kind::Number:
+        case SavColumn::Kind::Number: {
+            std::vector<double> mv;
             for (const codebook::Choice& ch : v.missing) {
                 if (ch.value) {
                     add_label(*ch.value, ch.label);
-                    check(readstat_variable_add_missing_double_value(rv, *ch.value), c.name);
+                    mv.push_back(*ch.value);
                 }
             }
+            // A range is safe only outside the variable's own range (1..10), when it has one.
+            set_missing(rv, c, mv, [&](double lo, double hi) {
+                return !(v.min && v.max && (hi < *v.min || lo > *v.max));
+            });
             readstat_variable_set_measure(rv, READSTAT_MEASURE_SCALE);
+        }
             break;
         case SavColumn::Kind::String:
             readstat_variable_set_measure(rv, READSTAT_MEASURE_NOMINAL);
@@ -254,18 +309,35 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
     }
 }
 
+template <class Valid>
+void SavWriter::set_missing(void* variable, const SavColumn& c, const std::vector<double>& values,
+                            const Valid& valid) {
+    auto* rv = static_cast<readstat_variable_t*>(variable);
+    const std::optional<MissingSpec> spec = missing_spec(values, valid);
+    if (!spec) {
+        const codebook::Variable& v = m_cb.variables[c.variable];
+        throw DataError(fmt::format("{}:{}: column \"missing\": {} has {} missing codes, but an SPSS "
+                                    "file keeps three, or a range and one, that hold no valid "
+                                    "answer; merge some in the codebook (docs/output.md)",
+                                    m_cb.source, v.line, v.name, values.size()));
+    }
+    if (spec->range) {
+        check(readstat_variable_add_missing_double_range(rv, spec->range->first, spec->range->second), c.name);
+    }
+    for (const double x : spec->values) {
+        check(readstat_variable_add_missing_double_value(rv, x), c.name);
+    }
+}
+
 double SavWriter::value_of(const SavColumn& c, const Coded& coded) const {
     const codebook::Variable& v = m_cb.variables[c.variable];
     switch (c.kind) {
     case SavColumn::Kind::Categorical:
         if (coded.kind == Coded::Kind::Valid) {
-            return m_numeric_codes[c.variable] ? *v.choices[static_cast<std::size_t>(coded.index)].value
-                                               : coded.index + 1;
+            return m_choice_values[c.variable][static_cast<std::size_t>(coded.index)];
         }
         if (coded.kind == Coded::Kind::Missing) {
-            return m_numeric_codes[c.variable]
-                       ? *v.missing[static_cast<std::size_t>(coded.index)].value
-                       : static_cast<double>(v.choices.size() + static_cast<std::size_t>(coded.index) + 1);
+            return m_missing_values[c.variable][static_cast<std::size_t>(coded.index)];
         }
         return std::nan("");
     case SavColumn::Kind::Option:
@@ -299,7 +371,7 @@ void SavWriter::write(std::span<const std::string_view> fields, long line) {
         auto* rv = static_cast<readstat_variable_t*>(m_variables[k]);
         const std::string_view cell = fields[c.column];
         if (c.kind == SavColumn::Kind::String) {
-            const std::string s(cell.substr(0, c.width));
+            const std::string s = cut_utf8(cell, c.width);
             check(readstat_insert_string_value(m_writer, rv, s.c_str()), c.name);
             continue;
         }

@@ -56,10 +56,16 @@ class SavWriter {
 
   private:
     double value_of(const SavColumn& c, const Coded& coded) const;
+    template <class Valid>
+    void set_missing(void* variable, const SavColumn& c, const std::vector<double>& values,
+                     const Valid& valid);
     const codebook::Codebook& m_cb;
     std::vector<SavColumn> m_columns;
     std::vector<Coder> m_coders; // per codebook variable
-    std::vector<bool> m_numeric_codes; // per codebook variable: its codes are numbers
+    // Per codebook variable: the number each choice and each missing code is written as (a
+    // numeric code its value; the others numbered on from the largest numeric one).
+    std::vector<std::vector<double>> m_choice_values;
+    std::vector<std::vector<double>> m_missing_values;
     std::string m_source;
     long m_rows = 0;
     long m_written = 0;

@@ -10,6 +10,7 @@
 #include "careerstat/render/utf8.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/util/text.hpp"
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -65,12 +66,8 @@ std::string sheet_name(const std::string& id, std::set<std::string>& taken) {
     if (base.empty()) {
         base = "table";
     }
-    const auto folded = [](std::string s) {
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
-            return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        });
-        return s;
-    };
+    // Excel compares sheet names without regard to case, also beyond ASCII (Ä and ä).
+    const auto folded = [](const std::string& s) { return util::fold(s); };
     std::string name = first_code_points(base, k_sheet_name_max);
     for (int k = 2; taken.count(folded(name)) > 0; ++k) {
         const std::string suffix = fmt::format("~{}", k);
@@ -78,6 +75,21 @@ std::string sheet_name(const std::string& id, std::set<std::string>& taken) {
     }
     taken.insert(folded(name));
     return name;
+}
+
+// Excel holds at most 32,767 characters in a cell: longer text is cut at a character
+// boundary and ends in an ellipsis (other formats show it whole).
+std::string fit_cell(std::string s) {
+    constexpr std::size_t k_max = 32000; // bytes: fewer characters than Excel's limit
+    if (s.size() <= k_max) {
+        return s;
+    }
+    std::size_t end = k_max;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    s.resize(end);
+    return s + "\xE2\x80\xA6";
 }
 
 struct Formats {
@@ -194,7 +206,7 @@ void write_table(lxw_workbook* wb, const table::Table& t, const std::string& nam
     Widths widths;
     lxw_row_t row = 0;
     const auto text = [&](lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* fmt) {
-        check(worksheet_write_string(ws, r, c, utf8::printable(s).c_str(), fmt), "a cell");
+        check(worksheet_write_string(ws, r, c, fit_cell(utf8::printable(s)).c_str(), fmt), "a cell");
     };
     text(row++, 0, t.title.empty() ? t.id : t.title, f.title);
     if (!t.subtitle.empty()) {
@@ -328,7 +340,7 @@ void render_xlsx(const Tables& tables, std::ostream& out, const RenderOptions& o
     lxw_worksheet* ws = workbook_add_worksheet(wb, contents.c_str());
     lxw_row_t row = 0;
     const auto text = [&](lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* fmt) {
-        check(worksheet_write_string(ws, r, c, utf8::printable(s).c_str(), fmt), "a cell");
+        check(worksheet_write_string(ws, r, c, fit_cell(utf8::printable(s)).c_str(), fmt), "a cell");
     };
     text(row++, 0, options.document_title.empty() ? std::string(phrase(options.lang, Phrase::Report))
                                                   : options.document_title,
