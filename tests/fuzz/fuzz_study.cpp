@@ -1,6 +1,8 @@
 // libFuzzer target: the bytes as a study file (TOML, docs/study.md), written to a temporary
 // file and loaded with report::load_study, as `careerstat report` loads one. DataError and
 // UsageError are its rejections; any other exception or a sanitizer report is a finding.
+#include "temp_file.hpp"
+
 #include "careerstat/errors.hpp"
 #include "careerstat/report/study.hpp"
 
@@ -8,33 +10,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <unistd.h>
-
-namespace {
-
-// One file per process, rewritten for every input; removed at exit.
-const std::string& study_path() {
-    static const std::string path = [] {
-        const char* tmp = std::getenv("TMPDIR");
-        std::string p = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-                        "/careerstat_fuzz_study_XXXXXX";
-        const int fd = mkstemp(p.data());
-        if (fd < 0) {
-            std::perror("fuzz_study: mkstemp");
-            std::abort();
-        }
-        close(fd);
-        static const std::string removed_at_exit = p;
-        std::atexit([] { std::remove(removed_at_exit.c_str()); });
-        return p;
-    }();
-    return path;
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string& path = study_path();
+    const std::string& path = careerstat::fuzz::temp_path("careerstat_fuzz_study");
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr || std::fwrite(data, 1, size, f) != size || std::fclose(f) != 0) {
         std::perror("fuzz_study: cannot write the study file");

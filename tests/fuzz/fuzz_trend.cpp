@@ -4,6 +4,8 @@
 // trend: both waves read, mapped, drift-checked, tested, the change findings, and every
 // table rendered as text and HTML (the line chart). DataError and UsageError are its
 // rejections; any other exception or a sanitizer report is a finding.
+#include "temp_file.hpp"
+
 #include "careerstat/errors.hpp"
 #include "careerstat/render/render.hpp"
 #include "careerstat/report/trend.hpp"
@@ -13,33 +15,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <unistd.h>
 
 #ifndef CAREERSTAT_FUZZ_TREND
 #error "CAREERSTAT_FUZZ_TREND: the folder of the trend fixture"
 #endif
-
-namespace {
-
-const std::string& study_path() {
-    static const std::string path = [] {
-        const char* tmp = std::getenv("TMPDIR");
-        std::string p = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-                        "/careerstat_fuzz_trend_XXXXXX";
-        const int fd = mkstemp(p.data());
-        if (fd < 0) {
-            std::perror("fuzz_trend: mkstemp");
-            std::abort();
-        }
-        close(fd);
-        static const std::string removed_at_exit = p;
-        std::atexit([] { std::remove(removed_at_exit.c_str()); });
-        return p;
-    }();
-    return path;
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace careerstat;
@@ -49,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         "/w2022/export.csv\"\n[[section]]\ntitle = \"s\"\ntrend = [\"stage\", \"status\", "
         "\"reasons\", \"grade\", \"help\"]\nmin_base = 0\n[[wave]]\nyear = 2021\nstudy = \"" +
         dir + "/w2021/study.toml\"\n";
-    const std::string& path = study_path();
+    const std::string& path = careerstat::fuzz::temp_path("careerstat_fuzz_trend");
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr || std::fwrite(head.data(), 1, head.size(), f) != head.size() ||
         std::fwrite(data, 1, size, f) != size || std::fclose(f) != 0) {

@@ -15,18 +15,6 @@ namespace careerstat::data {
 
 namespace {
 
-// At most `max` bytes of `s`, cut before a UTF-8 continuation byte.
-std::string cut_utf8(std::string_view s, std::size_t max) {
-    if (s.size() <= max) {
-        return std::string(s);
-    }
-    std::size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
-        --end;
-    }
-    return std::string(s.substr(0, end));
-}
-
 // A valid SPSS variable name, unique without regard to case: letters, digits and _ . $ # @,
 // starting with a letter, at most 64 bytes, not ending in '.', not a reserved word.
 std::string spss_name(std::string_view wanted, std::set<std::string>& taken) {
@@ -231,7 +219,7 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
             m_writer, c.name.c_str(), text ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, text ? c.width : 0);
         // SPSS keeps 255 bytes of a variable label and 120 of a value label.
         if (!c.label.empty()) {
-            readstat_variable_set_label(rv, cut_utf8(c.label, 255).c_str());
+            readstat_variable_set_label(rv, util::cut_utf8(c.label, 255).c_str());
         }
         readstat_label_set_t* labels = nullptr;
         const auto add_label = [&](double value, const std::string& label) {
@@ -239,7 +227,7 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
                 labels = readstat_add_label_set(m_writer, READSTAT_TYPE_DOUBLE,
                                                 ("labels_" + c.name).c_str());
             }
-            readstat_label_double_value(labels, value, cut_utf8(label, 120).c_str());
+            readstat_label_double_value(labels, value, util::cut_utf8(label, 120).c_str());
         };
         switch (c.kind) {
         case SavColumn::Kind::Categorical: {
@@ -297,7 +285,7 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
         }
     }
     if (!file_label.empty()) {
-        check(readstat_writer_set_file_label(m_writer, cut_utf8(file_label, 64).c_str()), "its label");
+        check(readstat_writer_set_file_label(m_writer, util::cut_utf8(file_label, 64).c_str()), "its label");
     }
     check(readstat_writer_set_compression(m_writer, compressed ? READSTAT_COMPRESS_BINARY : READSTAT_COMPRESS_ROWS),
           "its compression");
@@ -371,7 +359,7 @@ void SavWriter::write(std::span<const std::string_view> fields, long line) {
         auto* rv = static_cast<readstat_variable_t*>(m_variables[k]);
         const std::string_view cell = fields[c.column];
         if (c.kind == SavColumn::Kind::String) {
-            const std::string s = cut_utf8(cell, c.width);
+            const std::string s = util::cut_utf8(cell, c.width);
             check(readstat_insert_string_value(m_writer, rv, s.c_str()), c.name);
             continue;
         }

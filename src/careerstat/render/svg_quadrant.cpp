@@ -27,11 +27,6 @@ struct Point {
     double y = 0;
 };
 
-double number_at(const table::Row& row, std::size_t column) {
-    const auto* v = column < row.cells.size() ? std::get_if<double>(&row.cells[column]) : nullptr;
-    return v != nullptr ? *v : std::nan("");
-}
-
 // At most `chars` code points of a label, with an ellipsis when cut.
 std::string shorten(const std::string& text, std::size_t chars) {
     std::size_t count = 0;
@@ -51,8 +46,8 @@ void write_quadrant(const table::Table& table, std::ostream& out, const RenderOp
     }
     std::vector<Point> points;
     for (const table::Row& row : table.rows) {
-        const double x = number_at(row, *table.chart_value_column);
-        const double y = number_at(row, *table.chart_y_column);
+        const double x = row.number(*table.chart_value_column);
+        const double y = row.number(*table.chart_y_column);
         if (row.kind != table::RowKind::Data || !std::isfinite(x) || !std::isfinite(y)) {
             continue;
         }

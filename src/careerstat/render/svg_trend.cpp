@@ -26,11 +26,6 @@ constexpr double k_bottom = 190;
 constexpr std::array<std::string_view, 8> k_colours = {"#2166ac", "#e08214", "#1b7837", "#762a83",
                                                        "#b2182b", "#4d4d4d", "#35978f", "#bf812d"};
 
-double number_at(const table::Row& row, std::size_t column) {
-    const auto* v = column < row.cells.size() ? std::get_if<double>(&row.cells[column]) : nullptr;
-    return v != nullptr ? *v : std::nan("");
-}
-
 struct Point {
     double wave = 0;
     double value = 0;
@@ -63,7 +58,7 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
     std::map<std::string, std::vector<Point>> series;
     std::vector<double> waves;
     for (const table::Row& row : table.rows) {
-        const double x = number_at(row, xc), y = number_at(row, vc);
+        const double x = row.number(xc), y = row.number(vc);
         if (row.kind != table::RowKind::Data || !std::isfinite(x) || !std::isfinite(y)) {
             continue;
         }

@@ -30,14 +30,6 @@ namespace {
 
 constexpr std::size_t k_sheet_name_max = 31; // Excel's limit (LXW_SHEETNAME_MAX)
 
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (const char c : s) {
-        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return n;
-}
-
 // The first `max` code points of `s`.
 std::string first_code_points(std::string_view s, std::size_t max) {
     std::size_t n = 0;
@@ -81,15 +73,7 @@ std::string sheet_name(const std::string& id, std::set<std::string>& taken) {
 // boundary and ends in an ellipsis (other formats show it whole).
 std::string fit_cell(std::string s) {
     constexpr std::size_t k_max = 32000; // bytes: fewer characters than Excel's limit
-    if (s.size() <= k_max) {
-        return s;
-    }
-    std::size_t end = k_max;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
-        --end;
-    }
-    s.resize(end);
-    return s + "\xE2\x80\xA6";
+    return s.size() <= k_max ? s : util::cut_utf8(s, k_max) + "\xE2\x80\xA6";
 }
 
 struct Formats {
@@ -180,7 +164,7 @@ struct Widths {
         if (w.size() <= col) {
             w.resize(col + 1, 6);
         }
-        w[col] = std::clamp(static_cast<double>(code_points(text)) + 2, w[col], 60.0);
+        w[col] = std::clamp(static_cast<double>(util::display_width(text)) + 2, w[col], 60.0);
     }
 };
 
@@ -369,7 +353,7 @@ void render_xlsx(const Tables& tables, std::ostream& out, const RenderOptions& o
         const std::string title = tables[i].title.empty() ? tables[i].id : tables[i].title;
         text(row, 1, tables[i].subtitle.empty() ? title : title + " (" + tables[i].subtitle + ")", nullptr);
         text(row, 2, tables[i].section, nullptr);
-        title_width = std::min(80.0, std::max(title_width, static_cast<double>(code_points(title)) * 0.9));
+        title_width = std::min(80.0, std::max(title_width, static_cast<double>(util::display_width(title)) * 0.9));
         ++row;
     }
     worksheet_set_column(ws, 0, 0, 26, nullptr);

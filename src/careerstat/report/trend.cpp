@@ -1,5 +1,7 @@
 #include "careerstat/report/trend.hpp"
 
+#include "careerstat/report/wave_mapping.hpp"
+
 #include "careerstat/codebook/drift.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/stats/mean_ci.hpp"
@@ -21,22 +23,6 @@ using codebook::Choice;
 using codebook::Codebook;
 using codebook::Question;
 using codebook::Variable;
-
-std::vector<std::string> old_names(const WaveSpec* mapping, const std::vector<std::string>& questions) {
-    std::vector<std::string> out;
-    for (const std::string& q : questions) {
-        std::string name = q;
-        if (mapping != nullptr) {
-            for (const auto& [from, to] : mapping->rename) {
-                if (to == q) {
-                    name = from;
-                }
-            }
-        }
-        out.push_back(std::move(name));
-    }
-    return out;
-}
 
 void read_earlier_wave(std::unique_ptr<Study> study, const WaveSpec* mapping,
                        const std::vector<std::string>& questions, const ReportOptions& options,
@@ -76,143 +62,6 @@ EarlierWaves read_study_waves(const Study& newest, const std::vector<std::string
 }
 
 namespace {
-
-// The answer code as a number, when it is one (as the codebook reader decides).
-std::optional<double> code_value(const std::string& code) {
-    char* end = nullptr;
-    const double v = std::strtod(code.c_str(), &end);
-    if (code.empty() || end == nullptr || *end != '\0' || !std::isfinite(v)) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-std::string wave_at(const Study& newest, const WaveSpec& m) {
-    return fmt::format("{}:{}: [[wave]] {}", newest.source, m.line, m.year);
-}
-
-// An earlier wave's codebook in the newest wave's names and codes: the wave's rename and
-// recode applied. Variables keep their order, so the wave's counts (by index) read through it.
-Codebook mapped_codebook(const Codebook& cb, const WaveSpec* m) {
-    Codebook out = cb;
-    if (m == nullptr) {
-        return out;
-    }
-    for (Variable& v : out.variables) {
-        if (const auto it = m->rename.find(v.name); it != m->rename.end()) {
-            v.name = it->second;
-        }
-        if (const auto it = m->rename.find(v.group); !v.group.empty() && it != m->rename.end()) {
-            v.group = it->second;
-        }
-        if (const auto it = m->recode.find(v.name); it != m->recode.end()) {
-            for (Choice& c : v.choices) {
-                if (const auto jt = it->second.find(c.code); jt != it->second.end()) {
-                    c.code = jt->second;
-                    c.value = code_value(c.code);
-                }
-            }
-        }
-    }
-    return out;
-}
-
-// Every name and code a wave's mapping uses must exist, so a typo is an error, not a
-// silently unmapped question.
-void check_mapping(const Study& newest, const TrendWaveData& wave, const TrendWaveData& last) {
-    const WaveSpec* m = wave.mapping;
-    if (m == nullptr) {
-        return;
-    }
-    const auto old_var = [&](const std::string& name) -> std::vector<const Variable*> {
-        std::vector<const Variable*> out;
-        for (const PopulationResult* p : wave.pops) {
-            for (const Variable& v : p->codebook->variables) {
-                if (v.name == name || v.group == name) {
-                    out.push_back(&v);
-                }
-            }
-        }
-        return out;
-    };
-    const auto new_var = [&](const std::string& name) -> std::vector<const Variable*> {
-        std::vector<const Variable*> out;
-        for (const PopulationResult* p : last.pops) {
-            for (const Variable& v : p->codebook->variables) {
-                if (!v.is_derived() && (v.name == name || v.group == name)) {
-                    out.push_back(&v);
-                }
-            }
-        }
-        return out;
-    };
-    for (const auto& [from, to] : m->rename) {
-        if (old_var(from).empty()) {
-            throw DataError(fmt::format("{}: rename: no codebook of {} has a variable or group \"{}\"",
-                                        wave_at(newest, *m), m->year, from));
-        }
-        if (new_var(to).empty()) {
-            throw DataError(fmt::format("{}: rename: {} = \"{}\", but no codebook of {} has a "
-                                        "variable or group \"{}\"",
-                                        wave_at(newest, *m), from, to, newest.year, to));
-        }
-        // Two of the wave's variables under one name would be counted as one question.
-        if (!old_var(to).empty() && !m->rename.count(to)) {
-            throw DataError(fmt::format("{}: rename: {} = \"{}\", but {} already has a \"{}\" "
-                                        "(rename that one too)",
-                                        wave_at(newest, *m), from, to, m->year, to));
-        }
-    }
-    for (const std::string& s : m->same) {
-        if (new_var(s).empty()) {
-            throw DataError(fmt::format("{}: same: no codebook of {} has a variable \"{}\"",
-                                        wave_at(newest, *m), newest.year, s));
-        }
-    }
-    for (const auto& [name, codes] : m->recode) {
-        std::string old_name = name;
-        for (const auto& [from, to] : m->rename) {
-            if (to == name) {
-                old_name = from;
-            }
-        }
-        const auto olds = old_var(old_name);
-        const auto news = new_var(name);
-        if (olds.empty() || news.empty()) {
-            throw DataError(fmt::format("{}: recode.{}: {} has no variable \"{}\"", wave_at(newest, *m),
-                                        name, olds.empty() ? m->year : newest.year,
-                                        olds.empty() ? old_name : name));
-        }
-        for (const Variable* v : news) {
-            if (!v->is_categorical() && !v->is_multi_column()) {
-                throw DataError(fmt::format("{}: recode.{}: {} is a {} question; recode maps the "
-                                            "answer codes of a single-choice, Likert or "
-                                            "one-column multi-select question",
-                                            wave_at(newest, *m), name, name, codebook::type_name(v->type)));
-            }
-        }
-        for (const auto& pair : codes) {
-            const std::string& from = pair.first; // named: lambdas cannot capture bindings in clang 14
-            const std::string& to = pair.second;
-            const bool known_old = std::any_of(olds.begin(), olds.end(), [&](const Variable* v) {
-                return std::any_of(v->choices.begin(), v->choices.end(),
-                                   [&](const Choice& c) { return c.code == from; });
-            });
-            if (!known_old) {
-                throw DataError(fmt::format("{}: recode.{}: code \"{}\" is not an answer of {} in {}",
-                                            wave_at(newest, *m), name, from, old_name, m->year));
-            }
-            const bool known_new = to.empty() || std::any_of(news.begin(), news.end(), [&](const Variable* v) {
-                return std::any_of(v->choices.begin(), v->choices.end(),
-                                   [&](const Choice& c) { return c.code == to; });
-            });
-            if (!known_new) {
-                throw DataError(fmt::format("{}: recode.{}: \"{}\" = \"{}\": {} is not an answer of {} in {}",
-                                            wave_at(newest, *m), name, from, to, to, name, newest.year));
-            }
-        }
-    }
-}
 
 const PopulationResult* population_of(const TrendWaveData& w, const std::string& name) {
     for (const PopulationResult* p : w.pops) {
@@ -420,7 +269,7 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
             throw UsageError(fmt::format("{} and {}: two waves of the same year {}", waves[i].study->source,
                                          waves[i + 1].study->source, waves[i].year));
         }
-        check_mapping(newest, waves[i], last);
+        check_mapping(newest, waves[i].mapping, waves[i].pops, last.pops);
     }
     // Per wave and population: its codebook in the newest names and codes, and the drift
     // from it to the newest codebook by variable.
@@ -433,12 +282,7 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
         for (const PopulationResult* p : waves[wi].pops) {
             View v{mapped_codebook(*p->codebook, waves[wi].mapping), {}};
             if (const PopulationResult* np = population_of(last, p->spec->name)) {
-                // Answers recoded to "" are left out on purpose: not a removed code.
-                Codebook for_drift = v.mapped;
-                for (Variable& var : for_drift.variables) {
-                    std::erase_if(var.choices, [](const Choice& c) { return c.code.empty(); });
-                }
-                for (codebook::Drift& d : codebook::compare_codebooks(for_drift, *np->codebook)) {
+                for (codebook::Drift& d : codebook::compare_codebooks(drift_codebook(v.mapped), *np->codebook)) {
                     v.drift[d.variable].push_back(std::move(d));
                 }
             }
@@ -677,11 +521,8 @@ std::vector<table::Table> trend_drift_tables(const std::vector<TrendWaveData>& w
             if (np == nullptr) {
                 continue;
             }
-            Codebook mapped = mapped_codebook(*p->codebook, waves[wi].mapping);
-            for (Variable& var : mapped.variables) {
-                std::erase_if(var.choices, [](const Choice& c) { return c.code.empty(); });
-            }
-            const std::vector<codebook::Drift> changes = codebook::compare_codebooks(mapped, *np->codebook);
+            const std::vector<codebook::Drift> changes = codebook::compare_codebooks(
+                drift_codebook(mapped_codebook(*p->codebook, waves[wi].mapping)), *np->codebook);
             if (changes.empty()) {
                 continue;
             }
@@ -696,85 +537,6 @@ std::vector<table::Table> trend_drift_tables(const std::vector<TrendWaveData>& w
             }
             out.push_back(std::move(t));
         }
-    }
-    return out;
-}
-
-std::vector<std::string> change_findings(const Study& newest, const std::vector<table::Table>& trend,
-                                         const ReportOptions& options, Lang lang) {
-    std::vector<std::string> out;
-    for (const FindingSpec& f : newest.findings) {
-        if (f.from == 0) {
-            continue;
-        }
-        const std::string at = fmt::format("{}:{}: ", newest.source, f.line);
-        const table::Table* t = nullptr;
-        for (const table::Table& e : trend) {
-            if (e.id == "trend." + f.population + "." + f.question) {
-                t = &e;
-            }
-        }
-        if (t == nullptr || t->column_index("pct") == std::string::npos) {
-            throw DataError(at + fmt::format("from = {}: no trend section has the shares of {} among {} "
-                                             "(add trend = [\"{}\"] to a section)",
-                                             f.from, f.question, f.population, f.question));
-        }
-        const std::size_t code = t->column_index("code"), label = t->column_index("label"),
-                          wave = t->column_index("wave"), pct = t->column_index("pct"),
-                          prev = t->column_index("diff_prev"), first = t->column_index("diff_first");
-        const table::Row* from_row = nullptr;
-        const table::Row* now_row = nullptr;
-        std::vector<double> years;
-        for (const table::Row& r : t->rows) {
-            const std::string c = r.text(code).empty() ? fmt::format("{:g}", r.number(code)) : r.text(code);
-            if (c != f.code && !util::iequals(r.text(label), f.code)) {
-                continue;
-            }
-            years.push_back(r.number(wave));
-            if (r.number(wave) == f.from) {
-                from_row = &r;
-            }
-            if (r.number(wave) == newest.year) {
-                now_row = &r;
-            }
-        }
-        if (from_row == nullptr || now_row == nullptr) {
-            throw DataError(at + fmt::format("from = {}: the trend of {} has no comparable share of \"{}\" "
-                                             "in {} and {} (its notes say why)",
-                                             f.from, f.question, f.code, f.from, newest.year));
-        }
-        // The change from `from`: the previous wave's columns, or the first wave's.
-        std::size_t col = std::string::npos;
-        if (!years.empty() && years.size() >= 2 && years[years.size() - 2] == f.from) {
-            col = prev;
-        } else if (first != std::string::npos && years.front() == f.from) {
-            col = first;
-        }
-        if (col == std::string::npos) {
-            throw DataError(at + fmt::format("from = {}: a change finding compares with the previous or "
-                                             "the first wave", f.from));
-        }
-        const double d = now_row->number(col), lo = now_row->number(col + 1), hi = now_row->number(col + 2);
-        const bool significant = std::isfinite(lo) && (lo > 0 || hi < 0);
-        const bool nl = lang == Lang::Nl;
-        std::map<std::string, std::string> fields = {
-            {"from_pct", fmt::format("{:.0f}%", from_row->number(pct))},
-            {"from_year", std::to_string(f.from)},
-            {"pct", fmt::format("{:.0f}%", now_row->number(pct))},
-            {"year", std::to_string(newest.year)},
-            {"answer", now_row->text(label)},
-            {"question", t->title},
-            {"level", fmt::format("{:g}%", options.level * 100)},
-            {"diff", std::isfinite(d) ? fmt::format("{:+.0f}", d) : "-"},
-            {"diff_ci", std::isfinite(lo) ? fmt::format(fmt::runtime(nl ? "{:.0f} tot {:.0f}" : "{:.0f} to {:.0f}"), lo, hi) : "-"},
-            {"change", std::string(tr(lang, !significant ? "did not change significantly" : d < 0 ? "fell" : "rose"))},
-            {"significance", std::string(tr(lang, significant ? "significant" : "not significant"))},
-        };
-        const auto it = f.text.find(lang);
-        const std::string tmpl = it != f.text.end() ? it->second
-                                 : nl ? "Het aandeel \xE2\x80\x9C{answer}\xE2\x80\x9D {change}: van {from_pct} in {from_year} naar {pct} in {year} (verschil {diff} procentpunten; {level}-BI {diff_ci})."
-                                      : "The share \xE2\x80\x9C{answer}\xE2\x80\x9D {change}: from {from_pct} in {from_year} to {pct} in {year} (difference {diff} percentage points; {level} CI {diff_ci}).";
-        out.push_back(fill(tmpl, fields));
     }
     return out;
 }

@@ -30,9 +30,6 @@ struct EarlierWaves {
     std::vector<TrendWaveData> waves; // oldest first
 };
 
-// The names a wave's codebook has for the newest wave's `questions` (through its rename).
-std::vector<std::string> old_names(const WaveSpec* mapping, const std::vector<std::string>& questions);
-
 // Reads one earlier wave's populations for `questions` (the newest wave's names) and adds
 // it to `out` in year order. Throws DataError for a study file that is not that year's.
 void read_earlier_wave(std::unique_ptr<Study> study, const WaveSpec* mapping,
@@ -63,7 +60,7 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
 std::vector<table::Table> trend_drift_tables(const std::vector<TrendWaveData>& waves, Lang lang);
 
 // The sentences of the newest study's [[finding]]s with `from`: the share in that wave and
-// now, the change and its interval, from the trend tables.
+// now, the change and its interval, from the trend tables (change_findings.cpp).
 std::vector<std::string> change_findings(const Study& newest, const std::vector<table::Table>& trend,
                                          const ReportOptions& options, Lang lang);
 

@@ -2,9 +2,9 @@
 
 #include "careerstat/stats/difference.hpp"
 #include "careerstat/stats/tests.hpp"
+#include "careerstat/util/text.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
 #include <tuple>
 #include <fmt/format.h>
@@ -19,10 +19,8 @@ std::string level_text(double level) { return fmt::format("{:g}%", level * 100);
 
 // A code that is a number is written as one (as frequency tables do).
 Cell key_cell(const std::string& key) {
-    char* end = nullptr;
-    const double v = std::strtod(key.c_str(), &end);
-    if (!key.empty() && end != nullptr && *end == '\0' && fmt::format("{:g}", v) == key) {
-        return v;
+    if (const auto v = util::parse_number(key, false); v && fmt::format("{:g}", *v) == key) {
+        return *v;
     }
     return key;
 }

@@ -175,4 +175,15 @@ std::size_t display_width(std::string_view s) {
     return n;
 }
 
+std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) {
+        return std::string(s);
+    }
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return std::string(s.substr(0, end));
+}
+
 } // namespace careerstat::util

@@ -24,5 +24,7 @@ std::optional<long> parse_integer(std::string_view s);
 std::string csv_cell(std::string_view s, char delimiter = ',');
 // Counts UTF-8 code points, for aligning text columns.
 std::size_t display_width(std::string_view s);
+// At most `max_bytes` bytes of `s`, never cutting a UTF-8 character in two.
+std::string cut_utf8(std::string_view s, std::size_t max_bytes);
 
 } // namespace careerstat::util
