@@ -26,6 +26,8 @@ struct ReaderOptions {
     // Bytes asked of the block reader at a time. Only tests change it: reading every
     // fixture with blocks of 1 to 64 bytes puts every byte on a block boundary.
     std::size_t block_size = std::size_t{1} << 20;
+    // The sheet of an .xlsx workbook to read (--sheet); empty: the first.
+    std::string sheet;
 };
 
 inline constexpr char k_candidate_delimiters[] = {',', ';', '\t', '|'};

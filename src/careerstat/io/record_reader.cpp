@@ -2,11 +2,14 @@
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/byte_source.hpp"
+#include "careerstat/io/sav_source.hpp"
+#include "careerstat/io/xlsx_source.hpp"
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
+#include <fstream>
 
 namespace careerstat::io {
 
@@ -68,6 +71,32 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
     m_header_read = true;
 }
 
+RecordReader::RecordReader(std::string name, std::unique_ptr<RecordSource> source)
+    : m_name(std::move(name)), m_records(std::move(source)) {
+    m_format = m_records->describe();
+    if (!m_records->next(m_fields, m_line)) {
+        throw DataError(place(m_name, 1) + "the file has no variables");
+    }
+    m_header_line = m_last_header_line = m_line;
+    m_next_line = m_line + 1;
+    for (std::string_view f : m_fields) {
+        m_raw_header.emplace_back(f);
+        m_header.emplace_back(util::trim(f));
+    }
+    m_header_read = true;
+}
+
+bool RecordReader::read_source_record() {
+    while (m_records->next(m_fields, m_line)) {
+        if (!all_fields_empty()) {
+            return true;
+        }
+        ++m_skipped_empty;
+    }
+    m_fields.clear();
+    return false;
+}
+
 const std::vector<RecordReader::Peeked>& RecordReader::peek(std::size_t n) {
     while (!m_reading && m_peeked.size() < n && read_record()) {
         Peeked p;
@@ -119,8 +148,69 @@ bool RecordReader::next_replayed_or_filtered() {
 
 RecordReader::~RecordReader() = default;
 
+namespace {
+
+enum class FileKind { Csv, Statistics, Workbook, OldExcel, OpenDocument };
+
+// What a file holds, from its first bytes (and, for Stata's older binary format, which has
+// no magic string, its name).
+FileKind file_kind(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[12] = {};
+    in.read(head, sizeof head);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const std::string_view h(head, got);
+    std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+    for (char& c : ext) {
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (h.starts_with("$FL2") || h.starts_with("$FL3") || h.starts_with("<stata_dta>")) {
+        return FileKind::Statistics;
+    }
+    // Stata 8-13 (formats 113-115, and older) start with the version byte, the byte order
+    // (1 or 2) and a 1.
+    if (ext == ".dta" && got >= 3 && static_cast<uchar>(head[0]) >= 104 &&
+        static_cast<uchar>(head[0]) <= 115 && (head[1] == 1 || head[1] == 2) && head[2] == 1) {
+        return FileKind::Statistics;
+    }
+    if (h.starts_with("PK\x03\x04")) {
+        return ext == ".ods" ? FileKind::OpenDocument : FileKind::Workbook;
+    }
+    if (h.starts_with("\xD0\xCF\x11\xE0")) {
+        return FileKind::OldExcel;
+    }
+    return FileKind::Csv;
+}
+
+} // namespace
+
 std::unique_ptr<RecordReader> RecordReader::open(const std::string& path,
                                                  const ReaderOptions& options) {
+    const FileKind kind = path == "-" ? FileKind::Csv : file_kind(path);
+    if (kind != FileKind::Csv && (options.delimiter || options.encoding)) {
+        throw UsageError(fmt::format("{}: --delimiter and --encoding are for CSV exports; this "
+                                     "file is not one",
+                                     path));
+    }
+    if (kind != FileKind::Workbook && !options.sheet.empty()) {
+        throw UsageError(fmt::format("{}: --sheet \"{}\" is for an Excel .xlsx workbook; this "
+                                     "file is not one",
+                                     path, options.sheet));
+    }
+    switch (kind) {
+    case FileKind::Statistics:
+        return std::make_unique<RecordReader>(path, open_statistics_file(path));
+    case FileKind::Workbook:
+        return std::make_unique<RecordReader>(path, open_workbook(path, options.sheet));
+    case FileKind::OldExcel:
+        throw DataError(place(path, 1) + "an Excel 97-2003 workbook (.xls): save it in Excel "
+                                         "as .xlsx or as CSV UTF-8");
+    case FileKind::OpenDocument:
+        throw DataError(place(path, 1) + "an OpenDocument spreadsheet (.ods): save it as .xlsx "
+                                         "or as CSV");
+    case FileKind::Csv:
+        break;
+    }
     return std::make_unique<RecordReader>(path == "-" ? "<stdin>" : path, open_file_source(path),
                                           options);
 }
@@ -156,6 +246,9 @@ bool RecordReader::fill() {
 }
 
 bool RecordReader::read_record() {
+    if (m_records) [[unlikely]] {
+        return read_source_record();
+    }
     for (;;) {
         if (m_begin == m_end) {
             if (!fill()) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "careerstat/io/dialect.hpp"
+#include "careerstat/io/record_source.hpp"
 
 #include <array>
 #include <cstdint>
@@ -35,8 +36,13 @@ class RecordReader {
     RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBase> source,
                  const ReaderOptions& options = {});
     // Opens `path` ("-" is standard input); throws UsageError if it cannot be opened.
+    // A file is read by what it holds, whatever its name: an SPSS .sav or .zsav, a Stata
+    // .dta, an Excel .xlsx workbook (its first sheet, or options.sheet), else CSV. Standard
+    // input is CSV.
     static std::unique_ptr<RecordReader> open(const std::string& path,
                                               const ReaderOptions& options = {});
+    // Reads the records of a non-CSV source; its first record is the header.
+    RecordReader(std::string name, std::unique_ptr<RecordSource> source);
 
     RecordReader(const RecordReader&) = delete;
     RecordReader& operator=(const RecordReader&) = delete;
@@ -44,6 +50,11 @@ class RecordReader {
 
     const std::string& name() const { return m_name; }
     const Dialect& dialect() const { return m_dialect; }
+    // "CSV", or the source's description ("SPSS .sav", "Excel .xlsx, sheet \"Form1\"").
+    const std::string& format() const { return m_format; }
+    bool is_csv() const { return !m_records; }
+    // The file's own dictionary (a .sav's or .dta's), else nullptr.
+    const Dictionary* dictionary() const { return m_records ? m_records->dictionary() : nullptr; }
     // The column names: as drafted by the platform layer (platform::apply) once it has run,
     // else the first row's names without spaces around them.
     const std::vector<std::string>& header() const { return m_header; }
@@ -145,6 +156,9 @@ class RecordReader {
     std::vector<std::string> m_exclude_values;
     long m_excluded = 0;
     bool read_record(); // next() without replay and exclusion
+    bool read_source_record();
+    std::unique_ptr<RecordSource> m_records; // a non-CSV source, else the CSV parser reads
+    std::string m_format = "CSV";
     bool next_replayed_or_filtered();
     std::array<long, 3> m_line_ends{};
 };
