@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
+#include "careerstat/codebook/dictionary.hpp"
 #include "careerstat/codebook/infer.hpp"
 #include "careerstat/codebook/redcap.hpp"
 #include "careerstat/errors.hpp"
@@ -32,7 +33,18 @@ void run_codebook(const CodebookOptions& o) {
     if (dictionary.empty() && e.layout.kind == platform::Kind::Redcap) {
         dictionary = codebook::find_redcap_dictionary(o.export_path, reader->header());
     }
-    if (!dictionary.empty()) {
+    if (reader->dictionary()) {
+        // A .sav or .dta knows its labels, codes and missing values: its dictionary is the
+        // codebook, written out to be edited.
+        if (!o.dictionary.empty()) {
+            throw UsageError(fmt::format("{}: --dictionary is for a REDCap export; this file "
+                                         "has its own dictionary",
+                                         o.export_path));
+        }
+        cb = *codebook::dictionary_codebook(*reader, dictionary_notes, &e.layout);
+        dictionary = "in the file";
+        from_dictionary = true;
+    } else if (!dictionary.empty()) {
         // The project's own data dictionary knows the labels and codes: it is the draft.
         register_input(dictionary, "the data dictionary");
         auto dict = io::RecordReader::open(dictionary);
@@ -86,7 +98,7 @@ void setup_codebook(CLI::App& app) {
     CLI::App* sub =
         app.add_subcommand("codebook", "Infer a draft codebook (CSV) from an export, to edit");
     sub->footer("Example:\n  careerstat codebook survey.csv -o survey.codebook.csv");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("-o,--output", o->output, "Write the draft to FILE instead of stdout");
     sub->add_option("--dictionary", o->dictionary,

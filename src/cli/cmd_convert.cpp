@@ -73,7 +73,7 @@ void setup_convert(CLI::App& app) {
                 "Variable labels, value labels, user-missing codes and measure levels from the "
                 "codebook; a multi-select question as one 1/0 variable per option "
                 "(docs/output.md).");
-    sub->add_option("export", o->export_path, "The survey export (CSV)")->required();
+    sub->add_option("export", o->export_path, "The survey export: CSV, .xlsx, .sav, .zsav or .dta")->required();
     sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
     sub->add_option("-o,--output", o->output, "The SPSS file to write (.sav, or .zsav)")->required();
     add_force_flag(*sub, o->force);

@@ -39,7 +39,7 @@ void setup_crosstab(CLI::App& app) {
         "by_bureau.csv\n"
         "Columns: Total, then each banner's categories, lettered A, B, C. A letter in a cell "
         "names a column of the same banner that is significantly lower.");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("questions", o->names,
                     "Variables or groups to break down (default: every question but the "

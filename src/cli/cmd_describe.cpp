@@ -49,7 +49,7 @@ void setup_describe(CLI::App& app) {
         "describe", "Means, SDs, top-2 box, grades and Net Promoter Score with intervals");
     sub->footer("Example:\n  careerstat describe data/clients.csv outcome grade recommend "
                 "--population 90");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("questions", o->names,
                     "Variables or groups to describe (default: every question)");

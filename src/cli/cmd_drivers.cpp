@@ -84,7 +84,7 @@ void setup_drivers(CLI::App& app) {
                 "standardised regression coefficient, and Johnson's relative weight (its share "
                 "of R-squared) with a bootstrap interval. Respondents who answered the outcome "
                 "and every predictor (listwise). Formulas: docs/scales.md.");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("outcome", o->outcome, "The outcome: a grade, NPS, Likert item or scale")
         ->required();

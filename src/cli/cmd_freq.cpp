@@ -39,7 +39,7 @@ void setup_freq(CLI::App& app) {
     sub->footer("Example:\n  careerstat freq data/clients.csv initiative barrier\n"
                 "  careerstat freq data/clients.csv --population 90 --ci clopper-pearson -o "
                 "freq.csv --locale nl --bom");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("questions", o->names,
                     "Variables or groups to tabulate (default: every question)");

@@ -63,10 +63,14 @@ void write_text(std::ostream& out, const io::RecordReader& r, const platform::La
                 const Peeked& p) {
     const io::Dialect& d = r.dialect();
     out << fmt::format("file        {}\n", r.name());
-    out << fmt::format("delimiter   {}\n", io::delimiter_name(d.delimiter));
-    out << fmt::format("encoding    {}{}\n", io::encoding_name(d.encoding),
-                       d.bom ? " with BOM" : "");
-    out << fmt::format("line ends   {} in the lines read\n", line_end_names(r.line_ends()));
+    if (r.is_csv()) {
+        out << fmt::format("delimiter   {}\n", io::delimiter_name(d.delimiter));
+        out << fmt::format("encoding    {}{}\n", io::encoding_name(d.encoding),
+                           d.bom ? " with BOM" : "");
+        out << fmt::format("line ends   {} in the lines read\n", line_end_names(r.line_ends()));
+    } else {
+        out << fmt::format("format      {}\n", r.format());
+    }
     out << fmt::format("platform    {}{}{}\n", platform::kind_title(l.kind),
                        l.variant.empty() ? "" : ", " + l.variant,
                        l.forced ? " (--platform)" : " (detected)");
@@ -114,6 +118,7 @@ void write_json(std::ostream& out, const io::RecordReader& r, const platform::La
     using render::json_string;
     out << "{\n";
     out << "  \"file\": " << json_string(r.name()) << ",\n";
+    out << "  \"format\": " << json_string(r.format()) << ",\n";
     out << "  \"delimiter\": " << json_string(std::string(1, d.delimiter)) << ",\n";
     out << "  \"encoding\": " << json_string(io::encoding_name(d.encoding)) << ",\n";
     out << "  \"bom\": " << (d.bom ? "true" : "false") << ",\n";
@@ -177,7 +182,7 @@ void setup_peek(CLI::App& app) {
     sub->footer("Examples:\n  careerstat peek survey.csv\n"
                 "  careerstat peek survey.csv -n 0 --format json   (every record)\n"
                 "Fields are shown exactly as read; see docs/output.md, \"peek\".");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("-n,--rows", o->rows, "Records to show (0: every record)")
         ->check(CLI::NonNegativeNumber);

@@ -95,7 +95,7 @@ void setup_scale(CLI::App& app) {
                 "are scored min + max - answer. Its score (the mean of the answered items, at "
                 "least min_items) is a variable named after the group: describe, crosstab --by "
                 "and drivers use it. Formulas: docs/scales.md.");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("scales", o->names, "Groups of Likert items (default: every scale)");
     sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");

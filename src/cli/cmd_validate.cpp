@@ -47,7 +47,7 @@ void setup_validate(CLI::App& app) {
     CLI::App* sub = app.add_subcommand(
         "validate", "Check an export against its codebook; exit 1 when problems are found");
     sub->footer("Example:\n  careerstat validate data/clients.csv");
-    sub->add_option("export", o->export_path, "The survey export (CSV; - for standard input)")
+    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
     o->input.add_to(*sub);

@@ -3,6 +3,7 @@
 #include "careerstat/codebook/scale_scores.hpp"
 
 #include "careerstat/codebook/binding.hpp"
+#include "careerstat/codebook/dictionary.hpp"
 #include "careerstat/codebook/redcap.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/dialect.hpp"
@@ -23,6 +24,8 @@ void InputOptions::add_to(CLI::App& app) {
                    "Field delimiter of the export: , ; tab | (default: sniffed)");
     app.add_option("--encoding", encoding,
                    "Encoding of the export: utf-8 or windows-1252 (default: detected)");
+    app.add_option("--sheet", sheet,
+                   "The sheet of an .xlsx workbook to read (default: the first)");
     app.add_option("--platform", platform,
                    "Survey platform of the export: " + platform::kind_names() +
                        " (default: detected from the header)");
@@ -53,6 +56,7 @@ Export open_export(const std::string& export_path, const InputOptions& input, bo
 
 io::ReaderOptions InputOptions::reader_options() const {
     io::ReaderOptions o;
+    o.sheet = sheet;
     if (!delimiter.empty()) {
         o.delimiter = io::parse_delimiter(delimiter);
         if (!o.delimiter) {
@@ -92,6 +96,12 @@ void StatsOptions::add_to(CLI::App& app, bool with_ci, bool with_population) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+void print_reader_notes(const io::RecordReader& reader, const std::vector<std::string>& notes) {
+    for (const std::string& n : notes) {
+        std::cerr << fmt::format("careerstat: {}: {}\n", reader.name(), n);
+    }
+}
+
 Source open_source(const std::string& export_path, const std::string& codebook_path,
                    const InputOptions& input) {
     Source src;
@@ -103,6 +113,15 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
     src.reader = std::move(e.reader);
     src.layout = std::move(e.layout);
     std::string cb_path = codebook_path;
+    if (cb_path.empty() && src.reader->dictionary() &&
+        !std::filesystem::exists(codebook::Codebook::default_path(export_path))) {
+        // A .sav or .dta is its own codebook unless one is given or lies beside it.
+        std::vector<std::string> notes;
+        src.codebook = *codebook::dictionary_codebook(*src.reader, notes, &src.layout);
+        print_reader_notes(*src.reader, notes);
+        codebook::add_scale_scores(src.codebook);
+        return src;
+    }
     if (cb_path.empty()) {
         cb_path = codebook::Codebook::default_path(export_path);
         if (cb_path.empty()) {

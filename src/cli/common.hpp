@@ -24,6 +24,7 @@ struct InputOptions {
     std::string delimiter;
     std::string encoding;
     std::string platform;
+    std::string sheet;
     bool keep_excluded = false;
     void add_to(CLI::App& app);
     io::ReaderOptions reader_options() const;
@@ -58,6 +59,9 @@ struct Source {
     platform::Layout layout;
     codebook::Codebook codebook;
 };
+
+// Notes about how an export was read ("a multiple category set is read as ..."), on stderr.
+void print_reader_notes(const io::RecordReader& reader, const std::vector<std::string>& notes);
 
 // Opens the export and finds its codebook (--codebook, or <stem>.codebook.csv beside it).
 Source open_source(const std::string& export_path, const std::string& codebook_path,

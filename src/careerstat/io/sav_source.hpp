@@ -15,4 +15,11 @@ namespace careerstat::io {
 // for a file ReadStat cannot read.
 std::unique_ptr<RecordSource> open_statistics_file(const std::string& path);
 
+// A number as a cell of the file's records: an integer as one ("3"), else the shortest plain
+// decimal that reads back as the same double ("2.5", "0.1").
+std::string format_cell_number(double x);
+// Seconds since 1970-01-01 as ISO text: "2015-03-01", "2015-03-01 10:04:05" or "10:04:05"
+// for a Date, DateTime or Time form, rounded to the second.
+std::string format_seconds_as_date(double seconds, DictionaryVariable::Form form);
+
 } // namespace careerstat::io

@@ -229,10 +229,29 @@ Layout detect(const std::vector<std::string>& raw_header,
     return layout;
 }
 
+namespace {
+void apply_names(io::RecordReader& reader, const Layout& layout, bool exclude);
+}
+
 Layout open(io::RecordReader& reader, std::optional<Kind> forced, bool exclude) {
+    if (reader.dictionary()) {
+        // A .sav or .dta has one header (its variables) and labels of its own: every record
+        // is a case, whatever a platform's CSV export would put in its first rows.
+        Layout layout = detect(reader.raw_header(), {}, forced);
+        layout.header_rows = 1;
+        apply_names(reader, layout, exclude);
+        return layout;
+    }
     const auto& rows = reader.peek(5);
     Layout layout = detect(reader.raw_header(), rows, forced);
     reader.drop_peeked(layout.header_rows - 1);
+    apply_names(reader, layout, exclude);
+    return layout;
+}
+
+namespace {
+// The layout's drafted names, and its excluded rows, applied to the reader.
+void apply_names(io::RecordReader& reader, const Layout& layout, bool exclude) {
     std::vector<std::string> names;
     for (const Column& c : layout.columns) {
         names.push_back(c.name);
@@ -241,7 +260,8 @@ Layout open(io::RecordReader& reader, std::optional<Kind> forced, bool exclude) 
     if (exclude && layout.status_column && !layout.excluded_status.empty()) {
         reader.exclude_rows(*layout.status_column, layout.excluded_status);
     }
-    return layout;
 }
+
+} // namespace
 
 } // namespace careerstat::platform

@@ -1,6 +1,7 @@
 #include "careerstat/report/report.hpp"
 
 #include "careerstat/codebook/binding.hpp"
+#include "careerstat/codebook/dictionary.hpp"
 
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/pass.hpp"
@@ -22,6 +23,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <iostream>
 #include <fmt/ranges.h>
 #include <memory>
 
@@ -48,7 +50,18 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                                     : spec.codebook_path;
     auto reader = io::RecordReader::open(spec.export_path, options.reader);
     r->layout = platform::open(*reader, spec.platform);
-    r->codebook = std::make_unique<codebook::Codebook>(codebook::load_for_export(cb_path, *reader));
+    std::vector<std::string> dictionary_notes;
+    if (spec.codebook_path.empty() && reader->dictionary() && !std::filesystem::exists(cb_path)) {
+        // A .sav or .dta is its own codebook unless one is given or lies beside it.
+        r->codebook = std::make_unique<codebook::Codebook>(
+            *codebook::dictionary_codebook(*reader, dictionary_notes, &r->layout));
+        for (const std::string& n : dictionary_notes) {
+            std::cerr << fmt::format("careerstat: {}: {}\n", reader->name(), n);
+        }
+    } else {
+        r->codebook =
+            std::make_unique<codebook::Codebook>(codebook::load_for_export(cb_path, *reader));
+    }
     codebook::add_scale_scores(*r->codebook, study.min_items);
     const codebook::Codebook& cb = *r->codebook;
     for (const Question& q : cb.questions()) {

@@ -1,0 +1,31 @@
+// What ReadStat 1.1.8 does not give of an SPSS system file: its multiple response sets
+// (extension records 7 and 19, the "$-records") and the short names they use (record 13
+// maps them to the long names). Read from the dictionary records only, with every length
+// checked against the file, so a damaged file gives notes, never a crash (the format is
+// PSPP's "System File Format" appendix, pspp-dev.info).
+#pragma once
+
+#include "careerstat/io/record_source.hpp"
+
+#include <istream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace careerstat::io {
+
+struct SavRecords {
+    std::vector<DictionarySet> sets; // variables by short name, lower case as written
+    std::vector<std::pair<std::string, std::string>> long_names; // short -> long
+    std::vector<std::string> notes;  // what could not be read
+};
+
+// Reads the dictionary of the system file `in` (from its first byte) up to its end record.
+SavRecords read_sav_records(std::istream& in);
+SavRecords read_sav_records(const std::string& path);
+
+// One multiple response set record's text (subtype 7 or 19) as sets; a set that cannot be
+// parsed becomes a note.
+void parse_mr_sets(std::string_view text, SavRecords& out);
+
+} // namespace careerstat::io

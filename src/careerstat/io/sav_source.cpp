@@ -1,0 +1,647 @@
+#include "careerstat/io/sav_source.hpp"
+
+#include "careerstat/errors.hpp"
+#include "careerstat/io/sav_records.hpp"
+#include "careerstat/util/text.hpp"
+
+#include <readstat.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fmt/format.h>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace careerstat::io {
+
+std::string format_cell_number(double x) {
+    // Integers (nearly every survey code) as integers; anything else as the shortest plain
+    // (not exponent) text that reads back as the same double, so the coder gets exactly the
+    // file's value.
+    if (std::abs(x) < 1e15 && x == std::trunc(x)) {
+        return fmt::format("{}", static_cast<long long>(x));
+    }
+    std::array<char, 400> buf{};
+    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x, std::chars_format::fixed);
+    return std::string(buf.data(), r.ptr);
+}
+
+std::string format_seconds_as_date(double seconds_since_epoch, DictionaryVariable::Form form) {
+    // Round to the second, as the files' own DATETIME formats print.
+    const auto total = static_cast<long long>(std::floor(seconds_since_epoch + 0.5));
+    long long days = total / 86400;
+    long long secs = total % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        days -= 1;
+    }
+    using namespace std::chrono;
+    const year_month_day ymd{sys_days{} + std::chrono::days{days}};
+    const std::string date = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                                         static_cast<unsigned>(ymd.month()),
+                                         static_cast<unsigned>(ymd.day()));
+    const std::string time =
+        fmt::format("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+    switch (form) {
+    case DictionaryVariable::Form::Date:
+        return date;
+    case DictionaryVariable::Form::Time:
+        return time;
+    default:
+        return date + " " + time;
+    }
+}
+
+namespace {
+
+std::string_view rtrim(const char* text) { // SPSS pads strings with spaces
+    std::string_view s(text);
+    while (!s.empty() && s.back() == ' ') {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+using Form = DictionaryVariable::Form;
+using Measure = DictionaryVariable::Measure;
+
+// Seconds from an epoch to 1970-01-01: SPSS counts from 14 October 1582 (the Gregorian
+// calendar's first day), Stata from 1 January 1960.
+constexpr long long days_between(int y1, unsigned m1, unsigned d1, int y2, unsigned m2, unsigned d2) {
+    using namespace std::chrono;
+    return (sys_days{year{y2} / month{m2} / day{d2}} - sys_days{year{y1} / month{m1} / day{d1}})
+        .count();
+}
+constexpr double k_spss_epoch = -static_cast<double>(days_between(1582, 10, 14, 1970, 1, 1)) * 86400;
+constexpr double k_stata_epoch = -static_cast<double>(days_between(1960, 1, 1, 1970, 1, 1)) * 86400;
+
+bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+    for (std::string_view p : prefixes) {
+        if (s.starts_with(p)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// How a numeric variable's values are printed, from its print format.
+struct Printing {
+    Form form = Form::Number;
+    double epoch = 0; // seconds to add to reach 1970
+    double unit = 1;  // seconds per stored unit
+};
+
+Printing printing_of(std::string_view format, bool stata) {
+    Printing p;
+    if (stata) {
+        // Stata: %td days, %tc / %tC milliseconds since 1960 (%tw, %tm, ... are counts of
+        // weeks, months: numbers to careerstat).
+        if (format.starts_with("%td") || format.starts_with("%-td")) {
+            p = {Form::Date, k_stata_epoch, 86400};
+        } else if (format.starts_with("%tc") || format.starts_with("%tC") ||
+                   format.starts_with("%-tc")) {
+            p = {Form::DateTime, k_stata_epoch, 0.001};
+        }
+        return p;
+    }
+    // SPSS: seconds since 1582-10-14 for every date format; TIME and MTIME are seconds.
+    if (starts_with_any(format, {"DATETIME", "YMDHMS"})) {
+        p = {Form::DateTime, k_spss_epoch, 1};
+    } else if (starts_with_any(format, {"DATE", "ADATE", "EDATE", "SDATE", "JDATE", "MOYR", "QYR",
+                                        "WKYR"})) {
+        p = {Form::Date, k_spss_epoch, 1};
+    } else if (starts_with_any(format, {"TIME", "MTIME"})) {
+        p = {Form::Time, 0, 1};
+    }
+    return p;
+}
+
+Measure measure_of(readstat_measure_t m) {
+    switch (m) {
+    case READSTAT_MEASURE_NOMINAL:
+        return Measure::Nominal;
+    case READSTAT_MEASURE_ORDINAL:
+        return Measure::Ordinal;
+    case READSTAT_MEASURE_SCALE:
+        return Measure::Scale;
+    default:
+        return Measure::Unknown;
+    }
+}
+
+// Cases go from ReadStat's callbacks (on the parsing thread) to next() in batches.
+struct Batch {
+    std::string bytes;
+    std::vector<std::uint32_t> ends; // end of each field in `bytes`, width per case
+    long first_case = 0;
+    std::size_t cases = 0;
+};
+
+constexpr std::size_t k_batch_cases = 1024;
+constexpr std::size_t k_queue = 4;
+
+class StatisticsSource final : public RecordSource {
+  public:
+    StatisticsSource(std::string path, bool stata) : m_path(std::move(path)), m_stata(stata) {
+        if (!m_stata) {
+            // The multiple response sets: ReadStat 1.1.8 skips their records.
+            SavRecords records = read_sav_records(m_path);
+            m_short_sets = std::move(records.sets);
+            m_long_names = std::move(records.long_names);
+            for (std::string& n : records.notes) {
+                m_dict.notes.push_back(std::move(n));
+            }
+        }
+        if (m_stata) {
+            // A .dta keeps its value labels after the data: a first parse of one case reads
+            // the dictionary (ReadStat seeks past the rest), the second the cases.
+            read_stata_dictionary();
+        }
+        m_thread = std::thread([this] { parse(); });
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_header_ready || m_done; });
+        if (!m_header_ready) {
+            lock.unlock();
+            m_thread.join();
+            throw DataError(place(m_path, 1) + m_error);
+        }
+    }
+
+    ~StatisticsSource() override {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+    }
+
+    std::string describe() const override { return m_stata ? "Stata .dta" : m_kind; }
+    const Dictionary* dictionary() const override { return &m_dict; }
+
+    bool next(std::vector<std::string_view>& fields, long& line) override {
+        const std::size_t width = m_dict.variables.size();
+        if (!m_header_given) {
+            m_header_given = true;
+            fields.clear();
+            for (const auto& v : m_dict.variables) {
+                fields.emplace_back(v.name);
+            }
+            line = 1;
+            return true;
+        }
+        if (m_pos >= m_current.cases) {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [&] { return !m_queue.empty() || m_done; });
+            if (m_queue.empty()) {
+                if (!m_error.empty()) {
+                    throw DataError(place(m_path, m_last_line + 1) + m_error);
+                }
+                fields.clear();
+                return false;
+            }
+            m_current = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_pos = 0;
+            lock.unlock();
+            m_cv.notify_all();
+        }
+        fields.resize(width);
+        const std::size_t base = m_pos * width;
+        std::uint32_t start = base == 0 ? 0 : m_current.ends[base - 1];
+        for (std::size_t k = 0; k < width; ++k) {
+            const std::uint32_t end = m_current.ends[base + k];
+            fields[k] = std::string_view(m_current.bytes.data() + start, end - start);
+            start = end;
+        }
+        line = m_last_line = m_current.first_case + static_cast<long>(m_pos) + 2;
+        ++m_pos;
+        return true;
+    }
+
+  private:
+    void read_stata_dictionary() {
+        readstat_parser_t* parser = readstat_parser_init();
+        set_dictionary_handlers(parser);
+        readstat_set_value_handler(parser, [](int, readstat_variable_t*, readstat_value_t, void*) {
+            return static_cast<int>(READSTAT_HANDLER_OK);
+        });
+        readstat_set_error_handler(parser, &StatisticsSource::on_error);
+        readstat_set_row_limit(parser, 1);
+        const readstat_error_t e = readstat_parse_dta(parser, m_path.c_str(), this);
+        readstat_parser_free(parser);
+        if (e != READSTAT_OK) {
+            throw DataError(place(m_path, 1) +
+                            fmt::format("not a Stata file that ReadStat can read ({}{}{})",
+                                        readstat_error_message(e), m_message.empty() ? "" : ": ",
+                                        m_message));
+        }
+        finish_dictionary();
+    }
+
+    void set_dictionary_handlers(readstat_parser_t* parser) {
+        readstat_set_metadata_handler(parser, &StatisticsSource::on_metadata);
+        readstat_set_note_handler(parser, &StatisticsSource::on_note);
+        readstat_set_variable_handler(parser, &StatisticsSource::on_variable);
+        readstat_set_fweight_handler(parser, &StatisticsSource::on_fweight);
+        readstat_set_value_label_handler(parser, &StatisticsSource::on_value_label);
+    }
+
+    // --- the parsing thread ---
+    void parse() {
+        readstat_parser_t* parser = readstat_parser_init();
+        if (!m_header_ready) {
+            set_dictionary_handlers(parser);
+        } else {
+            // ReadStat needs a variable handler to hand values over (it crashes without).
+            readstat_set_variable_handler(parser, [](int, readstat_variable_t*, const char*, void*) {
+                return static_cast<int>(READSTAT_HANDLER_OK);
+            });
+        }
+        readstat_set_value_handler(parser, &StatisticsSource::on_value);
+        readstat_set_error_handler(parser, &StatisticsSource::on_error);
+        const readstat_error_t e = m_stata ? readstat_parse_dta(parser, m_path.c_str(), this)
+                                           : readstat_parse_sav(parser, m_path.c_str(), this);
+        readstat_parser_free(parser);
+        if (e == READSTAT_OK || m_stop) {
+            finish_dictionary(); // a file without cases
+            end_case();
+            flush();
+        } else {
+            m_error = fmt::format("ReadStat cannot read it ({}{}{})", readstat_error_message(e),
+                                  m_message.empty() ? "" : ": ", m_message);
+            if (!m_header_ready) {
+                m_error = fmt::format("not a {} file that ReadStat can read ({}{}{})",
+                                      m_stata ? "Stata" : "SPSS", readstat_error_message(e),
+                                      m_message.empty() ? "" : ": ", m_message);
+            }
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_all();
+    }
+
+    static StatisticsSource& self(void* ctx) { return *static_cast<StatisticsSource*>(ctx); }
+
+    static int on_metadata(readstat_metadata_t* m, void* ctx) {
+        StatisticsSource& s = self(ctx);
+        if (const char* label = readstat_get_file_label(m)) {
+            s.m_dict.file_label = util::trim(label);
+        }
+        if (!s.m_stata) {
+            s.m_kind = readstat_get_compression(m) == READSTAT_COMPRESS_BINARY ? "SPSS .zsav"
+                                                                               : "SPSS .sav";
+        }
+        return READSTAT_HANDLER_OK;
+    }
+
+    static int on_note(int, const char* note, void* ctx) {
+        self(ctx).m_dict.documents.emplace_back(note ? note : "");
+        return READSTAT_HANDLER_OK;
+    }
+
+    static int on_variable(int index, readstat_variable_t* v, const char* val_labels, void* ctx) {
+        StatisticsSource& s = self(ctx);
+        DictionaryVariable d;
+        d.name = readstat_variable_get_name(v);
+        if (const char* l = readstat_variable_get_label(v)) {
+            d.label = util::trim(l);
+        }
+        if (const char* f = readstat_variable_get_format(v)) {
+            d.format = f;
+        }
+        d.measure = measure_of(readstat_variable_get_measure(v));
+        const bool is_string = readstat_variable_get_type_class(v) == READSTAT_TYPE_CLASS_STRING;
+        Printing p;
+        if (is_string) {
+            d.form = Form::Text;
+        } else {
+            p = printing_of(d.format, s.m_stata);
+            d.form = p.form;
+        }
+        for (int i = 0; i < readstat_variable_get_missing_ranges_count(v); ++i) {
+            const readstat_value_t lo = readstat_variable_get_missing_range_lo(v, i);
+            const readstat_value_t hi = readstat_variable_get_missing_range_hi(v, i);
+            if (is_string) {
+                if (const char* t = readstat_string_value(lo)) {
+                    d.missing.emplace_back(rtrim(t));
+                }
+                continue;
+            }
+            const double a = readstat_double_value(lo);
+            const double b = readstat_double_value(hi);
+            if (a == b) {
+                d.missing.push_back(s.print_number(a, p));
+            } else {
+                d.missing_ranges.push_back({a, b});
+            }
+        }
+        if (static_cast<std::size_t>(index) != s.m_dict.variables.size()) {
+            s.m_message = "its variables are out of order";
+            return READSTAT_HANDLER_ABORT;
+        }
+        s.m_dict.variables.push_back(std::move(d));
+        s.m_printing.push_back(p);
+        s.m_label_set.emplace_back(val_labels ? val_labels : "");
+        s.m_is_string.push_back(is_string);
+        return READSTAT_HANDLER_OK;
+    }
+
+    static int on_fweight(readstat_variable_t* v, void* ctx) {
+        self(ctx).m_dict.weight = readstat_variable_get_name(v);
+        return READSTAT_HANDLER_OK;
+    }
+
+    static int on_value_label(const char* set, readstat_value_t value, const char* label,
+                              void* ctx) {
+        StatisticsSource& s = self(ctx);
+        SetLabel l;
+        l.label = label ? util::trim(label) : "";
+        if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
+            const char* t = readstat_string_value(value);
+            l.code = t ? std::string(rtrim(t)) : "";
+        } else if (readstat_value_is_tagged_missing(value)) {
+            l.code = std::string(".") + readstat_value_tag(value);
+            l.tag = readstat_value_tag(value);
+        } else if (readstat_value_is_system_missing(value)) {
+            return READSTAT_HANDLER_OK; // a label for "." says nothing careerstat can use
+        } else {
+            l.number = readstat_double_value(value);
+        }
+        s.m_sets[set ? set : ""].push_back(std::move(l));
+        return READSTAT_HANDLER_OK;
+    }
+
+    static void on_error(const char* message, void* ctx) {
+        StatisticsSource& s = self(ctx);
+        if (s.m_message.empty() && message) {
+            s.m_message = util::trim(message);
+        }
+    }
+
+    static int on_value(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx) {
+        StatisticsSource& s = self(ctx);
+        if (!s.m_header_ready) {
+            s.finish_dictionary();
+        }
+        if (s.m_stop) {
+            return READSTAT_HANDLER_ABORT;
+        }
+        if (obs != s.m_case) {
+            s.end_case();
+            if (s.m_batch.cases == k_batch_cases && !s.flush()) {
+                return READSTAT_HANDLER_ABORT;
+            }
+            s.m_case = obs;
+        }
+        const auto index = static_cast<std::size_t>(readstat_variable_get_index(v));
+        while (s.m_column < index) {
+            s.end_field(); // a variable ReadStat skipped
+        }
+        if (s.m_column > index || index >= s.m_dict.variables.size()) {
+            s.m_message = fmt::format("case {}: its values are out of order", obs + 1);
+            return READSTAT_HANDLER_ABORT;
+        }
+        s.append(index, value);
+        s.end_field();
+        return READSTAT_HANDLER_OK;
+    }
+
+    // The value's text, as a CSV export of the file would hold it.
+    void append(std::size_t index, readstat_value_t value) {
+        std::string& out = m_batch.bytes;
+        if (m_is_string[index]) {
+            if (const char* t = readstat_string_value(value)) {
+                out.append(rtrim(t));
+            }
+            return;
+        }
+        if (readstat_value_is_tagged_missing(value)) {
+            // Stata's .a-.z: a missing code where the variable labels it, else no answer.
+            const char tag = readstat_value_tag(value);
+            if (m_tags[index].find(tag) != std::string::npos) {
+                out.push_back('.');
+                out.push_back(tag);
+            }
+            return;
+        }
+        if (readstat_value_is_system_missing(value)) {
+            return;
+        }
+        double x = 0;
+        switch (readstat_value_type(value)) {
+        case READSTAT_TYPE_INT8:
+            x = readstat_int8_value(value);
+            break;
+        case READSTAT_TYPE_INT16:
+            x = readstat_int16_value(value);
+            break;
+        case READSTAT_TYPE_INT32:
+            x = readstat_int32_value(value);
+            break;
+        case READSTAT_TYPE_FLOAT:
+            x = static_cast<double>(readstat_float_value(value));
+            break;
+        default:
+            x = readstat_double_value(value);
+        }
+        if (std::isnan(x)) {
+            return;
+        }
+        out.append(print_number(x, m_printing[index]));
+    }
+
+    std::string print_number(double x, const Printing& p) const {
+        if (p.form == Form::Number || !std::isfinite(x)) {
+            return format_cell_number(x);
+        }
+        return format_seconds_as_date(x * p.unit + p.epoch, p.form);
+    }
+
+    void end_field() {
+        m_batch.ends.push_back(static_cast<std::uint32_t>(m_batch.bytes.size()));
+        ++m_column;
+    }
+
+    void end_case() {
+        if (m_column == 0) {
+            return; // no case begun
+        }
+        while (m_column < m_dict.variables.size()) {
+            end_field();
+        }
+        if (m_batch.cases == 0) {
+            m_batch.first_case = m_case;
+        }
+        ++m_batch.cases;
+        m_column = 0;
+        if (m_batch.bytes.size() > (std::size_t{1} << 31)) {
+            flush();
+        }
+    }
+
+    // Hands the batch to next(); false when the reader has stopped.
+    bool flush() {
+        if (m_batch.cases == 0) {
+            return !m_stop;
+        }
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_queue.size() < k_queue || m_stop; });
+        if (m_stop) {
+            return false;
+        }
+        m_queue.push_back(std::move(m_batch));
+        m_batch = Batch{};
+        lock.unlock();
+        m_cv.notify_all();
+        return true;
+    }
+
+    struct SetLabel {
+        std::string code;
+        std::string label;
+        double number = 0;
+        char tag = 0;
+    };
+
+    // Value labels onto their variables, sets by long name; then the header is known.
+    void finish_dictionary() {
+        if (m_header_ready) {
+            return;
+        }
+        for (std::size_t i = 0; i < m_dict.variables.size(); ++i) {
+            DictionaryVariable& d = m_dict.variables[i];
+            auto it = m_sets.find(m_label_set[i]);
+            if (m_label_set[i].empty() || it == m_sets.end()) {
+                m_tags.emplace_back();
+                continue;
+            }
+            std::string tags;
+            for (const SetLabel& l : it->second) {
+                DictionaryLabel out;
+                out.label = l.label;
+                if (l.tag) {
+                    out.code = l.code;
+                    tags.push_back(l.tag);
+                    if (std::find(d.missing.begin(), d.missing.end(), l.code) == d.missing.end()) {
+                        d.missing.push_back(l.code);
+                    }
+                } else if (m_is_string[i]) {
+                    out.code = l.code;
+                } else {
+                    // A label of a date variable names its number, not a date.
+                    out.code = format_cell_number(l.number);
+                    if (d.form != Form::Number) {
+                        continue;
+                    }
+                }
+                d.labels.push_back(std::move(out));
+            }
+            m_tags.push_back(std::move(tags));
+        }
+        // Multiple response sets name variables by their short (8-byte) names.
+        std::map<std::string, std::string> by_short;
+        for (const auto& [short_name, long_name] : m_long_names) {
+            by_short[util::fold(short_name)] = long_name;
+        }
+        for (DictionarySet set : m_short_sets) {
+            bool ok = true;
+            for (std::string& v : set.variables) {
+                auto it = by_short.find(util::fold(v));
+                std::string name = it == by_short.end() ? v : it->second;
+                const auto found =
+                    std::find_if(m_dict.variables.begin(), m_dict.variables.end(),
+                                 [&](const DictionaryVariable& d) {
+                                     return util::fold(d.name) == util::fold(name);
+                                 });
+                if (found == m_dict.variables.end()) {
+                    ok = false;
+                    break;
+                }
+                v = found->name;
+            }
+            if (ok && set.variables.size() >= 2) {
+                m_dict.sets.push_back(std::move(set));
+            } else {
+                m_dict.notes.push_back(fmt::format(
+                    "multiple response set ${} names a variable the file does not have; it is "
+                    "read as separate variables",
+                    set.name));
+            }
+        }
+        m_batch.ends.reserve(k_batch_cases * m_dict.variables.size());
+        {
+            std::lock_guard lock(m_mutex);
+            m_header_ready = true;
+        }
+        m_cv.notify_all();
+    }
+
+    std::string m_path;
+    bool m_stata;
+    std::string m_kind = "SPSS .sav";
+    Dictionary m_dict;
+    std::vector<DictionarySet> m_short_sets;
+    std::vector<std::pair<std::string, std::string>> m_long_names;
+    // Per variable, filled on the parsing thread before the header is ready.
+    std::vector<Printing> m_printing;
+    std::vector<std::string> m_label_set;
+    std::vector<bool> m_is_string;
+    std::vector<std::string> m_tags; // Stata missing tags with labels
+    std::map<std::string, std::vector<SetLabel>> m_sets;
+    std::string m_message; // ReadStat's own words
+
+    // The parsing thread's case being built.
+    Batch m_batch;
+    long m_case = 0;
+    std::size_t m_column = 0;
+
+    // Shared, under m_mutex.
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<Batch> m_queue;
+    bool m_header_ready = false;
+    bool m_done = false;
+    std::atomic<bool> m_stop = false;
+    std::string m_error;
+    std::thread m_thread;
+
+    // The reading side.
+    bool m_header_given = false;
+    Batch m_current;
+    std::size_t m_pos = 0;
+    long m_last_line = 1;
+};
+
+} // namespace
+
+std::unique_ptr<RecordSource> open_statistics_file(const std::string& path) {
+    char head[4] = {};
+    {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) {
+            throw UsageError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+        }
+        const std::size_t got = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (got < sizeof head) {
+            throw DataError(place(path, 1) + "the file is too short to be an SPSS or Stata file");
+        }
+    }
+    const bool sav = std::memcmp(head, "$FL2", 4) == 0 || std::memcmp(head, "$FL3", 4) == 0;
+    return std::make_unique<StatisticsSource>(path, !sav);
+}
+
+} // namespace careerstat::io

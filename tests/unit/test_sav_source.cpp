@@ -1,0 +1,255 @@
+// SPSS and Stata files as exports (io/sav_source, io/sav_records, codebook/dictionary).
+// Expected values: tests/data/sav_in/make_fixtures.sps's data as PSPP 1.6.2 lists them
+// (`pspp make_fixtures.sps`: LIST and DISPLAY DICTIONARY), and the multiple response set
+// records of PSPP's "System File Format" appendix (pspp-dev.info, B.8).
+#include "careerstat/codebook/dictionary.hpp"
+#include "careerstat/errors.hpp"
+#include "careerstat/io/record_reader.hpp"
+#include "careerstat/io/sav_records.hpp"
+#include "careerstat/io/sav_source.hpp"
+
+#include <doctest/doctest.h>
+#include <readstat.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace careerstat;
+namespace cio = careerstat::io;
+
+namespace {
+
+const std::string k_dir = std::string(CAREERSTAT_TEST_DATA) + "/sav_in/";
+
+std::vector<std::vector<std::string>> read_all(cio::RecordReader& r) {
+    std::vector<std::vector<std::string>> out;
+    while (r.next()) {
+        out.emplace_back(r.fields().begin(), r.fields().end());
+    }
+    return out;
+}
+
+const codebook::Variable& var(const codebook::Codebook& cb, const std::string& name) {
+    const codebook::Variable* v = cb.find(name);
+    REQUIRE(v != nullptr);
+    return *v;
+}
+
+} // namespace
+
+TEST_CASE("sav: cells as PSPP lists them, dates in ISO form, for .sav and .zsav alike") {
+    for (const char* file : {"dictionary.sav", "dictionary.zsav"}) {
+        CAPTURE(file);
+        auto r = cio::RecordReader::open(k_dir + file);
+        CHECK_FALSE(r->is_csv());
+        CHECK(r->format() == (std::string(file).ends_with("zsav") ? "SPSS .zsav" : "SPSS .sav"));
+        CHECK(r->header() == std::vector<std::string>{"resp_id", "bureau", "satisfaction", "age",
+                                                      "wt", "barrier_selfsolve", "barrier_cost",
+                                                      "mention1", "mention2", "ontvangen",
+                                                      "tijdstip", "status"});
+        const auto rows = read_all(*r);
+        REQUIRE(rows.size() == 4);
+        // PSPP: 1 1 4 34 1.50 1 0 1 2 01-MAR-2015 01-MAR-2015 10:04:05 klaar
+        CHECK(rows[0] == std::vector<std::string>{"1", "1", "4", "34", "1.5", "1", "0", "1", "2",
+                                                  "2015-03-01", "2015-03-01 10:04:05", "klaar"});
+        CHECK(rows[1] == std::vector<std::string>{"2", "2", "9", "51", "0.5", "0", "1", "2", "",
+                                                  "2015-04-15", "2015-04-15 23:59:59", "bezig"});
+        // System-missing values are blank cells.
+        CHECK(rows[2] == std::vector<std::string>{"3", "1", "5", "98", "1", "1", "1", "", "", "",
+                                                  "", "klaar"});
+        CHECK(rows[3] == std::vector<std::string>{"4", "3", "", "27", "1", "0", "0", "3", "1",
+                                                  "2016-01-02", "2016-01-02 00:00:00", ""});
+        CHECK(r->line() == 5); // case 4 is line 5, as in the file saved as CSV
+    }
+}
+
+TEST_CASE("sav: the dictionary as a codebook") {
+    auto r = cio::RecordReader::open(k_dir + "dictionary.sav");
+    std::vector<std::string> notes;
+    const codebook::Codebook cb = *codebook::dictionary_codebook(*r, notes);
+    using codebook::VarType;
+    // Nominal with value labels: single.
+    CHECK(var(cb, "bureau").type == VarType::Single);
+    CHECK(codebook::format_choices(var(cb, "bureau").choices) == "1=Noord|2=Oost|3=Zuid");
+    CHECK(var(cb, "bureau").label == "Bij welk bureau?");
+    // Ordinal with five labelled points: a Likert item; 9 is its user-missing value.
+    CHECK(var(cb, "satisfaction").type == VarType::Likert);
+    CHECK(var(cb, "satisfaction").choices.size() == 5);
+    CHECK(codebook::format_choices(var(cb, "satisfaction").missing) == "9=Weet niet");
+    // Scale without labels: numeric; the range 97 THRU 99 listed code by code.
+    CHECK(var(cb, "age").type == VarType::Numeric);
+    CHECK(codebook::format_choices(var(cb, "age").missing) == "97|98|99");
+    // WEIGHT BY wt.
+    CHECK(var(cb, "wt").type == VarType::Weight);
+    // The multiple dichotomy set $drempel, counted value 1; barrier_selfsolve's short name
+    // in the set record is "barrier_" (PSPP writes short names), mapped to the long name.
+    const codebook::Variable& self = var(cb, "barrier_selfsolve");
+    CHECK(self.is_option_column());
+    CHECK(self.group == "drempel");
+    CHECK(self.question == "Wat hield u tegen?");
+    REQUIRE(self.selected);
+    CHECK(self.choices[*self.selected].code == "1");
+    CHECK(var(cb, "barrier_cost").group == "drempel");
+    // The multiple category set $media: separate questions, and a note that says so.
+    CHECK(var(cb, "mention1").type == VarType::Single);
+    CHECK(var(cb, "mention1").group.empty());
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].find("$media") != std::string::npos);
+    // DATE11 and DATETIME20: dates; a labelled string: single with text codes.
+    CHECK(var(cb, "ontvangen").type == VarType::Date);
+    CHECK(var(cb, "tijdstip").type == VarType::Date);
+    CHECK(var(cb, "status").type == VarType::Single);
+    CHECK(codebook::format_choices(var(cb, "status").choices) == "bezig=Bezig|klaar=Afgerond");
+}
+
+TEST_CASE("sav: multiple response set records as PSPP documents them") {
+    // pspp-dev.info B.8: the subtype 7 and 19 records of its MRSETS example.
+    cio::SavRecords out;
+    cio::parse_mr_sets("\n$a=C 10 my mcgroup a b c\n$b=D2 55 0  g e f d\n$c=D3 Yes 10 mdgroup #2 h i j\n",
+                      out);
+    cio::parse_mr_sets("$d=E 1 2 34 13 third mdgroup k l m\n$e=E 11 6 choice 0  n o p\n", out);
+    CHECK(out.notes.empty());
+    REQUIRE(out.sets.size() == 5);
+    CHECK(out.sets[0].name == "a");
+    CHECK_FALSE(out.sets[0].dichotomy);
+    CHECK(out.sets[0].label == "my mcgroup");
+    CHECK(out.sets[0].variables == std::vector<std::string>{"a", "b", "c"});
+    CHECK(out.sets[1].dichotomy);
+    CHECK(out.sets[1].counted == "55");
+    CHECK(out.sets[1].label.empty());
+    CHECK(out.sets[1].variables == std::vector<std::string>{"g", "e", "f", "d"});
+    CHECK(out.sets[2].counted == "Yes");
+    CHECK(out.sets[2].label == "mdgroup #2");
+    CHECK(out.sets[3].counted == "34");
+    CHECK(out.sets[3].label == "third mdgroup");
+    CHECK(out.sets[3].variables == std::vector<std::string>{"k", "l", "m"});
+    CHECK(out.sets[4].counted == "choice");
+    CHECK(out.sets[4].variables == std::vector<std::string>{"n", "o", "p"});
+    // A damaged record is a note, not a crash or a wrong set.
+    cio::SavRecords bad;
+    cio::parse_mr_sets("$x=D99 1 0  a b\n$y=Q 1 a\nnonsense\n", bad);
+    CHECK(bad.sets.empty());
+    CHECK(bad.notes.size() == 3);
+}
+
+TEST_CASE("sav: a damaged dictionary gives notes, never a crash") {
+    std::ifstream in(k_dir + "dictionary.sav", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const cio::SavRecords whole = [&] {
+        std::istringstream s(bytes);
+        return cio::read_sav_records(s);
+    }();
+    CHECK(whole.notes.empty());
+    CHECK(whole.sets.size() == 2);
+    for (std::size_t cut = 0; cut < bytes.size(); cut += 7) {
+        std::istringstream s(bytes.substr(0, cut));
+        const cio::SavRecords part = cio::read_sav_records(s);
+        CHECK(part.sets.size() <= 2);
+    }
+    // ReadStat itself refuses a truncated file with one line.
+    const auto path = std::filesystem::temp_directory_path() / "careerstat_truncated.sav";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << bytes.substr(0, 300);
+    }
+    CHECK_THROWS_AS(cio::RecordReader::open(path.string()), DataError);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("sav: numbers and dates as cells") {
+    CHECK(cio::format_cell_number(3) == "3");
+    CHECK(cio::format_cell_number(-1) == "-1");
+    CHECK(cio::format_cell_number(2.5) == "2.5");
+    CHECK(cio::format_cell_number(0.1) == "0.1");
+    CHECK(cio::format_cell_number(1e-7) == "0.0000001");
+    CHECK(cio::format_cell_number(1e20) == "100000000000000000000");
+    using F = cio::DictionaryVariable::Form;
+    // 2015-03-01 is 16495 days after 1970-01-01 (R: as.numeric(as.Date("2015-03-01"))).
+    CHECK(cio::format_seconds_as_date(16495.0 * 86400, F::Date) == "2015-03-01");
+    CHECK(cio::format_seconds_as_date(16495.0 * 86400 + 36245.4, F::DateTime) ==
+          "2015-03-01 10:04:05");
+    CHECK(cio::format_seconds_as_date(86399.6, F::DateTime) == "1970-01-02 00:00:00");
+    CHECK(cio::format_seconds_as_date(-1, F::DateTime) == "1969-12-31 23:59:59");
+    CHECK(cio::format_seconds_as_date(3600.0 * 13 + 60, F::Time) == "13:01:00");
+}
+
+TEST_CASE("sav: a codebook carried in document lines comes back as written") {
+    const std::string csv =
+        "variable,label,type,choices,missing,group,reverse,question\n"
+        "q1,\"Een heel lange vraag over de tevredenheid met het traject, de adviseur en het "
+        "resultaat — één keer\",likert,1=Zeer oneens|2=Oneens|3=Neutraal|4=Eens|5=Zeer eens,"
+        "9=Weet niet,,,\n"
+        "q2,Spatie aan het eind ,text,,,,,\n";
+    const std::vector<std::string> lines = codebook::codebook_documents(csv);
+    for (const std::string& l : lines) {
+        CHECK(l.size() <= 80);
+    }
+    // SPSS pads document lines with spaces to 80 bytes.
+    std::vector<std::string> padded;
+    for (const std::string& l : lines) {
+        padded.push_back(l + std::string(80 - l.size(), ' '));
+    }
+    padded.emplace_back("a document line of the user's own");
+    CHECK(codebook::codebook_from_documents(padded) == csv);
+    CHECK_FALSE(codebook::codebook_from_documents({"just a note"}));
+}
+
+TEST_CASE("dta: a Stata file written with ReadStat: labels, %td dates, tagged missing values") {
+    const auto path = std::filesystem::temp_directory_path() / "careerstat_test.dta";
+    {
+        std::FILE* f = std::fopen(path.string().c_str(), "wb");
+        REQUIRE(f != nullptr);
+        readstat_writer_t* w = readstat_writer_init();
+        readstat_set_data_writer(w, [](const void* data, size_t len, void* ctx) -> ssize_t {
+            return static_cast<ssize_t>(std::fwrite(data, 1, len, static_cast<std::FILE*>(ctx)));
+        });
+        readstat_label_set_t* labels = readstat_add_label_set(w, READSTAT_TYPE_INT32, "agree");
+        readstat_label_int32_value(labels, 1, "Oneens");
+        readstat_label_int32_value(labels, 2, "Neutraal");
+        readstat_label_int32_value(labels, 3, "Eens");
+        readstat_label_tagged_value(labels, 'a', "Weet niet");
+        readstat_variable_t* q = readstat_add_variable(w, "q1", READSTAT_TYPE_INT32, 0);
+        readstat_variable_set_label(q, "Stelling");
+        readstat_variable_set_label_set(q, labels);
+        readstat_variable_t* d = readstat_add_variable(w, "datum", READSTAT_TYPE_INT32, 0);
+        readstat_variable_set_format(d, "%td");
+        readstat_begin_writing_dta(w, f, 3);
+        // (q1, datum): (3, 2015-03-01), (.a, .b), (1, missing); 2015-03-01 is day 20148 of
+        // Stata's calendar, which starts 1960-01-01 (Stata: td(01mar2015) = 20148).
+        readstat_begin_row(w);
+        readstat_insert_int32_value(w, q, 3);
+        readstat_insert_int32_value(w, d, 20148);
+        readstat_end_row(w);
+        readstat_begin_row(w);
+        readstat_insert_tagged_missing_value(w, q, 'a');
+        readstat_insert_tagged_missing_value(w, d, 'b');
+        readstat_end_row(w);
+        readstat_begin_row(w);
+        readstat_insert_int32_value(w, q, 1);
+        readstat_insert_missing_value(w, d);
+        readstat_end_row(w);
+        readstat_end_writing(w);
+        readstat_writer_free(w);
+        std::fclose(f);
+    }
+    auto r = cio::RecordReader::open(path.string());
+    CHECK(r->format() == "Stata .dta");
+    CHECK(r->header() == std::vector<std::string>{"q1", "datum"});
+    std::vector<std::string> notes;
+    const codebook::Codebook cb = *codebook::dictionary_codebook(*r, notes);
+    const auto rows = read_all(*r);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] == std::vector<std::string>{"3", "2015-03-01"});
+    // .a is labelled: a missing code; .b is not: no answer.
+    CHECK(rows[1] == std::vector<std::string>{".a", ""});
+    CHECK(rows[2] == std::vector<std::string>{"1", ""});
+    CHECK(var(cb, "q1").type == codebook::VarType::Single);
+    CHECK(codebook::format_choices(var(cb, "q1").choices) == "1=Oneens|2=Neutraal|3=Eens");
+    CHECK(codebook::format_choices(var(cb, "q1").missing) == ".a=Weet niet");
+    CHECK(var(cb, "datum").type == codebook::VarType::Date);
+    std::filesystem::remove(path);
+}
