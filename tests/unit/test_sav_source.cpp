@@ -184,7 +184,7 @@ TEST_CASE("sav: a codebook carried in document lines comes back as written") {
         "resultaat — één keer\",likert,1=Zeer oneens|2=Oneens|3=Neutraal|4=Eens|5=Zeer eens,"
         "9=Weet niet,,,\n"
         "q2,Spatie aan het eind ,text,,,,,\n";
-    const std::vector<std::string> lines = codebook::codebook_documents(csv);
+    const std::vector<std::string> lines = codebook::codebook_documents(csv, "0123456789abcdef");
     for (const std::string& l : lines) {
         CHECK(l.size() <= 80);
     }
@@ -194,7 +194,10 @@ TEST_CASE("sav: a codebook carried in document lines comes back as written") {
         padded.push_back(l + std::string(80 - l.size(), ' '));
     }
     padded.emplace_back("a document line of the user's own");
-    CHECK(codebook::codebook_from_documents(padded) == csv);
+    const auto back = codebook::codebook_from_documents(padded);
+    REQUIRE(back);
+    CHECK(back->csv == csv);
+    CHECK(back->fingerprint == "0123456789abcdef");
     CHECK_FALSE(codebook::codebook_from_documents({"just a note"}));
 }
 

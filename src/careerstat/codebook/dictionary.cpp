@@ -8,6 +8,7 @@
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -155,10 +156,43 @@ class StringSource : public ::io::ByteSourceBase {
 
 } // namespace
 
-std::vector<std::string> codebook_documents(const std::string& csv) {
+std::string dictionary_fingerprint(const io::Dictionary& dict) {
+    // FNV-1a (64 bits) over a canonical text of the dictionary.
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    auto add = [&](std::string_view text) {
+        for (const char c : text) {
+            h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        }
+        h = (h ^ 0x1fU) * 0x100000001b3ULL; // a separator no label holds
+    };
+    for (const DV& v : dict.variables) {
+        add(v.name);
+        add(util::trim(v.label));
+        std::vector<std::string> labels;
+        for (const io::DictionaryLabel& l : v.labels) {
+            labels.push_back(l.code + "=" + std::string(util::trim(l.label)));
+        }
+        std::sort(labels.begin(), labels.end());
+        for (const std::string& l : labels) {
+            add(l);
+        }
+        add("missing");
+        std::vector<std::string> missing = v.missing;
+        std::sort(missing.begin(), missing.end());
+        for (const std::string& m : missing) {
+            add(m);
+        }
+        for (const DV::Range& r : v.missing_ranges) {
+            add(fmt::format("{}..{}", r.lo, r.hi));
+        }
+    }
+    return fmt::format("{:016x}", h);
+}
+
+std::vector<std::string> codebook_documents(const std::string& csv, const std::string& fingerprint) {
     std::vector<std::string> out;
-    out.emplace_back(std::string(k_codebook_document) +
-                     ": the codebook careerstat wrote this file with");
+    out.emplace_back(fmt::format("{} {}: careerstat's codebook of this file",
+                                 k_codebook_document, fingerprint));
     const std::size_t payload = k_document_width - 2; // the marker and the closing '|'
     std::size_t at = 0;
     while (at < csv.size()) {
@@ -177,14 +211,20 @@ std::vector<std::string> codebook_documents(const std::string& csv) {
     return out;
 }
 
-std::optional<std::string> codebook_from_documents(const std::vector<std::string>& lines) {
+std::optional<DocumentCodebook> codebook_from_documents(const std::vector<std::string>& lines) {
     auto begin = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
         return l.starts_with(k_codebook_document);
     });
     if (begin == lines.end()) {
         return std::nullopt;
     }
-    std::string csv;
+    DocumentCodebook out;
+    {
+        std::string_view head = *begin;
+        head.remove_prefix(k_codebook_document.size());
+        head = util::trim(head);
+        out.fingerprint = std::string(head.substr(0, head.find(':')));
+    }
     bool any = false;
     for (auto it = begin + 1; it != lines.end(); ++it) {
         std::string_view l = *it;
@@ -195,16 +235,16 @@ std::optional<std::string> codebook_from_documents(const std::vector<std::string
             break; // the codebook's documents end here
         }
         if (l.front() == '>' && any) {
-            csv.push_back('\n');
+            out.csv.push_back('\n');
         }
-        csv.append(l.substr(1, l.size() - 2));
+        out.csv.append(l.substr(1, l.size() - 2));
         any = true;
     }
     if (!any) {
         return std::nullopt;
     }
-    csv.push_back('\n');
-    return csv;
+    out.csv.push_back('\n');
+    return out;
 }
 
 Codebook from_dictionary(const io::Dictionary& dict, const std::string& source,
@@ -336,11 +376,18 @@ std::optional<Codebook> dictionary_codebook(io::RecordReader& reader,
         notes.push_back(n);
     }
     Codebook cb;
-    if (std::optional<std::string> csv = codebook_from_documents(dict->documents)) {
+    std::optional<DocumentCodebook> doc = codebook_from_documents(dict->documents);
+    if (doc && doc->fingerprint != dictionary_fingerprint(*dict)) {
+        notes.push_back("the file was changed after careerstat wrote it (its labels or missing "
+                        "values differ): it is read through its dictionary, not the codebook "
+                        "careerstat wrote into it");
+        doc.reset();
+    }
+    if (doc) {
         // The codebook careerstat converted the file with: types, groups and questions that
         // SPSS has no place for.
         io::RecordReader r(reader.name() + " (its codebook)",
-                           std::make_unique<StringSource>(std::move(*csv)));
+                           std::make_unique<StringSource>(std::move(doc->csv)));
         cb = Codebook::read(r);
     } else {
         cb = from_dictionary(*dict, reader.name(), notes, layout);

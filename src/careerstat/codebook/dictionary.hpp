@@ -24,10 +24,21 @@ namespace careerstat::codebook {
 // The first document line of a codebook carried in an SPSS file.
 inline constexpr std::string_view k_codebook_document = "careerstat codebook 1";
 
+// A fingerprint of what SPSS users can change in a dictionary: names, variable labels,
+// value labels and missing values, in a canonical order. The codebook in a file's
+// documents is used only while the file's dictionary still has the fingerprint it was
+// written with; a file edited in SPSS since is read through its dictionary.
+std::string dictionary_fingerprint(const io::Dictionary& dict);
+
 // A codebook CSV as SPSS document lines (at most 80 bytes each) and back: a line starting
 // '>' begins a CSV line, '+' continues it, and each ends in '|' so trailing spaces survive.
-std::vector<std::string> codebook_documents(const std::string& csv);
-std::optional<std::string> codebook_from_documents(const std::vector<std::string>& lines);
+// The first line holds the fingerprint of the dictionary written with it.
+std::vector<std::string> codebook_documents(const std::string& csv, const std::string& fingerprint);
+struct DocumentCodebook {
+    std::string csv;
+    std::string fingerprint;
+};
+std::optional<DocumentCodebook> codebook_from_documents(const std::vector<std::string>& lines);
 
 // The codebook `dict` amounts to; `notes` gets what the user should know (a multiple
 // category set read as separate questions, a "don't know" label made a missing code).

@@ -1,5 +1,8 @@
 #include "careerstat/data/sav_writer.hpp"
 
+#include "careerstat/codebook/dictionary.hpp"
+#include "careerstat/io/sav_source.hpp"
+
 #include "careerstat/errors.hpp"
 #include "careerstat/util/text.hpp"
 
@@ -10,6 +13,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <sstream>
 
 namespace careerstat::data {
 
@@ -218,8 +222,11 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
         readstat_variable_t* rv = readstat_add_variable(
             m_writer, c.name.c_str(), text ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, text ? c.width : 0);
         // SPSS keeps 255 bytes of a variable label and 120 of a value label.
+        io::DictionaryVariable& written = m_dictionary.variables.emplace_back();
+        written.name = c.name;
         if (!c.label.empty()) {
-            readstat_variable_set_label(rv, util::cut_utf8(c.label, 255).c_str());
+            written.label = util::cut_utf8(c.label, 255);
+            readstat_variable_set_label(rv, written.label.c_str());
         }
         readstat_label_set_t* labels = nullptr;
         const auto add_label = [&](double value, const std::string& label) {
@@ -227,7 +234,9 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
                 labels = readstat_add_label_set(m_writer, READSTAT_TYPE_DOUBLE,
                                                 ("labels_" + c.name).c_str());
             }
-            readstat_label_double_value(labels, value, util::cut_utf8(label, 120).c_str());
+            const std::string cut = util::cut_utf8(label, 120);
+            readstat_label_double_value(labels, value, cut.c_str());
+            written.labels.push_back({io::format_cell_number(value), cut});
         };
         switch (c.kind) {
         case SavColumn::Kind::Categorical: {
@@ -284,6 +293,14 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
             }
         }
     }
+    // The codebook of the file's own variables, for careerstat to read it back with the
+    // types, groups and questions SPSS has no place for (docs/formats.md).
+    std::ostringstream csv;
+    sav_codebook().write_csv(csv);
+    for (const std::string& line :
+         codebook::codebook_documents(csv.str(), codebook::dictionary_fingerprint(m_dictionary))) {
+        readstat_add_note(m_writer, line.c_str());
+    }
     if (!file_label.empty()) {
         check(readstat_writer_set_file_label(m_writer, util::cut_utf8(file_label, 64).c_str()), "its label");
     }
@@ -295,6 +312,56 @@ void SavWriter::begin(std::ostream& out, const std::string& file_label, bool com
         check(readstat_validate_variable(m_writer, static_cast<readstat_variable_t*>(rv)),
               readstat_variable_get_name(static_cast<readstat_variable_t*>(rv)));
     }
+}
+
+codebook::Codebook SavWriter::sav_codebook() const {
+    codebook::Codebook out;
+    out.source = m_cb.source;
+    const auto renumber = [](std::vector<codebook::Choice>& list, const std::vector<double>& values) {
+        for (std::size_t k = 0; k < list.size() && k < values.size(); ++k) {
+            list[k].code = io::format_cell_number(values[k]);
+            list[k].value = values[k];
+        }
+    };
+    for (const SavColumn& c : m_columns) {
+        const codebook::Variable& v = m_cb.variables[c.variable];
+        codebook::Variable w = v;
+        w.name = c.name;
+        switch (c.kind) {
+        case SavColumn::Kind::Categorical:
+            renumber(w.choices, m_choice_values[c.variable]);
+            renumber(w.missing, m_missing_values[c.variable]);
+            break;
+        case SavColumn::Kind::Option:
+            // Written as 1 (selected) and 0; a missing code as no answer.
+            w.choices.clear();
+            w.missing.clear();
+            w.selected.reset();
+            w.selected_given = false;
+            break;
+        case SavColumn::Kind::MultiCode:
+            w = codebook::Variable{};
+            w.name = c.name;
+            w.type = codebook::VarType::Multi;
+            w.label = v.choices[c.choice].label;
+            w.group = v.name;
+            w.question = c.choice == 0 ? v.label : "";
+            break;
+        case SavColumn::Kind::Number:
+            // Only the numeric missing codes are written as themselves.
+            w.missing.erase(std::remove_if(w.missing.begin(), w.missing.end(),
+                                           [](const codebook::Choice& ch) { return !ch.value; }),
+                            w.missing.end());
+            for (codebook::Choice& ch : w.missing) {
+                ch.code = io::format_cell_number(*ch.value);
+            }
+            break;
+        case SavColumn::Kind::String:
+            break;
+        }
+        out.variables.push_back(std::move(w));
+    }
+    return out;
 }
 
 template <class Valid>
@@ -309,11 +376,14 @@ void SavWriter::set_missing(void* variable, const SavColumn& c, const std::vecto
                                     "answer; merge some in the codebook (docs/output.md)",
                                     m_cb.source, v.line, v.name, values.size()));
     }
+    io::DictionaryVariable& written = m_dictionary.variables.back();
     if (spec->range) {
         check(readstat_variable_add_missing_double_range(rv, spec->range->first, spec->range->second), c.name);
+        written.missing_ranges.push_back({spec->range->first, spec->range->second});
     }
     for (const double x : spec->values) {
         check(readstat_variable_add_missing_double_value(rv, x), c.name);
+        written.missing.push_back(io::format_cell_number(x));
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include "careerstat/codebook/codebook.hpp"
 #include "careerstat/data/coder.hpp"
+#include "careerstat/io/record_source.hpp"
 
 #include <memory>
 #include <ostream>
@@ -50,6 +51,9 @@ class SavWriter {
     void end();
 
     const std::vector<SavColumn>& columns() const { return m_columns; }
+    // The codebook of the .sav's own variables (SPSS names, codes as written), which the
+    // file carries in its documents so that careerstat reads it back as it was.
+    codebook::Codebook sav_codebook() const;
     long rows() const { return m_rows; }
     // Notes for the user: codes that are not numbers and were numbered, labels cut.
     const std::vector<std::string>& notes() const { return m_notes; }
@@ -72,6 +76,7 @@ class SavWriter {
     std::vector<std::string> m_notes;
     readstat_writer_s* m_writer = nullptr;
     std::vector<void*> m_variables; // readstat_variable_t*, one per column
+    io::Dictionary m_dictionary;    // the dictionary as written, for its fingerprint
     std::ostream* m_out = nullptr;
 };
 
