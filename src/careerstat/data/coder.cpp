@@ -1,5 +1,7 @@
 #include "careerstat/data/coder.hpp"
 
+#include "careerstat/io/sav_source.hpp"
+
 #include "careerstat/codebook/vocabulary.hpp"
 #include "careerstat/util/text.hpp"
 
@@ -133,6 +135,11 @@ Coded Coder::code_slow(std::string_view cell) const {
     out.kind = Coded::Kind::Valid;
     out.value = util::parse_number(cell, m_decimal_comma).value_or(std::nan(""));
     return out;
+}
+
+Coded Coder::code_printed(double x) const {
+    std::array<char, 400> buf{};
+    return code(io::format_cell_number(x, buf));
 }
 
 Coded Coder::code_option(std::string_view cell) const {

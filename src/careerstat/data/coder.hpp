@@ -5,6 +5,7 @@
 #include "careerstat/codebook/codebook.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,6 +59,32 @@ class Coder {
         }
         return code_slow(cell);
     }
+    // A statistics file's number (io::TypedCell): exactly what code() gives for its text
+    // (io::format_cell_number), without printing the small codes the fast paths know.
+    Coded code_value(double x) const {
+        if (x == std::trunc(x) && x >= 0 && x <= 99) {
+            const int n = static_cast<int>(x);
+            if (m_fast == Fast::Option && n <= 9) {
+                Coded out;
+                out.kind = Coded::Kind::Valid;
+                out.index = n == 0 ? 0 : 1;
+                if (out.index == 0 || !m_option_missing_1char) {
+                    return out;
+                }
+            } else if (m_fast == Fast::Direct && n >= 1) {
+                const int i = m_direct[static_cast<std::size_t>(n)];
+                if (i >= 0) {
+                    Coded out;
+                    out.kind = Coded::Kind::Valid;
+                    out.index = i;
+                    out.value = m_direct_value[static_cast<std::size_t>(n)];
+                    return out;
+                }
+            }
+        }
+        return code_printed(x);
+    }
+    Coded code_printed(double x) const; // code() of the number's text
     Coded code_slow(std::string_view cell) const;
     // Why a cell was not valid, for messages: "code 7 is not in the codebook (1-4)".
     std::string explain_invalid(std::string_view cell) const;

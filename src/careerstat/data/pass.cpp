@@ -4,6 +4,7 @@
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
+#include "careerstat/io/sav_source.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -25,6 +26,19 @@ void Pass::add(Accumulator& accumulator) { m_accumulators.push_back(&accumulator
 
 void Pass::run(io::RecordReader& reader) {
     bind(reader.header(), reader.name(), reader.header_line());
+    if (reader.can_read_typed()) {
+        // A .sav or .dta: numbers coded as numbers, never printed and parsed.
+        const std::size_t width = reader.header().size();
+        while (reader.next_typed()) {
+            if (reader.typed_fields().size() != width) {
+                throw DataError(place(reader.name(), reader.line()) +
+                                fmt::format("{} fields, but the header has {}",
+                                            reader.typed_fields().size(), width));
+            }
+            feed_typed(reader.typed_fields(), reader.line());
+        }
+        return;
+    }
     for_each_record(reader, [this](std::span<const std::string_view> fields, long line) {
         feed(fields, line);
     });
@@ -127,6 +141,47 @@ const Coded& Pass::code_at(std::size_t v, std::span<const std::string_view> fiel
     return m_coded[v];
 }
 
+const Coded& Pass::code_typed(std::size_t v, const io::TypedCell& cell, long line) {
+    m_coded[v] = cell.is_number ? m_coders[v].code_value(cell.number) : m_coders[v].code(cell.text);
+    if (m_coded[v].kind == Coded::Kind::Invalid) {
+        invalid(v, cell.is_number ? io::format_cell_number(cell.number) : std::string(cell.text), line);
+    }
+    return m_coded[v];
+}
+
+void Pass::feed_typed(std::span<const io::TypedCell> cells, long line) {
+    m_rows += 1;
+    for (const Condition& c : m_options.where) {
+        if (!matches(c, code_typed(c.variable, cells[*m_column[c.variable]], line))) {
+            return;
+        }
+    }
+    double w = 1;
+    if (m_options.weight) {
+        const Coded& cw = code_typed(*m_options.weight, cells[*m_column[*m_options.weight]], line);
+        if (cw.kind != Coded::Kind::Valid || !(cw.value > 0 && cw.value <= k_max_weight)) {
+            throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
+                            "every respondent needs a positive weight of at most 10^15");
+        }
+        w = cw.value;
+    }
+    for (const Binding& b : m_bindings) {
+        code_typed(b.variable, cells[b.column], line);
+    }
+    finish_case(w, line);
+}
+
+void Pass::finish_case(double w, long line) {
+    m_cases += 1;
+    for (std::size_t v : m_derived) {
+        score(v);
+    }
+    const Case c{m_coded, w, line};
+    for (Accumulator* a : m_accumulators) {
+        a->add(c);
+    }
+}
+
 void Pass::feed(std::span<const std::string_view> fields, long line) {
     m_rows += 1;
     for (const Condition& c : m_options.where) {
@@ -143,7 +198,6 @@ void Pass::feed(std::span<const std::string_view> fields, long line) {
         }
         w = cw.value;
     }
-    m_cases += 1;
     for (const Binding& b : m_bindings) {
         // The hot loop of a run: code_at's checks written out, the throw kept out of line.
         const std::string_view cell = fields[b.column];
@@ -152,13 +206,7 @@ void Pass::feed(std::span<const std::string_view> fields, long line) {
             invalid(b.variable, cell, line);
         }
     }
-    for (std::size_t v : m_derived) {
-        score(v);
-    }
-    const Case c{m_coded, w, line};
-    for (Accumulator* a : m_accumulators) {
-        a->add(c);
-    }
+    finish_case(w, line);
 }
 
 } // namespace careerstat::data

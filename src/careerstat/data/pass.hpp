@@ -17,6 +17,7 @@
 
 namespace careerstat::io {
 class RecordReader;
+struct TypedCell;
 }
 
 namespace careerstat::data {
@@ -63,6 +64,9 @@ class Pass {
     void bind(const std::vector<std::string>& header, const std::string& source,
               long header_line);
     void feed(std::span<const std::string_view> fields, long line);
+    // The same for a typed record of a statistics file (io::TypedCell): its numbers are
+    // coded as numbers.
+    void feed_typed(std::span<const io::TypedCell> cells, long line);
 
     double rows_read() const { return m_rows; } // before --where
     double cases() const { return m_cases; }    // after --where
@@ -71,6 +75,9 @@ class Pass {
     [[noreturn, gnu::cold]] void invalid(std::size_t variable, std::string_view cell,
                                          long line) const;
     const Coded& code_at(std::size_t v, std::span<const std::string_view> fields, long line);
+    const Coded& code_typed(std::size_t v, const io::TypedCell& cell, long line);
+    // After the filter and the weight: the rest of a case, for every accumulator.
+    void finish_case(double w, long line);
     // A scale score from its items' coded cells (codebook/scale_scores.hpp).
     void score(std::size_t v);
 

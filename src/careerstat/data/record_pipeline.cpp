@@ -89,6 +89,15 @@ class Queue {
 
 void for_each_record(io::RecordReader& reader, const RecordConsumer& consume) {
     const std::size_t width = reader.header().size();
+    if (!reader.is_csv()) {
+        // A .sav, .dta or .xlsx source parses on its own thread or costs little to read:
+        // a second thread and a second copy of each record would only add to it.
+        while (reader.next()) {
+            reader.require_header_width();
+            consume(reader.fields(), reader.line());
+        }
+        return;
+    }
     Queue queue;
     std::exception_ptr reader_error;
     std::thread producer([&] {

@@ -97,6 +97,22 @@ bool RecordReader::read_source_record() {
     return false;
 }
 
+bool RecordReader::next_typed() {
+    m_reading = true;
+    while (m_records->next_typed(m_typed, m_line)) {
+        const bool empty = std::all_of(m_typed.begin(), m_typed.end(), [](const TypedCell& c) {
+            // Empty as all_fields_empty() judges a CSV field: nothing but spaces and tabs.
+            return !c.is_number && c.text.find_first_not_of(" \t") == std::string_view::npos;
+        });
+        if (!empty) {
+            return true;
+        }
+        ++m_skipped_empty;
+    }
+    m_typed.clear();
+    return false;
+}
+
 const std::vector<RecordReader::Peeked>& RecordReader::peek(std::size_t n) {
     while (!m_reading && m_peeked.size() < n && read_record()) {
         Peeked p;

@@ -75,6 +75,16 @@ class RecordReader {
         }
         return next_replayed_or_filtered();
     }
+    // Typed records: a .sav or .dta file's cells with numbers as numbers, so the pass codes
+    // them without printing and parsing them (docs/architecture.md). Available before the
+    // first next() when no peeked records wait and no rows are excluded; next_typed() then
+    // replaces next() for the whole file, skipping records whose every cell is empty.
+    bool can_read_typed() const {
+        return m_records && m_records->has_typed() && m_replay == m_peeked.size() &&
+               !m_exclude_column && !m_reading;
+    }
+    bool next_typed();
+    std::span<const TypedCell> typed_fields() const { return m_typed; }
     // Records skipped so far because every field was empty (after the header).
     long skipped_empty() const { return m_skipped_empty; }
 
@@ -158,6 +168,7 @@ class RecordReader {
     bool read_record(); // next() without replay and exclusion
     bool read_source_record();
     std::unique_ptr<RecordSource> m_records; // a non-CSV source, else the CSV parser reads
+    std::vector<TypedCell> m_typed;
     std::string m_format = "CSV";
     bool next_replayed_or_filtered();
     std::array<long, 3> m_line_ends{};

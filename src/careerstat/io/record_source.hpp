@@ -56,6 +56,14 @@ struct Dictionary {
     std::vector<std::string> notes;     // what could not be read from the file, for stderr
 };
 
+// A cell as a statistics file holds it: a number (not printed), or text (strings, dates
+// as ISO text, Stata's labelled .a-.z; empty for no answer).
+struct TypedCell {
+    double number = 0;
+    std::string_view text;
+    bool is_number = false;
+};
+
 class RecordSource {
   public:
     virtual ~RecordSource() = default;
@@ -69,6 +77,14 @@ class RecordSource {
     // The file's own dictionary, known once the header has been read; nullptr for a
     // workbook.
     virtual const Dictionary* dictionary() const { return nullptr; }
+    // The next record with its numbers as numbers, for the pass (after the header has been
+    // given by next()). Only sources with has_typed() implement it.
+    virtual bool has_typed() const { return false; }
+    virtual bool next_typed(std::vector<TypedCell>& cells, long& line) {
+        (void)cells;
+        (void)line;
+        return false;
+    }
 };
 
 } // namespace careerstat::io

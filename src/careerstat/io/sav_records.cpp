@@ -248,12 +248,25 @@ SavRecords read_sav_records(std::istream& in) {
                 return broken("an extension record");
             }
             const std::uint64_t n = static_cast<std::uint64_t>(size) * static_cast<std::uint64_t>(count);
-            if (subtype == 7 || subtype == 19 || subtype == 13) {
+            if (subtype == 3 && size == 4 && count == 8) { // machine integer info
+                std::array<std::int32_t, 8> info{};
+                for (std::int32_t& x : info) {
+                    if (!r.int32(x)) {
+                        return broken("an extension record");
+                    }
+                }
+                // Its character code: 65001 is UTF-8, 20127 ASCII (which UTF-8 contains).
+                if (out.encoding.empty() && (info[7] == 65001 || info[7] == 20127)) {
+                    out.encoding = "UTF-8";
+                }
+            } else if (subtype == 7 || subtype == 19 || subtype == 13 || subtype == 20) {
                 std::string text(static_cast<std::size_t>(n), '\0');
                 if (!r.bytes(text.data(), text.size())) {
                     return broken("an extension record");
                 }
-                if (subtype == 13) { // SHORT=Long pairs, tab-separated
+                if (subtype == 20) {
+                    out.encoding = text;
+                } else if (subtype == 13) { // SHORT=Long pairs, tab-separated
                     std::size_t at = 0;
                     while (at < text.size()) {
                         std::size_t end = text.find('\t', at);

@@ -17,6 +17,7 @@ namespace careerstat::io {
 struct SavRecords {
     std::vector<DictionarySet> sets; // variables by short name, lower case as written
     std::vector<std::pair<std::string, std::string>> long_names; // short -> long
+    std::string encoding;            // the character encoding record (subtype 20), if any
     std::vector<std::string> notes;  // what could not be read
 };
 

@@ -7,6 +7,7 @@
 #include "careerstat/io/record_source.hpp"
 
 #include <memory>
+#include <span>
 #include <string>
 
 namespace careerstat::io {
@@ -18,6 +19,8 @@ std::unique_ptr<RecordSource> open_statistics_file(const std::string& path);
 // A number as a cell of the file's records: an integer as one ("3"), else the shortest plain
 // decimal that reads back as the same double ("2.5", "0.1").
 std::string format_cell_number(double x);
+// The same into `buf` (at least 400 bytes: the longest plain double), without allocating.
+std::string_view format_cell_number(double x, std::span<char> buf);
 // Seconds since 1970-01-01 as ISO text: "2015-03-01", "2015-03-01 10:04:05" or "10:04:05"
 // for a Date, DateTime or Time form, rounded to the second.
 std::string format_seconds_as_date(double seconds, DictionaryVariable::Form form);
