@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
-all=(fuzz_reader fuzz_reader_blocks fuzz_codebook fuzz_draft fuzz_study fuzz_where fuzz_banner fuzz_scales fuzz_trend)
+all=(fuzz_reader fuzz_reader_blocks fuzz_codebook fuzz_draft fuzz_study fuzz_where fuzz_banner fuzz_scales fuzz_trend fuzz_sav_records)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 for t in "${targets[@]}"; do

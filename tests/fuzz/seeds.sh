@@ -10,6 +10,8 @@
 #   fuzz_study: the study files (*.toml) under tests/data/ and data/
 #   fuzz_where: tests/fuzz/seeds/fuzz_where/, hand-written conditions
 #   fuzz_trend: tests/fuzz/seeds/fuzz_trend/, hand-written wave mappings
+#   fuzz_sav_records: the SPSS files (*.sav, *.zsav) under tests/data/, and the multiple
+#     response set records of PSPP's format appendix
 #   fuzz_scales: each option byte 0x00-0x1f, then the first 600 bytes of
 #     tests/data/scales/scales.csv as the rows' bytes
 #   fuzz_banner: a few crosstab runs, each its option bytes (fuzz_banner.cpp's header), for
@@ -45,6 +47,11 @@ for target in "$@"; do
     ;;
   fuzz_study)
     while read -r f; do cp "$f" "$dir/$(flat "$f")"; done < <(files -name '*.toml')
+    ;;
+  fuzz_sav_records)
+    while read -r f; do cp "$f" "$dir/$(flat "$f")"; done < <(files -name '*.sav' -o -name '*.zsav')
+    printf '\n$a=C 10 my mcgroup a b c\n$b=D2 55 0  g e f d\n$c=D3 Yes 10 mdgroup #2 h i j\n' >"$dir/mrsets7"
+    printf '$d=E 1 2 34 13 third mdgroup k l m\n$e=E 11 6 choice 0  n o p\n' >"$dir/mrsets19"
     ;;
   fuzz_where | fuzz_trend)
     cp "tests/fuzz/seeds/$target"/* "$dir/"

@@ -48,7 +48,11 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     const std::string cb_path = spec.codebook_path.empty()
                                     ? codebook::Codebook::default_path(spec.export_path)
                                     : spec.codebook_path;
-    auto reader = io::RecordReader::open(spec.export_path, options.reader);
+    io::ReaderOptions reader_options = options.reader;
+    if (!spec.sheet.empty()) {
+        reader_options.sheet = spec.sheet;
+    }
+    auto reader = io::RecordReader::open(spec.export_path, reader_options);
     r->layout = platform::open(*reader, spec.platform);
     std::vector<std::string> dictionary_notes;
     if (spec.codebook_path.empty() && reader->dictionary() && !std::filesystem::exists(cb_path)) {
@@ -154,7 +158,9 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
                                      r->response.returned));
     }
     if (!spec.sample_path.empty() && with_sections) {
-        auto sample_reader = io::RecordReader::open(spec.sample_path, options.reader);
+        io::ReaderOptions sample_options = options.reader;
+        sample_options.sheet.clear(); // --sheet names the export's sheet
+        auto sample_reader = io::RecordReader::open(spec.sample_path, sample_options);
         r->sample = data::read_sample(*sample_reader, "", "");
     }
     return r;

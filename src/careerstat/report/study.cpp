@@ -221,7 +221,7 @@ Study load_study(const std::string& path) {
             throw DataError(where(path, node) + "each population must be a [[population]] table");
         }
         check_keys(path, *t,
-                   {"name", "label", "export", "codebook", "invited", "sample", "platform"},
+                   {"name", "label", "export", "codebook", "invited", "sample", "platform", "sheet"},
                    "a population");
         PopulationSpec p;
         p.name = get_string(path, *t, "name", true, "a population");
@@ -232,6 +232,7 @@ Study load_study(const std::string& path) {
         p.export_path = resolve(base, get_string(path, *t, "export", true, "a population"));
         p.codebook_path = resolve(base, get_string(path, *t, "codebook", false, "a population"));
         p.sample_path = resolve(base, get_string(path, *t, "sample", false, "a population"));
+        p.sheet = get_string(path, *t, "sheet", false, "a population");
         if (const std::string pl = get_string(path, *t, "platform", false, "a population");
             !pl.empty()) {
             p.platform = platform::parse_kind(pl);

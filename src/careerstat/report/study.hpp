@@ -20,6 +20,7 @@ struct PopulationSpec {
     std::string codebook_path; // empty: <export stem>.codebook.csv
     std::string sample_path;   // optional AAPOR sample file
     std::optional<platform::Kind> platform; // empty: detected from the export's header
+    std::string sheet; // an .xlsx export's sheet; empty: the first
     std::optional<double> invited;
 };
 
