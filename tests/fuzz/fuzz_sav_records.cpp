@@ -2,8 +2,9 @@
 // (careerstat's own reading of the multiple response sets, long names and encoding that
 // ReadStat 1.1.8 skips), and each line as a multiple response set record for
 // io::parse_mr_sets. Neither may crash, hang or read past the bytes (ASan); both turn what
-// they cannot read into notes. A property: every set read has a name without '$' and, for
-// a dichotomy set, a counted value without trailing spaces.
+// they cannot read into notes. A property: every set read has a name (after its '$') with
+// no '=', space or line break in it, and for a dichotomy set a counted value without
+// trailing spaces.
 #include "careerstat/io/sav_records.hpp"
 
 #include <cstdint>
@@ -15,7 +16,8 @@ namespace {
 
 void check(const careerstat::io::SavRecords& r) {
     for (const careerstat::io::DictionarySet& set : r.sets) {
-        if (set.name.find('$') == 0 || (!set.counted.empty() && set.counted.back() == ' ')) {
+        if (set.name.empty() || set.name.find_first_of("= \n") != std::string::npos ||
+            (!set.counted.empty() && set.counted.back() == ' ')) {
             std::abort();
         }
     }

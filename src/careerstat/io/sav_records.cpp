@@ -91,7 +91,8 @@ void parse_mr_sets(std::string_view text, SavRecords& out) {
             continue;
         }
         const std::size_t eq = line.find('=');
-        if (eq == std::string_view::npos || eq < 2 || line[0] != '$' || eq + 1 >= line.size()) {
+        if (eq == std::string_view::npos || eq < 2 || line[0] != '$' || eq + 1 >= line.size() ||
+            line.substr(0, eq).find(' ') != std::string_view::npos) {
             out.notes.push_back(fmt::format("a multiple response set record could not be read "
                                             "(\"{}\")",
                                             line.substr(0, 40)));
@@ -207,8 +208,12 @@ SavRecords read_sav_records(std::istream& in) {
                     return broken("a variable label");
                 }
             }
+            // -3..3 values (negative: a range and maybe one value); checked before negating.
+            if (f[2] < -3 || f[2] > 3) {
+                return broken("a variable's missing values");
+            }
             const std::int32_t n_missing = f[2] < 0 ? -f[2] : f[2];
-            if (n_missing > 3 || !r.skip(static_cast<std::uint64_t>(n_missing) * 8)) {
+            if (!r.skip(static_cast<std::uint64_t>(n_missing) * 8)) {
                 return broken("a variable's missing values");
             }
         } else if (type == 3) { // value labels, then the type-4 record of their variables
