@@ -15,3 +15,10 @@ find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)
 # libreadstat-dev: careerstat convert writes SPSS .sav files (data/sav_writer.cpp).
 find_library(READSTAT_LIBRARY readstat REQUIRED)
 find_path(READSTAT_INCLUDE_DIR readstat.h REQUIRED)
+# libzip-dev and libexpat1-dev: reading .xlsx exports (io/xlsx_source.cpp). Debian 12 has no
+# C or C++ xlsx reader; a workbook is a zip of XML parts, read streaming with these two.
+# (Debian's libzip CMake config names tools from other packages, so the library is found
+# directly.)
+find_library(LIBZIP_LIBRARY zip REQUIRED)
+find_path(LIBZIP_INCLUDE_DIR zip.h REQUIRED)
+find_package(EXPAT REQUIRED)

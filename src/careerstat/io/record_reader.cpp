@@ -219,7 +219,8 @@ std::unique_ptr<RecordReader> RecordReader::open(const std::string& path,
     case FileKind::Workbook:
         return std::make_unique<RecordReader>(path, open_workbook(path, options.sheet));
     case FileKind::OldExcel:
-        throw DataError(place(path, 1) + "an Excel 97-2003 workbook (.xls): save it in Excel "
+        throw DataError(place(path, 1) + "an Excel 97-2003 workbook (.xls) or a password-"
+                                         "protected one: save it in Excel, without a password, "
                                          "as .xlsx or as CSV UTF-8");
     case FileKind::OpenDocument:
         throw DataError(place(path, 1) + "an OpenDocument spreadsheet (.ods): save it as .xlsx "
