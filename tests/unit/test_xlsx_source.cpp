@@ -7,6 +7,7 @@
 // 2020-01-01 is serial 43831 (Excel: =DATE(2020,1,1) shown as a number).
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
+#include "careerstat/io/xlsx_source.hpp"
 #include "careerstat/platform/platform.hpp"
 
 #include <doctest/doctest.h>
@@ -36,18 +37,37 @@ struct Read {
     std::string format;
 };
 
+Read read_with(cio::RecordReader& r) {
+    Read out;
+    out.header = r.header();
+    out.format = r.format();
+    while (r.next()) {
+        out.rows.emplace_back(r.fields().begin(), r.fields().end());
+        out.lines.push_back(r.line());
+    }
+    return out;
+}
+
+// Reads the sheet as careerstat does (its own XML scanner), and checks that expat reads
+// the same records: a differential test of the scanner on every workbook of this file.
 Read read_all(const std::string& path, const std::string& sheet = "") {
     cio::ReaderOptions o;
     o.sheet = sheet;
     auto r = cio::RecordReader::open(path, o);
-    Read out;
-    out.header = r->header();
-    out.format = r->format();
-    while (r->next()) {
-        out.rows.emplace_back(r->fields().begin(), r->fields().end());
-        out.lines.push_back(r->line());
-    }
-    return out;
+    const Read fast = read_with(*r);
+    cio::RecordReader by_expat(path, cio::open_workbook(path, sheet, cio::XmlEngine::Expat));
+    const Read slow = read_with(by_expat);
+    CHECK(fast.header == slow.header);
+    CHECK(fast.rows == slow.rows);
+    CHECK(fast.lines == slow.lines);
+    return fast;
+}
+
+// Both readers refuse a damaged sheet.
+void both_refuse(const std::string& path, const std::string& what) {
+    CHECK_THROWS_WITH_AS(read_all(path), doctest::Contains(what.c_str()), DataError);
+    CHECK_THROWS_AS(cio::RecordReader(path, cio::open_workbook(path, "", cio::XmlEngine::Expat)),
+                    DataError);
 }
 
 // A minimal workbook by hand: the parts a reader needs, the sheet's XML as given.
@@ -177,6 +197,24 @@ TEST_CASE("xlsx: inline strings, booleans, errors, formulas' values, gaps and sk
     std::filesystem::remove(path);
 }
 
+TEST_CASE("xlsx: XML as other writers write it: prefixes, quotes, entities, CDATA, comments") {
+    const std::string path = temp_path("xml.xlsx");
+    write_zip(path,
+              "<!-- a comment --><x:row r='1' spans=\"1:3\"><x:c r='A1' t='inlineStr'>"
+              "<x:is><x:t>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;</x:t></x:is></x:c>"
+              "<x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t><![CDATA[<raw & text>]]></x:t></x:is></x:c>"
+              "<x:c r=\"C1\" t=\"inlineStr\" ><x:is><x:t>caf&#233; &#x1F600; &#10;line</x:t></x:is></x:c>"
+              "</x:row><?pi ignored?>\n  <x:row r=\"2\" ><x:c r=\"A2\" ><x:v> 7 </x:v></x:c>"
+              "<x:c r=\"B2\" t=\"inlineStr\"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t>vet</x:t></x:r>"
+              "<x:rPh sb=\"0\" eb=\"1\"><x:t>ignored</x:t></x:rPh></x:is></x:c><x:c r=\"C2\"/></x:row>");
+    const Read r = read_all(path);
+    CHECK(r.header == std::vector<std::string>{"a & b <c> \"d\" 'e'", "<raw & text>",
+                                               "caf\xc3\xa9 \xf0\x9f\x98\x80 \nline"});
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0] == std::vector<std::string>{" 7 ", "vet", ""});
+    std::filesystem::remove(path);
+}
+
 TEST_CASE("xlsx: dates in the 1900 and 1904 systems") {
     const std::string rows =
         "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c><c t=\"inlineStr\"><is><t>b</t></is></c>"
@@ -245,6 +283,10 @@ TEST_CASE("xlsx: what is not a workbook is one clear error, never a crash") {
     // Broken XML in the sheet.
     write_zip(path, "<row r=\"1\"><c><v>1</v></row>");
     CHECK_THROWS_WITH_AS(read_all(path), doctest::Contains("not well-formed XML"), DataError);
+    write_zip(path, "<row r=\"1\"><c t=\"inlineStr\"><is><t>a &bogus; b</t></is></c></row>");
+    both_refuse(path, "not well-formed XML");
+    write_zip(path, "<row r=\"1\"><c t=\"inlineStr\"><is><t>\xff\xfe</t></is></c></row>");
+    both_refuse(path, "not well-formed XML");
     // A shared string that is not there, a column past XFD, rows out of order.
     write_zip(path, "<row r=\"1\"><c t=\"s\"><v>7</v></c></row>");
     CHECK_THROWS_WITH_AS(read_all(path), doctest::Contains("shared string 7 of 0"), DataError);

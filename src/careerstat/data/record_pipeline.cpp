@@ -89,9 +89,10 @@ class Queue {
 
 void for_each_record(io::RecordReader& reader, const RecordConsumer& consume) {
     const std::size_t width = reader.header().size();
-    if (!reader.is_csv()) {
-        // A .sav, .dta or .xlsx source parses on its own thread or costs little to read:
-        // a second thread and a second copy of each record would only add to it.
+    if (reader.dictionary()) {
+        // A .sav or .dta source parses on its own thread already: a second thread and a
+        // second copy of each record would only add to it. (A workbook's XML is parsed on
+        // the reading thread below, as a CSV file's bytes are split.)
         while (reader.next()) {
             reader.require_header_width();
             consume(reader.fields(), reader.line());

@@ -69,6 +69,13 @@ class XmlEntry {
                                                            m_entry, zip_file_strerror(m_file)));
         }
         m_done = got == 0;
+        if (m_fast) {
+            scan(std::string_view(m_chunk.data(), static_cast<std::size_t>(got)));
+            if (!m_error.empty()) {
+                throw DataError(place(m_path, m_error_line) + m_error);
+            }
+            return !m_done;
+        }
         const XML_Status status =
             XML_Parse(m_parser, m_chunk.data(), static_cast<int>(got), m_done ? 1 : 0);
         if (!m_error.empty()) {
@@ -87,6 +94,12 @@ class XmlEntry {
         }
     }
 
+    // The sheet's data is read by scan(), not expat: its XML is machine-written and
+    // regular, and expat's generality cost 60% of reading a million-row sheet
+    // (bench/formats.sh). expat stays for the other parts, and the unit tests read every
+    // test sheet both ways and compare.
+    void use_fast_scanner(bool fast) { m_fast = fast; }
+
   protected:
     virtual void start(std::string_view name, const char** attrs) = 0;
     virtual void end(std::string_view name) = 0;
@@ -102,6 +115,329 @@ class XmlEntry {
     const std::string& path() const { return m_path; }
 
   private:
+    // A minimal XML scanner: elements with attributes (either quote), self-closing tags,
+    // text with the five named entities and character references, CDATA, comments and
+    // processing instructions. Bytes of a tag cut by a chunk's end wait in m_pending.
+    void scan(std::string_view chunk) {
+        m_pending.append(chunk);
+        std::string_view b(m_pending);
+        std::size_t at = 0;
+        for (;;) {
+            const std::size_t lt = b.find('<', at);
+            if (lt == std::string_view::npos) {
+                if (m_done) {
+                    if (b.substr(at).find_first_not_of(" \t\r\n") != std::string_view::npos &&
+                        m_depth > 0) {
+                        text_with_entities(b.substr(at));
+                    }
+                    at = b.size();
+                } else {
+                    // Text runs to the next tag; keep it (entities may be cut).
+                }
+                break;
+            }
+            if (lt > at) {
+                if (!text_with_entities(b.substr(at, lt - at))) {
+                    return;
+                }
+            }
+            at = lt;
+            const std::size_t end = tag_end(b, lt);
+            if (end == std::string_view::npos) {
+                if (m_done) {
+                    bad("a tag is not closed at the end of the part");
+                }
+                break; // wait for the rest of the tag
+            }
+            if (!tag(b.substr(lt, end + 1 - lt))) {
+                return;
+            }
+            at = end + 1;
+        }
+        m_pending.erase(0, at);
+        if (m_done && m_depth != 0 && m_error.empty()) {
+            bad("the part ends inside an element");
+        }
+    }
+
+    // The index of the '>' that ends the tag at `lt`, or npos when it is not in `b` yet.
+    static std::size_t tag_end(std::string_view b, std::size_t lt) {
+        if (lt + 1 < b.size() && b[lt + 1] != '!') {
+            // An element's tag (the common case): the first '>' outside quotes, found in
+            // one look at each byte of a tag that is a few dozen bytes long.
+            char quote = 0;
+            for (std::size_t i = lt + 1; i < b.size(); ++i) {
+                const char c = b[i];
+                if (quote) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '>') {
+                    return i;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                }
+            }
+            return std::string_view::npos;
+        }
+        if (b.substr(lt).starts_with("<!--")) {
+            const std::size_t e = b.find("-->", lt + 4);
+            return e == std::string_view::npos ? e : e + 2;
+        }
+        if (b.substr(lt).starts_with("<![CDATA[")) {
+            const std::size_t e = b.find("]]>", lt + 9);
+            return e == std::string_view::npos ? e : e + 2;
+        }
+        char quote = 0;
+        for (std::size_t i = lt + 1; i < b.size(); ++i) {
+            const char c = b[i];
+            if (quote) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        return std::string_view::npos;
+    }
+
+    void bad(const std::string& what) {
+        fail(1, fmt::format("{} is not well-formed XML: {}", m_entry, what));
+    }
+
+    bool tag(std::string_view t) {
+        if (t[1] == '?' || (t[1] == '!' && !t.starts_with("<![CDATA["))) {
+            return true; // a declaration, processing instruction, comment or DOCTYPE
+        }
+        if (t[1] == '!') {
+            if (m_depth > 0) {
+                text(t.substr(9, t.size() - 12));
+            }
+            return true;
+        }
+        if (t[1] == '/') {
+            std::string_view name = t.substr(2, t.size() - 3);
+            while (!name.empty() && is_space(name.back())) {
+                name.remove_suffix(1);
+            }
+            if (m_depth == 0) {
+                bad("a closing tag without its opening tag");
+                return false;
+            }
+            --m_depth;
+            end(strip_prefix(name));
+            return m_error.empty();
+        }
+        const bool self_closing = t.size() >= 3 && t[t.size() - 2] == '/';
+        std::string_view inner = t.substr(1, t.size() - (self_closing ? 3 : 2));
+        std::size_t i = 0;
+        while (i < inner.size() && !is_space(inner[i])) {
+            ++i;
+        }
+        m_name.assign(inner.substr(0, i));
+        if (m_name.empty()) {
+            bad("a tag without a name");
+            return false;
+        }
+        // Attributes: name = "value", into one buffer of NUL-terminated strings.
+        m_attr_text.clear();
+        m_attr_offsets.clear();
+        while (i < inner.size()) {
+            while (i < inner.size() && is_space(inner[i])) {
+                ++i;
+            }
+            if (i >= inner.size()) {
+                break;
+            }
+            const std::size_t name_start = i;
+            while (i < inner.size() && inner[i] != '=' && !is_space(inner[i])) {
+                ++i;
+            }
+            const std::string_view aname = inner.substr(name_start, i - name_start);
+            while (i < inner.size() && (is_space(inner[i]) || inner[i] == '=')) {
+                ++i;
+            }
+            if (i >= inner.size() || (inner[i] != '"' && inner[i] != '\'')) {
+                bad("an attribute without a quoted value");
+                return false;
+            }
+            const char q = inner[i++];
+            const std::size_t close = inner.find(q, i);
+            if (close == std::string_view::npos) {
+                bad("an attribute value is not closed");
+                return false;
+            }
+            m_attr_offsets.push_back(m_attr_text.size());
+            m_attr_text.append(aname);
+            m_attr_text.push_back('\0');
+            m_attr_offsets.push_back(m_attr_text.size());
+            if (!decode(inner.substr(i, close - i), m_attr_text)) {
+                return false;
+            }
+            m_attr_text.push_back('\0');
+            i = close + 1;
+        }
+        m_attrs.clear();
+        for (std::size_t o : m_attr_offsets) {
+            m_attrs.push_back(m_attr_text.c_str() + o);
+        }
+        m_attrs.push_back(nullptr);
+        const std::string_view name = strip_prefix(m_name);
+        start(name, m_attrs.data());
+        if (self_closing) {
+            end(name);
+        } else {
+            ++m_depth;
+        }
+        return m_error.empty();
+    }
+
+    static std::string_view strip_prefix(std::string_view n) {
+        const std::size_t colon = n.rfind(':');
+        return colon == std::string_view::npos ? n : n.substr(colon + 1);
+    }
+
+    static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+    bool text_with_entities(std::string_view t) {
+        if (m_depth == 0) {
+            return true; // whitespace between the declaration and the root
+        }
+        if (plain_ascii(t)) {
+            text(t); // digits, the common case: nothing to check or decode
+            return true;
+        }
+        m_decoded.clear();
+        if (!decode(t, m_decoded)) {
+            return false;
+        }
+        text(m_decoded);
+        return true;
+    }
+
+    // Entities and character references in `t`, appended to `out`.
+    bool decode(std::string_view t, std::string& out) {
+        if (plain_ascii(t)) {
+            out.append(t);
+            return true;
+        }
+        if (!valid_utf8(t)) {
+            bad("text that is not UTF-8");
+            return false;
+        }
+        if (t.find('&') == std::string_view::npos) {
+            out.append(t);
+            return true;
+        }
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t[i] != '&') {
+                out.push_back(t[i]);
+                continue;
+            }
+            const std::size_t semi = t.find(';', i);
+            if (semi == std::string_view::npos || semi - i > 12) {
+                bad("an '&' that starts no entity");
+                return false;
+            }
+            const std::string_view e = t.substr(i + 1, semi - i - 1);
+            if (e == "amp") {
+                out.push_back('&');
+            } else if (e == "lt") {
+                out.push_back('<');
+            } else if (e == "gt") {
+                out.push_back('>');
+            } else if (e == "quot") {
+                out.push_back('"');
+            } else if (e == "apos") {
+                out.push_back('\'');
+            } else if (e.size() >= 2 && e[0] == '#') {
+                unsigned long cp = 0;
+                const bool hex = e[1] == 'x' || e[1] == 'X';
+                const std::string_view digits = e.substr(hex ? 2 : 1);
+                const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+                if (r.ec != std::errc{} || r.ptr != digits.data() + digits.size() || cp == 0 ||
+                    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    bad("a character reference that is not a character");
+                    return false;
+                }
+                append_utf8(cp, out);
+            } else {
+                bad(fmt::format("an unknown entity &{};", e));
+                return false;
+            }
+            i = semi;
+        }
+        return true;
+    }
+
+    static void append_utf8(unsigned long cp, std::string& out) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    // ASCII without '&': text that needs neither decoding nor a UTF-8 check.
+    static bool plain_ascii(std::string_view t) {
+        for (const char c : t) {
+            if (c == '&' || static_cast<unsigned char>(c) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Well-formed UTF-8 (no overlong forms, no surrogates), as expat requires.
+    static bool valid_utf8(std::string_view t) {
+        for (std::size_t i = 0; i < t.size();) {
+            const auto c = static_cast<unsigned char>(t[i]);
+            if (c < 0x80) {
+                ++i;
+                continue;
+            }
+            std::size_t n = 0;
+            unsigned long cp = 0;
+            if ((c & 0xE0) == 0xC0) {
+                n = 1;
+                cp = c & 0x1F;
+            } else if ((c & 0xF0) == 0xE0) {
+                n = 2;
+                cp = c & 0x0F;
+            } else if ((c & 0xF8) == 0xF0) {
+                n = 3;
+                cp = c & 0x07;
+            } else {
+                return false;
+            }
+            if (i + n >= t.size()) {
+                return false; // cut short
+            }
+            for (std::size_t k = 1; k <= n; ++k) {
+                const auto d = static_cast<unsigned char>(t[i + k]);
+                if ((d & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (d & 0x3F);
+            }
+            const unsigned long min = n == 1 ? 0x80 : n == 2 ? 0x800 : 0x10000;
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return false;
+            }
+            i += n + 1;
+        }
+        return true;
+    }
+
     static void on_start(void* self, const char* name, const char** attrs) {
         static_cast<XmlEntry*>(self)->start(local(name), attrs);
     }
@@ -118,6 +454,15 @@ class XmlEntry {
     bool m_done = false;
     std::string m_error;
     long m_error_line = 1;
+    // The fast scanner's state.
+    bool m_fast = false;
+    std::string m_pending;
+    int m_depth = 0;
+    std::string m_name;
+    std::string m_attr_text;
+    std::vector<std::size_t> m_attr_offsets;
+    std::vector<const char*> m_attrs;
+    std::string m_decoded;
 };
 
 // xl/workbook.xml: the sheets in order, and the date system.
@@ -374,6 +719,21 @@ std::string number_text(std::string_view v) {
     return format_cell_number(x);
 }
 
+// `a` is the literal `lit`: compared inline, where string_view's == calls memcmp (11% of
+// reading a million-row sheet).
+template <std::size_t N>
+bool is(std::string_view a, const char (&lit)[N]) {
+    if (a.size() != N - 1) {
+        return false;
+    }
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+        if (a[i] != lit[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // The sheet: rows of cells, parsed a chunk at a time.
 class SheetXml final : public XmlEntry {
   public:
@@ -391,7 +751,7 @@ class SheetXml final : public XmlEntry {
 
   private:
     void start(std::string_view name, const char** attrs) override {
-        if (name == "row") {
+        if (is(name, "row")) {
             const char* r = attribute(attrs, "r");
             long n = m_last_row + 1;
             if (r) {
@@ -409,14 +769,14 @@ class SheetXml final : public XmlEntry {
             m_last_row = n;
             m_next_column = 0;
             m_in_row = true;
-        } else if (name == "c" && m_in_row) {
-            m_type = "n";
+        } else if (is(name, "c") && m_in_row) {
+            m_type = 'n';
             m_style = 0;
             m_value.clear();
             m_column = m_next_column;
             for (const char** a = attrs; a && *a; a += 2) {
                 const std::string_view key = local(a[0]);
-                if (key == "r") {
+                if (is(key, "r")) {
                     const auto col = column_of(a[1]);
                     if (!col) {
                         fail(m_row.number, fmt::format("cell reference \"{}\" is not a column of "
@@ -425,29 +785,31 @@ class SheetXml final : public XmlEntry {
                         return;
                     }
                     m_column = *col;
-                } else if (key == "t") {
-                    m_type = a[1];
-                } else if (key == "s") {
+                } else if (is(key, "t")) {
+                    // s, b, e, n, d, str, inlineStr: one letter tells them apart.
+                    const std::string_view t(a[1]);
+                    m_type = t == "str" ? 'f' : t == "inlineStr" ? 'i' : t.empty() ? 'n' : t[0];
+                } else if (is(key, "s")) {
                     m_style = static_cast<std::size_t>(std::strtoul(a[1], nullptr, 10));
                 }
             }
             m_in_cell = true;
-        } else if (m_in_cell && (name == "v" || (name == "t" && m_type == "inlineStr"))) {
+        } else if (m_in_cell && (is(name, "v") || (is(name, "t") && m_type == 'i'))) {
             m_in_value = true;
-        } else if (m_in_cell && name == "rPh") {
+        } else if (m_in_cell && is(name, "rPh")) {
             ++m_phonetic;
         }
     }
 
     void end(std::string_view name) override {
-        if (name == "v" || name == "t") {
+        if (is(name, "v") || is(name, "t")) {
             m_in_value = false;
-        } else if (name == "rPh") {
+        } else if (is(name, "rPh")) {
             --m_phonetic;
-        } else if (name == "c" && m_in_cell) {
+        } else if (is(name, "c") && m_in_cell) {
             m_in_cell = false;
             finish_cell();
-        } else if (name == "row" && m_in_row) {
+        } else if (is(name, "row") && m_in_row) {
             m_in_row = false;
             while (!m_row.cells.empty() && m_row.cells.back().empty()) {
                 m_row.cells.pop_back();
@@ -466,7 +828,7 @@ class SheetXml final : public XmlEntry {
     void finish_cell() {
         m_next_column = m_column + 1;
         std::string cell;
-        if (m_type == "s") {
+        if (m_type == 's') {
             std::size_t i = 0;
             const auto r = std::from_chars(m_value.data(), m_value.data() + m_value.size(), i);
             if (r.ec != std::errc{} || i >= m_strings.size()) {
@@ -475,9 +837,9 @@ class SheetXml final : public XmlEntry {
                 return;
             }
             cell = m_strings[i];
-        } else if (m_type == "b") {
+        } else if (m_type == 'b') {
             cell = m_value == "1" || m_value == "true" ? "TRUE" : m_value.empty() ? "" : "FALSE";
-        } else if (m_type == "inlineStr" || m_type == "str" || m_type == "e" || m_type == "d") {
+        } else if (m_type == 'i' || m_type == 'f' || m_type == 'e' || m_type == 'd') {
             cell = m_value;
         } else if (!m_value.empty()) {
             const DateKind kind = m_style < m_styles.size() ? m_styles[m_style] : DateKind::None;
@@ -512,7 +874,7 @@ class SheetXml final : public XmlEntry {
     bool m_in_cell = false;
     bool m_in_value = false;
     int m_phonetic = 0;
-    std::string m_type;
+    char m_type = 'n'; // n number, s shared, i inline, f formula string, b, e, d
     std::size_t m_style = 0;
     std::size_t m_column = 0;
     std::size_t m_next_column = 0;
@@ -527,7 +889,8 @@ bool has_entry(zip_t* z, const std::string& name) { return zip_name_locate(z, na
 
 class WorkbookSource final : public RecordSource {
   public:
-    WorkbookSource(const std::string& path, const std::string& sheet) : m_path(path) {
+    WorkbookSource(const std::string& path, const std::string& sheet, XmlEngine engine)
+        : m_path(path) {
         int err = 0;
         m_zip.reset(zip_open(path.c_str(), ZIP_RDONLY, &err));
         if (!m_zip) {
@@ -593,6 +956,7 @@ class WorkbookSource final : public RecordSource {
         }
         m_sheet = std::make_unique<SheetXml>(m_zip.get(), path, part, m_strings, m_styles,
                                              workbook.date1904);
+        m_sheet->use_fast_scanner(engine == XmlEngine::Fast);
     }
 
     std::string describe() const override {
@@ -638,8 +1002,9 @@ class WorkbookSource final : public RecordSource {
 
 } // namespace
 
-std::unique_ptr<RecordSource> open_workbook(const std::string& path, const std::string& sheet) {
-    return std::make_unique<WorkbookSource>(path, sheet);
+std::unique_ptr<RecordSource> open_workbook(const std::string& path, const std::string& sheet,
+                                            XmlEngine engine) {
+    return std::make_unique<WorkbookSource>(path, sheet, engine);
 }
 
 } // namespace careerstat::io
