@@ -256,3 +256,28 @@ TEST_CASE("dta: a Stata file written with ReadStat: labels, %td dates, tagged mi
     CHECK(var(cb, "datum").type == codebook::VarType::Date);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("sav: careerstat's decoding of the cases gives exactly ReadStat's records") {
+    // Bytecode-compressed and uncompressed files, numbers stored as codes and as raw
+    // doubles, text over several elements, and a very long string (decoded by ReadStat).
+    for (const char* file : {"dictionary.sav", "strings.sav", "strings_uncompressed.sav",
+                             "strings_long.sav", "dictionary.zsav"}) {
+        CAPTURE(file);
+        const std::string path = k_dir + file;
+        cio::RecordReader own(path, cio::open_statistics_file(path, cio::SavCases::Own));
+        cio::RecordReader readstat(path, cio::open_statistics_file(path, cio::SavCases::ReadStat));
+        CHECK(own.header() == readstat.header());
+        const auto a = read_all(own);
+        const auto b = read_all(readstat);
+        CHECK(a == b);
+        CHECK(a.size() == (std::string(file).starts_with("dictionary") ? 4 : 4));
+    }
+    // The values as PSPP lists them (make_fixtures.sps); "hier" cut to A30.
+    auto r = cio::RecordReader::open(k_dir + "strings_uncompressed.sav");
+    const auto rows = read_all(*r);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == std::vector<std::string>{"1", "ja", "\xc3\x89\xc3\xa9n opmerking, met \xc3\xa9 en \xc3\xbc", "1"});
+    CHECK(rows[1] == std::vector<std::string>{"2.5", "nee", "", "1000000"});
+    CHECK(rows[2] == std::vector<std::string>{"-7", "", "precies dertig tekens lang hie", ""});
+    CHECK(rows[3] == std::vector<std::string>{"", "x", "  spaties ervoor", "-99"});
+}

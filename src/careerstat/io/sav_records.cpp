@@ -19,8 +19,10 @@ class Records {
 
     bool bytes(void* out, std::size_t n) {
         m_in.read(static_cast<char*>(out), static_cast<std::streamsize>(n));
+        m_offset += static_cast<std::uint64_t>(m_in.gcount());
         return static_cast<std::size_t>(m_in.gcount()) == n;
     }
+    std::uint64_t offset() const { return m_offset; }
     bool skip(std::uint64_t n) {
         // Skipped by reading, so a length past the end is seen as one (and stdin-like streams work).
         std::array<char, 4096> buf{};
@@ -49,6 +51,7 @@ class Records {
   private:
     std::istream& m_in;
     bool m_swap = false;
+    std::uint64_t m_offset = 0;
 };
 
 constexpr std::int32_t k_max_count = 1 << 24; // more than any real dictionary holds
@@ -164,6 +167,21 @@ SavRecords read_sav_records(std::istream& in) {
     }
     std::int32_t layout = 0;
     std::memcpy(&layout, header.data() + 64, 4);
+    const bool swap = layout != 2 && layout != 3;
+    {
+        // compression at byte 72, bias at 84 (PSPP's format appendix, "File Header Record")
+        std::array<unsigned char, 4> c{};
+        std::memcpy(c.data(), header.data() + 72, 4);
+        std::array<unsigned char, 8> b{};
+        std::memcpy(b.data(), header.data() + 84, 8);
+        if (swap) {
+            std::reverse(c.begin(), c.end());
+            std::reverse(b.begin(), b.end());
+        }
+        std::memcpy(&out.compression, c.data(), 4);
+        std::memcpy(&out.bias, b.data(), 8);
+        out.swap = swap;
+    }
     if (layout != 2 && layout != 3) {
         r.set_swap(true);
         const std::int32_t swapped = static_cast<std::int32_t>(
@@ -182,6 +200,11 @@ SavRecords read_sav_records(std::istream& in) {
             return broken("a record's type");
         }
         if (type == 999) {
+            std::int32_t filler = 0;
+            if (r.int32(filler)) {
+                out.data_offset = r.offset();
+                out.complete = true;
+            }
             return out;
         }
         if (type == 2) { // a variable
@@ -194,6 +217,7 @@ SavRecords read_sav_records(std::istream& in) {
             if (!r.bytes(name.data(), 8)) {
                 return broken("a variable record");
             }
+            out.elements.push_back(f[0]);
             if (f[0] != -1) { // not the continuation of a long string
                 std::string n(name.data(), 8);
                 while (!n.empty() && (n.back() == ' ' || n.back() == '\0')) {
@@ -264,12 +288,15 @@ SavRecords read_sav_records(std::istream& in) {
                 if (out.encoding.empty() && (info[7] == 65001 || info[7] == 20127)) {
                     out.encoding = "UTF-8";
                 }
-            } else if (subtype == 7 || subtype == 19 || subtype == 13 || subtype == 20) {
+            } else if (subtype == 7 || subtype == 19 || subtype == 13 || subtype == 14 ||
+                       subtype == 20) {
                 std::string text(static_cast<std::size_t>(n), '\0');
                 if (!r.bytes(text.data(), text.size())) {
                     return broken("an extension record");
                 }
-                if (subtype == 20) {
+                if (subtype == 14) {
+                    out.very_long_strings = !text.empty();
+                } else if (subtype == 20) {
                     out.encoding = text;
                 } else if (subtype == 13) { // SHORT=Long pairs, tab-separated
                     std::size_t at = 0;

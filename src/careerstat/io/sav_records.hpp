@@ -7,6 +7,7 @@
 
 #include "careerstat/io/record_source.hpp"
 
+#include <cstdint>
 #include <istream>
 #include <string>
 #include <utility>
@@ -19,6 +20,17 @@ struct SavRecords {
     std::vector<std::pair<std::string, std::string>> long_names; // short -> long
     std::string encoding;            // the character encoding record (subtype 20), if any
     std::vector<std::string> notes;  // what could not be read
+    // For reading the cases without ReadStat (io/sav_source.cpp): the header's compression
+    // (0 none, 1 bytecode, 2 zlib) and bias, the byte order, each 8-byte element's variable
+    // record type (0 numeric, > 0 a string's width, -1 a string's continuation), whether
+    // very long strings (subtype 14) split variables, and where the cases begin.
+    bool complete = false; // the dictionary was read to its end record
+    std::int32_t compression = 0;
+    double bias = 100;
+    bool swap = false;
+    std::vector<std::int32_t> elements;
+    bool very_long_strings = false;
+    std::uint64_t data_offset = 0;
 };
 
 // Reads the dictionary of the system file `in` (from its first byte) up to its end record.

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <mutex>
+#include <limits>
 #include <thread>
 
 namespace careerstat::io {
@@ -167,10 +168,12 @@ constexpr std::size_t k_queue = 4;
 
 class StatisticsSource final : public RecordSource {
   public:
-    StatisticsSource(std::string path, bool stata) : m_path(std::move(path)), m_stata(stata) {
+    StatisticsSource(std::string path, bool stata, SavCases cases)
+        : m_path(std::move(path)), m_stata(stata) {
         if (!m_stata) {
             // The multiple response sets: ReadStat 1.1.8 skips their records.
             SavRecords records = read_sav_records(m_path);
+            m_layout = records;
             m_short_sets = std::move(records.sets);
             m_long_names = std::move(records.long_names);
             m_utf8 = util::fold(records.encoding) == "utf-8" || util::fold(records.encoding) == "utf8";
@@ -181,7 +184,13 @@ class StatisticsSource final : public RecordSource {
         if (m_stata) {
             // A .dta keeps its value labels after the data: a first parse of one case reads
             // the dictionary (ReadStat seeks past the rest), the second the cases.
-            read_stata_dictionary();
+            read_dictionary_first();
+        } else if (m_utf8 && own_decoding_fits(cases)) {
+            // The cases of an uncompressed or bytecode-compressed .sav are decoded here,
+            // not by ReadStat, whose per-value callbacks took longer than reading the same
+            // data as CSV (bench/formats.sh); ReadStat still reads the dictionary.
+            read_dictionary_first();
+            m_own_decoding = element_layout_matches();
         }
         m_thread = std::thread([this] { parse(); });
         std::unique_lock lock(m_mutex);
@@ -297,7 +306,32 @@ class StatisticsSource final : public RecordSource {
         return format_cell_number(x, buf);
     }
 
-    void read_stata_dictionary() {
+    bool own_decoding_fits(SavCases cases) const {
+        return cases == SavCases::Own && m_layout.complete && !m_layout.very_long_strings &&
+               (m_layout.compression == 0 || m_layout.compression == 1) &&
+               !m_layout.elements.empty();
+    }
+
+    // Each variable ReadStat reported is one element record (and its continuations) of
+    // the same kind, in the same order.
+    bool element_layout_matches() {
+        std::size_t v = 0;
+        for (std::size_t e = 0; e < m_layout.elements.size(); ++e) {
+            const std::int32_t t = m_layout.elements[e];
+            if (t == -1) {
+                continue;
+            }
+            if (v >= m_is_string.size() || (t > 0) != m_is_string[v] || t < 0 || t > 255) {
+                return false;
+            }
+            m_variable_of.push_back(v);
+            m_first_element.push_back(e);
+            ++v;
+        }
+        return v == m_is_string.size();
+    }
+
+    void read_dictionary_first() {
         readstat_parser_t* parser = readstat_parser_init();
         set_dictionary_handlers(parser);
         readstat_set_value_handler(parser, [](int, readstat_variable_t*, readstat_value_t, void*) {
@@ -305,11 +339,16 @@ class StatisticsSource final : public RecordSource {
         });
         readstat_set_error_handler(parser, &StatisticsSource::on_error);
         readstat_set_row_limit(parser, 1);
-        const readstat_error_t e = readstat_parse_dta(parser, m_path.c_str(), this);
+        if (m_utf8) {
+            readstat_set_handler_character_encoding(parser, nullptr);
+        }
+        const readstat_error_t e = m_stata ? readstat_parse_dta(parser, m_path.c_str(), this)
+                                           : readstat_parse_sav(parser, m_path.c_str(), this);
         readstat_parser_free(parser);
         if (e != READSTAT_OK) {
             throw DataError(place(m_path, 1) +
-                            fmt::format("not a Stata file that ReadStat can read ({}{}{})",
+                            fmt::format("not a {} file that ReadStat can read ({}{}{})",
+                                        m_stata ? "Stata" : "SPSS",
                                         readstat_error_message(e), m_message.empty() ? "" : ": ",
                                         m_message));
         }
@@ -326,6 +365,21 @@ class StatisticsSource final : public RecordSource {
 
     // --- the parsing thread ---
     void parse() {
+        if (m_own_decoding) {
+            try {
+                decode_cases();
+                end_case();
+                flush();
+            } catch (const DataError& e) {
+                m_error = e.what();
+            }
+            {
+                std::lock_guard lock(m_mutex);
+                m_done = true;
+            }
+            m_cv.notify_all();
+            return;
+        }
         readstat_parser_t* parser = readstat_parser_init();
         if (!m_header_ready) {
             set_dictionary_handlers(parser);
@@ -362,6 +416,165 @@ class StatisticsSource final : public RecordSource {
             m_done = true;
         }
         m_cv.notify_all();
+    }
+
+    // The cases of a .sav with no or bytecode compression (PSPP's format appendix, "Data
+    // Record"): per case, one 8-byte element per variable record; compressed, each element
+    // is a code in a block of eight: 0 padding, 1-251 the number code - bias, 252 the end,
+    // 253 eight raw bytes follow the block, 254 eight spaces, 255 system-missing.
+    void decode_cases() {
+        std::FILE* f = std::fopen(m_path.c_str(), "rb");
+        if (!f) {
+            throw DataError(fmt::format("cannot open it again: {}", std::strerror(errno)));
+        }
+        struct Closer {
+            std::FILE* f;
+            ~Closer() { std::fclose(f); }
+        } closer{f};
+        if (std::fseek(f, static_cast<long>(m_layout.data_offset), SEEK_SET) != 0) {
+            throw DataError("its cases cannot be reached");
+        }
+        std::vector<unsigned char> buf(std::size_t{1} << 20);
+        std::size_t have = 0;
+        std::size_t at = 0;
+        auto next8 = [&](unsigned char* out) {
+            if (at + 8 > have) {
+                const std::size_t rest = have - at;
+                std::memmove(buf.data(), buf.data() + at, rest);
+                have = rest + std::fread(buf.data() + rest, 1, buf.size() - rest, f);
+                at = 0;
+                if (have < 8) {
+                    return false;
+                }
+            }
+            std::memcpy(out, buf.data() + at, 8);
+            at += 8;
+            return true;
+        };
+        const bool compressed = m_layout.compression == 1;
+        const std::vector<std::int32_t>& elements = m_layout.elements;
+        std::array<unsigned char, 8> block{};
+        std::size_t in_block = 8;
+        std::string text;
+        long case_number = 0;
+        for (;;) {
+            std::size_t v = 0; // the variable whose elements are being read
+            for (std::size_t e = 0; e < elements.size(); ++e) {
+                // The element: its 8 bytes, or a number, or system-missing.
+                std::array<unsigned char, 8> raw{};
+                enum { Raw, Number, Sysmis } kind = Raw;
+                double number = 0;
+                if (compressed) {
+                    unsigned code = 0;
+                    do {
+                        if (in_block == 8) {
+                            if (!next8(block.data())) {
+                                if (e == 0) {
+                                    return; // the end, between cases
+                                }
+                                throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                            }
+                            in_block = 0;
+                        }
+                        code = block[in_block++];
+                    } while (code == 0);
+                    if (code == 252) {
+                        if (e == 0) {
+                            return;
+                        }
+                        throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                    }
+                    if (code == 253) {
+                        if (!next8(raw.data())) {
+                            throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                        }
+                    } else if (code == 254) {
+                        raw.fill(' ');
+                    } else if (code == 255) {
+                        kind = Sysmis;
+                    } else {
+                        kind = Number;
+                        number = static_cast<double>(code) - m_layout.bias;
+                    }
+                } else if (!next8(raw.data())) {
+                    if (e == 0) {
+                        return;
+                    }
+                    throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                }
+                const bool last_of_variable = e + 1 == elements.size() || elements[e + 1] != -1;
+                if (elements[e] == 0) { // a number
+                    if (kind == Raw) {
+                        if (m_layout.swap) {
+                            std::reverse(raw.begin(), raw.end());
+                        }
+                        std::memcpy(&number, raw.data(), 8);
+                        // SPSS's system-missing value is -DBL_MAX.
+                        kind = number == -std::numeric_limits<double>::max() ? Sysmis : Number;
+                    }
+                    if (kind == Number) {
+                        append_number(v, number);
+                    }
+                    end_field();
+                    ++v;
+                    continue;
+                }
+                // A string's element: 8 bytes of text (a number code here is a damaged file).
+                if (kind != Raw) {
+                    throw DataError(fmt::format("case {}: a text variable holds a number code",
+                                                case_number + 1));
+                }
+                if (elements[e] > 0) {
+                    text.clear();
+                }
+                text.append(reinterpret_cast<const char*>(raw.data()), 8);
+                if (last_of_variable) {
+                    const std::size_t width = static_cast<std::size_t>(elements[m_first_element[v]]);
+                    std::string_view t(text.data(), std::min(width, text.size()));
+                    while (!t.empty() && (t.back() == ' ' || t.back() == '\0')) {
+                        t.remove_suffix(1);
+                    }
+                    if (!valid_utf8(t)) {
+                        throw DataError(fmt::format("case {}: column \"{}\": text that is not UTF-8",
+                                                    case_number + 1, m_dict.variables[v].name));
+                    }
+                    m_batch.text.append(t);
+                    end_field();
+                    ++v;
+                }
+            }
+            // The case is complete: hand it on as the callbacks do.
+            m_case = case_number;
+            end_case();
+            if (m_batch.cases == k_batch_cases && !flush()) {
+                return;
+            }
+            ++case_number;
+            if (m_stop.load(std::memory_order_relaxed)) {
+                return;
+            }
+        }
+    }
+
+    static bool valid_utf8(std::string_view t) {
+        for (std::size_t i = 0; i < t.size();) {
+            const auto c = static_cast<unsigned char>(t[i]);
+            if (c < 0x80) {
+                ++i;
+                continue;
+            }
+            const std::size_t n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+            if (n == 0 || i + n >= t.size()) {
+                return false;
+            }
+            for (std::size_t k = 1; k <= n; ++k) {
+                if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += n + 1;
+        }
+        return true;
     }
 
     static StatisticsSource& self(void* ctx) { return *static_cast<StatisticsSource*>(ctx); }
@@ -534,6 +747,10 @@ class StatisticsSource final : public RecordSource {
         default:
             return;
         }
+        append_number(index, x);
+    }
+
+    void append_number(std::size_t index, double x) {
         if (std::isnan(x)) {
             return;
         }
@@ -542,7 +759,7 @@ class StatisticsSource final : public RecordSource {
             m_is_number = true;
             return;
         }
-        out.append(print_number(x, m_printing[index]));
+        m_batch.text.append(print_number(x, m_printing[index]));
     }
 
     std::string print_number(double x, const Printing& p) const {
@@ -695,6 +912,10 @@ class StatisticsSource final : public RecordSource {
     std::string m_path;
     bool m_stata;
     std::string m_kind = "SPSS .sav";
+    SavRecords m_layout;              // the dictionary's records, as careerstat reads them
+    bool m_own_decoding = false;      // the cases are decoded by decode_cases()
+    std::vector<std::size_t> m_variable_of;
+    std::vector<std::size_t> m_first_element; // per variable
     bool m_utf8 = false; // the file says its text is UTF-8 (its encoding record)
     Dictionary m_dict;
     std::vector<DictionarySet> m_short_sets;
@@ -737,7 +958,7 @@ class StatisticsSource final : public RecordSource {
 
 } // namespace
 
-std::unique_ptr<RecordSource> open_statistics_file(const std::string& path) {
+std::unique_ptr<RecordSource> open_statistics_file(const std::string& path, SavCases cases) {
     char head[4] = {};
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -751,7 +972,7 @@ std::unique_ptr<RecordSource> open_statistics_file(const std::string& path) {
         }
     }
     const bool sav = std::memcmp(head, "$FL2", 4) == 0 || std::memcmp(head, "$FL3", 4) == 0;
-    return std::make_unique<StatisticsSource>(path, !sav);
+    return std::make_unique<StatisticsSource>(path, !sav, cases);
 }
 
 } // namespace careerstat::io

@@ -12,9 +12,15 @@
 
 namespace careerstat::io {
 
+// Who decodes a .sav's cases: careerstat (the default, for uncompressed and
+// bytecode-compressed files whose text is UTF-8 and has no very long strings), or always
+// ReadStat, which the tests compare it with. The dictionary is always ReadStat's.
+enum class SavCases { Own, ReadStat };
+
 // Opens `path` (an SPSS system file or a Stata file, by its first bytes). Throws DataError
 // for a file ReadStat cannot read.
-std::unique_ptr<RecordSource> open_statistics_file(const std::string& path);
+std::unique_ptr<RecordSource> open_statistics_file(const std::string& path,
+                                                   SavCases cases = SavCases::Own);
 
 // A number as a cell of the file's records: an integer as one ("3"), else the shortest plain
 // decimal that reads back as the same double ("2.5", "0.1").

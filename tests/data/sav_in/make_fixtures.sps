@@ -32,3 +32,22 @@ SAVE OUTFILE='dictionary.sav'.
 SAVE OUTFILE='dictionary.zsav' /ZCOMPRESSED.
 LIST.
 DISPLAY DICTIONARY.
+
+* strings.sav (bytecode-compressed) and strings_uncompressed.sav: text of 1 to 30 bytes
+* over several 8-byte elements, UTF-8, numbers that compression stores as codes and as raw
+* doubles, system-missing values. strings_long.sav adds a 300-byte string (a very long
+* string, which SPSS splits into segments).
+NEW FILE.
+DATA LIST LIST /n (F8.2) kort (A3) lang (A30) getal (F10.0).
+BEGIN DATA
+1 ja "Één opmerking, met é en ü" 1
+2.5 nee "" 1000000
+-7 "" "precies dertig tekens lang hier" .
+. x "  spaties ervoor" -99
+END DATA.
+SAVE OUTFILE='strings.sav'.
+SAVE OUTFILE='strings_uncompressed.sav' /UNCOMPRESSED.
+STRING heel_lang (A300).
+COMPUTE heel_lang = CONCAT(lang, " en nog veel meer tekst om de driehonderd te halen").
+SAVE OUTFILE='strings_long.sav'.
+LIST.
