@@ -39,7 +39,9 @@ struct Batch {
         }
         char* out = bytes.data() + used;
         for (std::string_view f : fields) {
-            std::memcpy(out, f.data(), f.size());
+            if (!f.empty()) { // an empty view may have no data pointer at all
+                std::memcpy(out, f.data(), f.size());
+            }
             out += f.size();
             field_end.push_back(static_cast<std::uint32_t>(out - bytes.data()));
         }

@@ -269,7 +269,7 @@ class StatisticsSource final : public RecordSource {
             const Cell& c = cells[k];
             out[k].is_number = c.is_number;
             out[k].number = c.number;
-            out[k].text = c.is_number ? std::string_view{}
+            out[k].text = c.is_number ? std::string_view("")
                                       : std::string_view(m_current.text.data() + c.begin,
                                                          c.end - c.begin);
         }

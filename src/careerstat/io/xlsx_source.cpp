@@ -981,8 +981,10 @@ class WorkbookSource final : public RecordSource {
         const std::size_t width = std::max(m_width, m_current.cells.size());
         fields.resize(width);
         for (std::size_t k = 0; k < width; ++k) {
+            // An empty cell is a view of "" (a default view's null pointer would reach
+            // memcpy and memcmp, which must not get one).
             fields[k] = k < m_current.cells.size() ? std::string_view(m_current.cells[k])
-                                                   : std::string_view{};
+                                                   : std::string_view("");
         }
         line = m_current.number;
         return true;
