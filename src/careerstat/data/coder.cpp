@@ -5,6 +5,7 @@
 #include "careerstat/codebook/vocabulary.hpp"
 #include "careerstat/util/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -38,6 +39,66 @@ Coder::Coder(const codebook::Variable& variable, bool decimal_comma)
     } else if (variable.is_categorical()) {
         m_fast = Fast::Direct; // answer codes and missing codes never overlap (codebook)
     }
+    m_direct_missing.fill(-1);
+    m_direct_zero = m_direct[0] >= 0;
+    if (m_fast == Fast::Direct) {
+        bool numeric_label = false;
+        for (const auto* list : {&variable.choices, &variable.missing}) {
+            for (const auto& c : *list) {
+                numeric_label = numeric_label || util::parse_number(c.label, false).has_value();
+            }
+        }
+        for (std::size_t i = variable.missing.size(); i-- > 0;) {
+            const std::string& code = variable.missing[i].code;
+            if (auto n = util::parse_integer(code); !numeric_label && n && *n >= 0 &&
+                                                    *n < k_direct && std::to_string(*n) == code &&
+                                                    m_direct[static_cast<std::size_t>(*n)] < 0) {
+                m_direct_missing[static_cast<std::size_t>(*n)] = static_cast<std::int16_t>(i);
+            }
+        }
+    }
+    // Numeric types, and the others code_slow() reads a number from (meta, id, date, text).
+    if (!variable.is_categorical() && !variable.is_option_column() && !variable.is_multi_column()) {
+        m_numeric_direct = true;
+        for (std::size_t i = 0; i < variable.missing.size(); ++i) {
+            const auto& m = variable.missing[i];
+            // A label is matched as text too (find_missing): one that reads as a number
+            // keeps the printed path, as does a code like "99.0" or " 99".
+            if (util::parse_number(m.label, false)) {
+                m_numeric_direct = false;
+            }
+            const auto v = util::parse_number(m.code, false);
+            if (v && io::format_cell_number(*v) == m.code) {
+                m_missing_values.emplace_back(*v, static_cast<int>(i));
+            } else if (v) {
+                m_numeric_direct = false;
+            }
+        }
+    }
+}
+
+Coded Coder::code_numeric_value(double x) const {
+    Coded out;
+    for (const auto& [value, index] : m_missing_values) {
+        if (value == x) {
+            out.kind = Coded::Kind::Missing;
+            out.index = index;
+            return out;
+        }
+    }
+    if (!m_var->is_numeric()) {
+        out.kind = Coded::Kind::Valid;
+        out.value = x + 0.0;
+        return out;
+    }
+    if ((m_var->min && x < *m_var->min) || (m_var->max && x > *m_var->max) ||
+        (m_var->type == VarType::Weight && !(x > 0 && x <= k_max_weight))) {
+        out.kind = Coded::Kind::Invalid;
+        return out;
+    }
+    out.kind = Coded::Kind::Valid;
+    out.value = x + 0.0; // -0 reads back from its text "0" as +0
+    return out;
 }
 
 int Coder::find_choice(std::string_view cell) const {
@@ -139,7 +200,13 @@ Coded Coder::code_slow(std::string_view cell) const {
 
 Coded Coder::code_printed(double x) const {
     std::array<char, 400> buf{};
-    return code(io::format_cell_number(x, buf));
+    const std::string_view text = io::format_cell_number(x, buf);
+    if (m_decimal_comma) {
+        // The number's text as this export's cells write it (--decimal-comma), not 7.5
+        // read as seventy-five.
+        std::replace(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(text.size()), '.', ',');
+    }
+    return code(text);
 }
 
 Coded Coder::code_option(std::string_view cell) const {

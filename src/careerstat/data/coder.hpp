@@ -62,27 +62,46 @@ class Coder {
     // A statistics file's number (io::TypedCell): exactly what code() gives for its text
     // (io::format_cell_number), without printing the small codes the fast paths know.
     Coded code_value(double x) const {
+        Coded out;
+        code_value_into(x, out);
+        return out;
+    }
+    // The same, written member by member into `out`: a Coded built on the stack and copied
+    // whole was read back before its parts' stores had landed (a store-forwarding stall that
+    // took half the time of coding a .sav's cells).
+    void code_value_into(double x, Coded& out) const {
         if (x == std::trunc(x) && x >= 0 && x <= 99) {
             const int n = static_cast<int>(x);
-            if (m_fast == Fast::Option && n <= 9) {
-                Coded out;
+            if (m_fast == Fast::Option && n <= 9 && (n == 0 || !m_option_missing_1char)) {
                 out.kind = Coded::Kind::Valid;
                 out.index = n == 0 ? 0 : 1;
-                if (out.index == 0 || !m_option_missing_1char) {
-                    return out;
-                }
-            } else if (m_fast == Fast::Direct && n >= 1) {
+                out.value = 0;
+                out.mask = 0;
+                return;
+            }
+            if (m_fast == Fast::Direct) {
                 const int i = m_direct[static_cast<std::size_t>(n)];
-                if (i >= 0) {
-                    Coded out;
+                if (i >= 0 && (n >= 1 || m_direct_zero)) {
                     out.kind = Coded::Kind::Valid;
                     out.index = i;
                     out.value = m_direct_value[static_cast<std::size_t>(n)];
-                    return out;
+                    out.mask = 0;
+                    return;
+                }
+                if (const int m = m_direct_missing[static_cast<std::size_t>(n)]; m >= 0) {
+                    out.kind = Coded::Kind::Missing;
+                    out.index = m;
+                    out.value = 0;
+                    out.mask = 0;
+                    return;
                 }
             }
         }
-        return code_printed(x);
+        if (m_numeric_direct && std::isfinite(x)) {
+            out = code_numeric_value(x);
+            return;
+        }
+        out = code_printed(x);
     }
     Coded code_printed(double x) const; // code() of the number's text
     Coded code_slow(std::string_view cell) const;
@@ -97,6 +116,7 @@ class Coder {
     Coded code_option(std::string_view cell) const;
     Coded code_multi_column(std::string_view cell) const;
     Coded code_number(std::string_view cell) const;
+    Coded code_numeric_value(double x) const; // code_number() of the number's own text
 
     enum class Fast { None, Option, Direct };
 
@@ -108,7 +128,16 @@ class Coder {
     // Small integer codes (0..k_direct-1) map straight to a choice index.
     static constexpr int k_direct = 128;
     std::array<std::int16_t, k_direct> m_direct{};
+    // Small integer missing codes, for code_value(): set only when no answer or missing
+    // label reads as a number (code() matches labels too, and a label "9" would come first).
+    std::array<std::int16_t, k_direct> m_direct_missing{};
+    bool m_direct_zero = false; // the code "0" is a choice (code() finds it past its fast path)
     std::vector<std::string> m_folded_labels;
+    // A numeric variable whose missing codes a printed number can only match by value
+    // (each code a number printed as format_cell_number prints it, no label that reads
+    // as a number): code_value() then compares numbers and never prints.
+    bool m_numeric_direct = false;
+    std::vector<std::pair<double, int>> m_missing_values;
 };
 
 } // namespace careerstat::data
