@@ -27,7 +27,7 @@ void run_freq(const FreqOptions& o) {
         o.output.write(banner_run(src, o.names, settings, o.banner));
         return;
     }
-    const data::Tabulator tab = tabulate(src, o.names, settings);
+    const data::Tabulator tab = tabulate(src, o.names, settings, {}, false, true);
     o.output.write(table::frequency_tables(src.codebook, tab, settings.build));
 }
 

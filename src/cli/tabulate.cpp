@@ -65,9 +65,15 @@ std::vector<double> parse_sig(const std::string& text) {
 
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                          analysis::Settings& settings,
-                         const std::vector<data::Accumulator*>& also, bool scale_scores) {
+                         const std::vector<data::Accumulator*>& also, bool scale_scores,
+                         bool tabled_kinds_only) {
     std::vector<codebook::Question> questions =
         names.empty() ? src.codebook.questions() : src.codebook.select(names);
+    if (names.empty() && tabled_kinds_only) {
+        std::erase_if(questions, [](const codebook::Question& q) {
+            return q.kind == codebook::Question::Kind::Other;
+        });
+    }
     if (scale_scores) {
         questions = src.codebook.with_scale_scores(std::move(questions));
     }

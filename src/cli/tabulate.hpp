@@ -17,10 +17,12 @@ void run_pass(Source& src, analysis::Settings& settings,
 // it, for describe), reads the export once and returns the
 // marginal counts; the accumulators in `also` are fed by the same pass. Throws UsageError for unknown names, DataError for bad data.
 // Also notes in the settings' table options how many empty rows the reader skipped.
+// `tabled_kinds_only` leaves out, when `names` is empty, the questions no frequency table
+// shows (ids, dates, open answers), so the pass neither reads nor codes them.
 data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
                          analysis::Settings& settings,
                          const std::vector<data::Accumulator*>& also = {},
-                         bool scale_scores = false);
+                         bool scale_scores = false, bool tabled_kinds_only = false);
 
 // Banner tables' options: --by, --sig, --adjust, --min-base, --hide-below, --suppress,
 // --distribution (crosstab; freq and describe with --by).

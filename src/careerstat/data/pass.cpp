@@ -29,6 +29,13 @@ void Pass::run(io::RecordReader& reader) {
     if (reader.can_read_typed()) {
         // A .sav or .dta: numbers coded as numbers, never printed and parsed.
         const std::size_t width = reader.header().size();
+        std::vector<std::size_t> columns;
+        for (const auto& c : m_column) {
+            if (c) {
+                columns.push_back(*c);
+            }
+        }
+        reader.keep_only(columns);
         while (reader.next_typed()) {
             if (reader.typed_fields().size() != width) {
                 throw DataError(place(reader.name(), reader.line()) +
@@ -142,7 +149,11 @@ const Coded& Pass::code_at(std::size_t v, std::span<const std::string_view> fiel
 }
 
 const Coded& Pass::code_typed(std::size_t v, const io::TypedCell& cell, long line) {
-    m_coded[v] = cell.is_number ? m_coders[v].code_value(cell.number) : m_coders[v].code(cell.text);
+    if (cell.is_number) {
+        m_coders[v].code_value_into(cell.number, m_coded[v]);
+    } else {
+        m_coded[v] = m_coders[v].code(cell.text);
+    }
     if (m_coded[v].kind == Coded::Kind::Invalid) {
         invalid(v, cell.is_number ? io::format_cell_number(cell.number) : std::string(cell.text), line);
     }

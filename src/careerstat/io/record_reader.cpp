@@ -100,7 +100,8 @@ bool RecordReader::read_source_record() {
 bool RecordReader::next_typed() {
     m_reading = true;
     while (m_records->next_typed(m_typed, m_line)) {
-        const bool empty = std::all_of(m_typed.begin(), m_typed.end(), [](const TypedCell& c) {
+        const std::optional<bool> known = m_records->typed_record_empty();
+        const bool empty = known ? *known : std::all_of(m_typed.begin(), m_typed.end(), [](const TypedCell& c) {
             // Empty as all_fields_empty() judges a CSV field: nothing but spaces and tabs.
             return !c.is_number && c.text.find_first_not_of(" \t") == std::string_view::npos;
         });

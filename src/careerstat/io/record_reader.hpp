@@ -84,6 +84,14 @@ class RecordReader {
                !m_exclude_column && !m_reading;
     }
     bool next_typed();
+    // The columns next_typed()'s consumer reads; the others may come as empty cells
+    // (RecordSource::keep_only). Records whose every cell is empty are still judged on all
+    // columns.
+    void keep_only(std::span<const std::size_t> columns) {
+        if (m_records) {
+            m_records->keep_only(columns);
+        }
+    }
     std::span<const TypedCell> typed_fields() const { return m_typed; }
     // Records skipped so far because every field was empty (after the header).
     long skipped_empty() const { return m_skipped_empty; }

@@ -5,7 +5,9 @@
 // CSV export (docs/architecture.md, "Two case sources, one reader").
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +87,14 @@ class RecordSource {
         (void)line;
         return false;
     }
+    // A hint for typed reading: the consumer reads only these columns of the records to come,
+    // so the others may be given as empty cells, neither copied nor printed (a .sav's long
+    // comments and dates that a frequency table never looks at). Records that may already
+    // have been read ahead still carry every column.
+    virtual void keep_only(std::span<const std::size_t> columns) { (void)columns; }
+    // Whether the record next_typed() gave has no answer in any column, kept or not; nullopt
+    // when the source does not know (the reader then looks at the cells).
+    virtual std::optional<bool> typed_record_empty() const { return std::nullopt; }
 };
 
 } // namespace careerstat::io

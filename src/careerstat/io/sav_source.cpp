@@ -44,7 +44,14 @@ std::string format_cell_number(double x) {
     return std::string(format_cell_number(x, buf));
 }
 
-std::string format_seconds_as_date(double seconds_since_epoch, DictionaryVariable::Form form) {
+void append_seconds_as_date(std::string& out, double seconds_since_epoch,
+                            DictionaryVariable::Form form) {
+    // Beyond some 300 million years no calendar applies (and the cast below would
+    // overflow): such a "date" is shown as the number it is.
+    if (!(std::abs(seconds_since_epoch) < 1e16)) {
+        out += format_cell_number(seconds_since_epoch);
+        return;
+    }
     // Round to the second, as the files' own DATETIME formats print.
     const auto total = static_cast<long long>(std::floor(seconds_since_epoch + 0.5));
     long long days = total / 86400;
@@ -55,19 +62,46 @@ std::string format_seconds_as_date(double seconds_since_epoch, DictionaryVariabl
     }
     using namespace std::chrono;
     const year_month_day ymd{sys_days{} + std::chrono::days{days}};
-    const std::string date = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                                         static_cast<unsigned>(ymd.month()),
-                                         static_cast<unsigned>(ymd.day()));
-    const std::string time =
-        fmt::format("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
-    switch (form) {
-    case DictionaryVariable::Form::Date:
-        return date;
-    case DictionaryVariable::Form::Time:
-        return time;
-    default:
-        return date + " " + time;
+    const int year = static_cast<int>(ymd.year());
+    // Written digit by digit: a million submit dates are printed per run of a 1,000,000-case
+    // file, and fmt's formatting of each part cost more than the decoding.
+    char buf[32];
+    char* p = buf;
+    auto two = [&p](long long n) {
+        *p++ = static_cast<char>('0' + n / 10);
+        *p++ = static_cast<char>('0' + n % 10);
+    };
+    if (form != DictionaryVariable::Form::Time) {
+        if (year >= 0 && year <= 9999) {
+            two(year / 100);
+            two(year % 100);
+        } else {
+            const std::string y = fmt::format("{:04}", year);
+            std::memcpy(p, y.data(), y.size());
+            p += y.size();
+        }
+        *p++ = '-';
+        two(static_cast<unsigned>(ymd.month()));
+        *p++ = '-';
+        two(static_cast<unsigned>(ymd.day()));
+        if (form == DictionaryVariable::Form::Date) {
+            out.append(buf, static_cast<std::size_t>(p - buf));
+            return;
+        }
+        *p++ = ' ';
     }
+    two(secs / 3600);
+    *p++ = ':';
+    two(secs / 60 % 60);
+    *p++ = ':';
+    two(secs % 60);
+    out.append(buf, static_cast<std::size_t>(p - buf));
+}
+
+std::string format_seconds_as_date(double seconds_since_epoch, DictionaryVariable::Form form) {
+    std::string out;
+    append_seconds_as_date(out, seconds_since_epoch, form);
+    return out;
 }
 
 namespace {
@@ -159,6 +193,7 @@ struct Cell {
 struct Batch {
     std::string text;
     std::vector<Cell> cells; // width per case
+    std::vector<char> content; // per case: some cell, kept or not, holds an answer
     long first_case = 0;
     std::size_t cases = 0;
 };
@@ -257,6 +292,23 @@ class StatisticsSource final : public RecordSource {
 
     bool has_typed() const override { return true; }
 
+    void keep_only(std::span<const std::size_t> columns) override {
+        std::vector<char> keep(m_dict.variables.size(), 0);
+        for (std::size_t c : columns) {
+            if (c < keep.size()) {
+                keep[c] = 1;
+            }
+        }
+        std::lock_guard lock(m_mutex);
+        m_keep_next = std::move(keep);
+        m_keep_changed = true;
+    }
+
+    std::optional<bool> typed_record_empty() const override {
+        return m_pos == 0 || m_pos > m_current.content.size() ? std::nullopt
+                                                               : std::optional<bool>(!m_current.content[m_pos - 1]);
+    }
+
     bool next_typed(std::vector<TypedCell>& out, long& line) override {
         const std::size_t width = m_dict.variables.size();
         if (!next_case(line)) {
@@ -277,6 +329,8 @@ class StatisticsSource final : public RecordSource {
     }
 
   private:
+    bool keep(std::size_t column) const { return m_keep.empty() || m_keep[column]; }
+
     // Moves to the next case (m_pos - 1 in m_current); false at the end.
     bool next_case(long& line) {
         if (m_pos >= m_current.cases) {
@@ -456,6 +510,7 @@ class StatisticsSource final : public RecordSource {
         std::array<unsigned char, 8> block{};
         std::size_t in_block = 8;
         std::string text;
+        std::size_t pending_spaces = 0;
         long case_number = 0;
         for (;;) {
             std::size_t v = 0; // the variable whose elements are being read
@@ -512,8 +567,11 @@ class StatisticsSource final : public RecordSource {
                         // SPSS's system-missing value is -DBL_MAX.
                         kind = number == -std::numeric_limits<double>::max() ? Sysmis : Number;
                     }
-                    if (kind == Number) {
-                        append_number(v, number);
+                    if (kind == Number && !std::isnan(number)) {
+                        m_case_content = true;
+                        if (keep(v)) {
+                            append_number(v, number);
+                        }
                     }
                     end_field();
                     ++v;
@@ -526,19 +584,31 @@ class StatisticsSource final : public RecordSource {
                 }
                 if (elements[e] > 0) {
                     text.clear();
+                    pending_spaces = 0;
                 }
-                text.append(reinterpret_cast<const char*>(raw.data()), 8);
+                // A long text's blank tail is mostly eight-space elements: they are counted,
+                // and written only when text follows, so the trimming below stays short.
+                if (std::memcmp(raw.data(), "        ", 8) == 0) {
+                    pending_spaces += 8;
+                } else {
+                    text.append(pending_spaces, ' ');
+                    pending_spaces = 0;
+                    text.append(reinterpret_cast<const char*>(raw.data()), 8);
+                }
                 if (last_of_variable) {
                     const std::size_t width = static_cast<std::size_t>(elements[m_first_element[v]]);
                     std::string_view t(text.data(), std::min(width, text.size()));
                     while (!t.empty() && (t.back() == ' ' || t.back() == '\0')) {
                         t.remove_suffix(1);
                     }
-                    if (!valid_utf8(t)) {
-                        throw DataError(fmt::format("case {}: column \"{}\": text that is not UTF-8",
-                                                    case_number + 1, m_dict.variables[v].name));
+                    m_case_content = m_case_content || t.find_first_not_of(" \t") != std::string_view::npos;
+                    if (keep(v)) {
+                        if (!valid_utf8(t)) {
+                            throw DataError(fmt::format("case {}: column \"{}\": text that is not UTF-8",
+                                                        case_number + 1, m_dict.variables[v].name));
+                        }
+                        m_batch.text.append(t);
                     }
-                    m_batch.text.append(t);
                     end_field();
                     ++v;
                 }
@@ -627,7 +697,7 @@ class StatisticsSource final : public RecordSource {
             const double a = readstat_double_value(lo);
             const double b = readstat_double_value(hi);
             if (a == b) {
-                d.missing.push_back(s.print_number(a, p));
+                d.missing.push_back(s.printed(a, p));
             } else {
                 d.missing_ranges.push_back({a, b});
             }
@@ -709,7 +779,11 @@ class StatisticsSource final : public RecordSource {
         std::string& out = m_batch.text;
         if (m_is_string[index]) {
             if (const char* t = readstat_string_value(value)) {
-                out.append(rtrim(t));
+                const std::string_view text = rtrim(t);
+                m_case_content = m_case_content || text.find_first_not_of(" \t") != std::string_view::npos;
+                if (keep(index)) {
+                    out.append(text);
+                }
             }
             return;
         }
@@ -719,6 +793,10 @@ class StatisticsSource final : public RecordSource {
             // Stata's .a-.z: a missing code where the variable labels it, else no answer.
             const char tag = value.tag;
             if (m_tags[index].find(tag) != std::string::npos) {
+                m_case_content = true;
+                if (!keep(index)) {
+                    return;
+                }
                 out.push_back('.');
                 out.push_back(tag);
             }
@@ -747,7 +825,12 @@ class StatisticsSource final : public RecordSource {
         default:
             return;
         }
-        append_number(index, x);
+        if (!std::isnan(x)) {
+            m_case_content = true;
+            if (keep(index)) {
+                append_number(index, x);
+            }
+        }
     }
 
     void append_number(std::size_t index, double x) {
@@ -759,14 +842,22 @@ class StatisticsSource final : public RecordSource {
             m_is_number = true;
             return;
         }
-        m_batch.text.append(print_number(x, m_printing[index]));
+        append_printed(m_batch.text, x, m_printing[index]);
     }
 
-    std::string print_number(double x, const Printing& p) const {
+    std::string printed(double x, const Printing& p) const {
+        std::string out;
+        append_printed(out, x, p);
+        return out;
+    }
+
+    void append_printed(std::string& out, double x, const Printing& p) const {
         if (p.form == Form::Number || !std::isfinite(x)) {
-            return format_cell_number(x);
+            std::array<char, 400> buf{};
+            out += format_cell_number(x, buf);
+        } else {
+            append_seconds_as_date(out, x * p.unit + p.epoch, p.form);
         }
-        return format_seconds_as_date(x * p.unit + p.epoch, p.form);
     }
 
     void end_field() {
@@ -795,6 +886,8 @@ class StatisticsSource final : public RecordSource {
             m_batch.first_case = m_case;
         }
         ++m_batch.cases;
+        m_batch.content.push_back(m_case_content);
+        m_case_content = false;
         m_column = 0;
         if (m_batch.text.size() > (std::size_t{1} << 31)) {
             flush();
@@ -817,6 +910,7 @@ class StatisticsSource final : public RecordSource {
             m_free.pop_back();
             m_batch.text.clear();
             m_batch.cells.clear();
+            m_batch.content.clear();
             m_batch.cases = 0;
             m_batch.first_case = 0;
         } else {
@@ -824,6 +918,10 @@ class StatisticsSource final : public RecordSource {
             m_batch.cells.reserve(k_batch_cases * m_dict.variables.size());
         }
         m_text_begin = 0;
+        if (m_keep_changed) {
+            m_keep = m_keep_next;
+            m_keep_changed = false;
+        }
         lock.unlock();
         m_cv.notify_all();
         return true;
@@ -924,6 +1022,12 @@ class StatisticsSource final : public RecordSource {
     std::vector<Printing> m_printing;
     std::vector<std::string> m_label_set;
     std::vector<bool> m_is_string;
+    // The columns the consumer reads (keep_only()); empty: all. The parser's copy changes
+    // between batches, when flush() holds the lock.
+    std::vector<char> m_keep;
+    std::vector<char> m_keep_next;  // guarded by m_mutex
+    bool m_keep_changed = false;    // guarded by m_mutex
+    bool m_case_content = false;    // the case being read has an answer somewhere
     std::vector<std::string> m_tags; // Stata missing tags with labels
     std::map<std::string, std::vector<SetLabel>> m_sets;
     std::string m_message; // ReadStat's own words

@@ -29,6 +29,8 @@ std::string format_cell_number(double x);
 std::string_view format_cell_number(double x, std::span<char> buf);
 // Seconds since 1970-01-01 as ISO text: "2015-03-01", "2015-03-01 10:04:05" or "10:04:05"
 // for a Date, DateTime or Time form, rounded to the second.
+// Beyond 10^16 seconds either way the number itself is printed.
 std::string format_seconds_as_date(double seconds, DictionaryVariable::Form form);
+void append_seconds_as_date(std::string& out, double seconds, DictionaryVariable::Form form);
 
 } // namespace careerstat::io
