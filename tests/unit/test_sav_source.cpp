@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <readstat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -175,6 +176,13 @@ TEST_CASE("sav: numbers and dates as cells") {
     CHECK(cio::format_seconds_as_date(86399.6, F::DateTime) == "1970-01-02 00:00:00");
     CHECK(cio::format_seconds_as_date(-1, F::DateTime) == "1969-12-31 23:59:59");
     CHECK(cio::format_seconds_as_date(3600.0 * 13 + 60, F::Time) == "13:01:00");
+    // Calendar edges (proleptic Gregorian, as SPSS counts): year 0, 9999, 10000, 1 BC.
+    CHECK(cio::format_seconds_as_date(-62167219200.0, F::DateTime) == "0000-01-01 00:00:00");
+    CHECK(cio::format_seconds_as_date(253402300799.0, F::DateTime) == "9999-12-31 23:59:59");
+    CHECK(cio::format_seconds_as_date(253402300800.0, F::Date) == "10000-01-01");
+    CHECK(cio::format_seconds_as_date(-62167219201.0, F::Date) == "-001-12-31");
+    CHECK(cio::format_seconds_as_date(951782400.0, F::Date) == "2000-02-29");
+    CHECK(cio::format_seconds_as_date(1e17, F::Date) == "100000000000000000");
 }
 
 TEST_CASE("sav: a codebook carried in document lines comes back as written") {
@@ -280,4 +288,46 @@ TEST_CASE("sav: careerstat's decoding of the cases gives exactly ReadStat's reco
     CHECK(rows[1] == std::vector<std::string>{"2.5", "nee", "", "1000000"});
     CHECK(rows[2] == std::vector<std::string>{"-7", "", "precies dertig tekens lang hie", ""});
     CHECK(rows[3] == std::vector<std::string>{"", "x", "  spaties ervoor", "-99"});
+}
+
+TEST_CASE("sav: columns the pass does not read come empty, and rows are still counted on all") {
+    // strings.sav's third case has its only text in "lang" and its number in "n": with
+    // only "kort" and "getal" read, the case is empty in what is read but not empty, and
+    // must still come (the CSV path counts it as a row).
+    for (const auto cases : {cio::SavCases::Own, cio::SavCases::ReadStat}) {
+        for (const char* file : {"strings.sav", "strings_uncompressed.sav", "strings_long.sav",
+                                 "dictionary.zsav"}) {
+            CAPTURE(file);
+            const std::string path = k_dir + file;
+            cio::RecordReader r(path, cio::open_statistics_file(path, cases));
+            REQUIRE(r.can_read_typed());
+            const bool strings = std::string(file).starts_with("strings");
+            const std::vector<std::size_t> kept = strings ? std::vector<std::size_t>{1, 3}
+                                                          : std::vector<std::size_t>{2};
+            r.keep_only(kept);
+            std::vector<std::vector<std::string>> rows;
+            while (r.next_typed()) {
+                std::vector<std::string> row;
+                for (std::size_t k = 0; k < r.typed_fields().size(); ++k) {
+                    const cio::TypedCell& c = r.typed_fields()[k];
+                    const std::string text = c.is_number ? cio::format_cell_number(c.number)
+                                                         : std::string(c.text);
+                    if (std::find(kept.begin(), kept.end(), k) == kept.end()) {
+                        CHECK(text.empty()); // neither copied nor printed
+                    } else {
+                        row.push_back(text);
+                    }
+                }
+                rows.push_back(row);
+            }
+            if (strings) {
+                // make_fixtures.sps: kort and getal of the four cases.
+                CHECK(rows == std::vector<std::vector<std::string>>{
+                                  {"ja", "1"}, {"nee", "1000000"}, {"", ""}, {"x", "-99"}});
+            } else {
+                // satisfaction: 4, 9, 5, system-missing.
+                CHECK(rows == std::vector<std::vector<std::string>>{{"4"}, {"9"}, {"5"}, {""}});
+            }
+        }
+    }
 }

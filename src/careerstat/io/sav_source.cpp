@@ -331,10 +331,27 @@ class StatisticsSource final : public RecordSource {
   private:
     bool keep(std::size_t column) const { return m_keep.empty() || m_keep[column]; }
 
+    // The parser reads the first case only once the consumer asks for one, so that
+    // keep_only() before the first record applies to every record. False when stopped.
+    bool wait_for_start() {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_start || m_stop; });
+        m_started = true;
+        if (m_keep_changed) {
+            m_keep = m_keep_next;
+            m_keep_changed = false;
+        }
+        return !m_stop;
+    }
+
     // Moves to the next case (m_pos - 1 in m_current); false at the end.
     bool next_case(long& line) {
         if (m_pos >= m_current.cases) {
             std::unique_lock lock(m_mutex);
+            if (!m_start) {
+                m_start = true;
+                m_cv.notify_all();
+            }
             m_cv.wait(lock, [&] { return !m_queue.empty() || m_done; });
             if (m_queue.empty()) {
                 if (!m_error.empty()) {
@@ -487,6 +504,9 @@ class StatisticsSource final : public RecordSource {
         } closer{f};
         if (std::fseek(f, static_cast<long>(m_layout.data_offset), SEEK_SET) != 0) {
             throw DataError("its cases cannot be reached");
+        }
+        if (!wait_for_start()) {
+            return;
         }
         std::vector<unsigned char> buf(std::size_t{1} << 20);
         std::size_t have = 0;
@@ -749,6 +769,9 @@ class StatisticsSource final : public RecordSource {
         StatisticsSource& s = self(ctx);
         if (!s.m_header_ready) {
             s.finish_dictionary();
+        }
+        if (!s.m_started && !s.wait_for_start()) {
+            return READSTAT_HANDLER_ABORT;
         }
         if (obs != s.m_case) {
             if (s.m_stop.load(std::memory_order_relaxed)) {
@@ -1028,6 +1051,8 @@ class StatisticsSource final : public RecordSource {
     std::vector<char> m_keep_next;  // guarded by m_mutex
     bool m_keep_changed = false;    // guarded by m_mutex
     bool m_case_content = false;    // the case being read has an answer somewhere
+    bool m_start = false;           // guarded by m_mutex: the consumer wants records
+    bool m_started = false;         // the parser's: it has seen m_start
     std::vector<std::string> m_tags; // Stata missing tags with labels
     std::map<std::string, std::vector<SetLabel>> m_sets;
     std::string m_message; // ReadStat's own words
