@@ -10,11 +10,16 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <condition_variable>
 #include <cmath>
+#include <cstdint>
 #include <deque>
 #include <fmt/format.h>
+#include <limits>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace careerstat::io {
 
@@ -52,6 +57,14 @@ class XmlEntry {
         XML_SetCharacterDataHandler(m_parser, &XmlEntry::on_text);
     }
     virtual ~XmlEntry() {
+        if (m_inflater.joinable()) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_inflater_stop = true;
+            }
+            m_cv.notify_all();
+            m_inflater.join();
+        }
         XML_ParserFree(m_parser);
         zip_fclose(m_file);
     }
@@ -63,21 +76,28 @@ class XmlEntry {
         if (m_done) {
             return false;
         }
-        const zip_int64_t got = zip_fread(m_file, m_chunk.data(), m_chunk.size());
-        if (got < 0) {
-            throw DataError(place(m_path, 1) + fmt::format("{} cannot be read from the workbook ({})",
-                                                           m_entry, zip_file_strerror(m_file)));
+        const char* data = m_chunk.data();
+        zip_int64_t got = 0;
+        if (m_inflater.joinable()) {
+            got = static_cast<zip_int64_t>(take_inflated());
+            data = m_inflated.data();
+        } else {
+            got = zip_fread(m_file, m_chunk.data(), m_chunk.size());
+            if (got < 0) {
+                throw DataError(place(m_path, 1) + fmt::format("{} cannot be read from the workbook ({})",
+                                                               m_entry, zip_file_strerror(m_file)));
+            }
         }
         m_done = got == 0;
         if (m_fast) {
-            scan(std::string_view(m_chunk.data(), static_cast<std::size_t>(got)));
+            scan(std::string_view(data, static_cast<std::size_t>(got)));
             if (!m_error.empty()) {
                 throw DataError(place(m_path, m_error_line) + m_error);
             }
             return !m_done;
         }
         const XML_Status status =
-            XML_Parse(m_parser, m_chunk.data(), static_cast<int>(got), m_done ? 1 : 0);
+            XML_Parse(m_parser, data, static_cast<int>(got), m_done ? 1 : 0);
         if (!m_error.empty()) {
             throw DataError(place(m_path, m_error_line) + m_error);
         }
@@ -100,6 +120,13 @@ class XmlEntry {
     // test sheet both ways and compare.
     void use_fast_scanner(bool fast) { m_fast = fast; }
 
+    // Inflates the entry on a thread of its own, a few chunks ahead of the parsing: for a
+    // sheet, zlib's share of the reading (a fifth) then runs beside the XML scanning. The
+    // archive must not be read otherwise until this entry is destroyed.
+    void inflate_ahead() {
+        m_inflater = std::thread([this] { inflate(); });
+    }
+
   protected:
     virtual void start(std::string_view name, const char** attrs) = 0;
     virtual void end(std::string_view name) = 0;
@@ -115,6 +142,58 @@ class XmlEntry {
     const std::string& path() const { return m_path; }
 
   private:
+    void inflate() {
+        for (;;) {
+            std::vector<char> buf;
+            {
+                std::unique_lock lock(m_mutex);
+                m_cv.wait(lock, [&] { return m_full.size() < 4 || m_inflater_stop; });
+                if (m_inflater_stop) {
+                    return;
+                }
+                if (!m_spare.empty()) {
+                    buf = std::move(m_spare.back());
+                    m_spare.pop_back();
+                }
+            }
+            buf.resize(256 * 1024);
+            const zip_int64_t got = zip_fread(m_file, buf.data(), buf.size());
+            std::lock_guard lock(m_mutex);
+            if (got < 0) {
+                m_inflate_error = zip_file_strerror(m_file);
+                m_inflated_end = true;
+                m_cv.notify_all();
+                return;
+            }
+            buf.resize(static_cast<std::size_t>(got));
+            m_full.push_back(std::move(buf));
+            m_cv.notify_all();
+            if (got == 0) {
+                m_inflated_end = true;
+                return;
+            }
+        }
+    }
+
+    // The next inflated chunk into m_inflated (0 bytes at the end).
+    std::size_t take_inflated() {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return !m_full.empty() || m_inflated_end; });
+        if (m_full.empty()) {
+            if (!m_inflate_error.empty()) {
+                throw DataError(place(m_path, 1) + fmt::format("{} cannot be read from the workbook ({})",
+                                                               m_entry, m_inflate_error));
+            }
+            m_inflated.clear();
+            return 0;
+        }
+        m_spare.push_back(std::move(m_inflated));
+        m_inflated = std::move(m_full.front());
+        m_full.pop_front();
+        m_cv.notify_all();
+        return m_inflated.size();
+    }
+
     // A minimal XML scanner: elements with attributes (either quote), self-closing tags,
     // text with the five named entities and character references, CDATA, comments and
     // processing instructions. Bytes of a tag cut by a chunk's end wait in m_pending.
@@ -233,8 +312,8 @@ class XmlEntry {
         while (i < inner.size() && !is_space(inner[i])) {
             ++i;
         }
-        m_name.assign(inner.substr(0, i));
-        if (m_name.empty()) {
+        const std::string_view tag_name = inner.substr(0, i); // in the chunk, valid until start()
+        if (tag_name.empty()) {
             bad("a tag without a name");
             return false;
         }
@@ -281,7 +360,7 @@ class XmlEntry {
             m_attrs.push_back(m_attr_text.c_str() + o);
         }
         m_attrs.push_back(nullptr);
-        const std::string_view name = strip_prefix(m_name);
+        const std::string_view name = strip_prefix(tag_name);
         start(name, m_attrs.data());
         if (self_closing) {
             end(name);
@@ -451,6 +530,16 @@ class XmlEntry {
     zip_file_t* m_file = nullptr;
     XML_Parser m_parser = nullptr;
     std::array<char, 64 * 1024> m_chunk{};
+    // inflate_ahead()'s thread and the chunks it hands over.
+    std::thread m_inflater;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<std::vector<char>> m_full;   // guarded by m_mutex
+    std::vector<std::vector<char>> m_spare; // guarded by m_mutex
+    bool m_inflated_end = false;            // guarded by m_mutex
+    bool m_inflater_stop = false;           // guarded by m_mutex
+    std::string m_inflate_error;            // guarded by m_mutex
+    std::vector<char> m_inflated;           // the chunk being parsed
     bool m_done = false;
     std::string m_error;
     long m_error_line = 1;
@@ -458,7 +547,6 @@ class XmlEntry {
     bool m_fast = false;
     std::string m_pending;
     int m_depth = 0;
-    std::string m_name;
     std::string m_attr_text;
     std::vector<std::size_t> m_attr_offsets;
     std::vector<const char*> m_attrs;
@@ -702,21 +790,24 @@ std::string serial_date(double serial, DateKind kind, bool date1904) {
     return format_seconds_as_date(unix_days * 86400, form);
 }
 
-// A number cell's <v> as the CSV export of the sheet shows a General number.
-std::string number_text(std::string_view v) {
+// A number cell's <v> as the CSV export of the sheet shows a General number, appended to `out`.
+void append_number_text(std::string& out, std::string_view v) {
     const bool plain_integer = !v.empty() && v.size() <= 15 &&
                                std::all_of(v.begin() + (v[0] == '-' ? 1 : 0), v.end(),
                                            [](char c) { return c >= '0' && c <= '9'; }) &&
                                v != "-";
     if (plain_integer) {
-        return std::string(v);
+        out.append(v);
+        return;
     }
     double x = 0;
     const auto r = std::from_chars(v.data(), v.data() + v.size(), x);
     if (r.ec != std::errc{} || r.ptr != v.data() + v.size() || !std::isfinite(x)) {
-        return std::string(v);
+        out.append(v);
+        return;
     }
-    return format_cell_number(x);
+    std::array<char, 400> buf{};
+    out.append(format_cell_number(x, buf));
 }
 
 // `a` is the literal `lit`: compared inline, where string_view's == calls memcmp (11% of
@@ -743,11 +834,31 @@ class SheetXml final : public XmlEntry {
         : XmlEntry(archive, std::move(path), std::move(entry)), m_strings(strings),
           m_styles(styles), m_date1904(date1904) {}
 
+    // A cell of a row: a shared string (the workbook's table outlives the rows), or bytes
+    // of the row's own text. No string is allocated per cell.
+    struct CellText {
+        const std::string* shared = nullptr;
+        std::uint32_t begin = 0;
+        std::uint32_t end = 0;
+        bool empty() const { return shared ? shared->empty() : begin == end; }
+    };
     struct Row {
         long number = 0;
-        std::vector<std::string> cells;
+        std::vector<CellText> cells;
+        std::string text;
+        std::string_view cell(std::size_t k) const {
+            const CellText& c = cells[k];
+            return c.shared ? std::string_view(*c.shared)
+                            : std::string_view(text.data() + c.begin, c.end - c.begin);
+        }
     };
     std::deque<Row> rows; // finished rows not yet read
+    // A row read, handed back so that its buffers are filled again.
+    void recycle(Row&& row) {
+        if (m_free.size() < 8) {
+            m_free.push_back(std::move(row));
+        }
+    }
 
   private:
     void start(std::string_view name, const char** attrs) override {
@@ -765,7 +876,9 @@ class SheetXml final : public XmlEntry {
                     return;
                 }
             }
-            m_row = Row{n, {}};
+            m_row.number = n;
+            m_row.cells.clear();
+            m_row.text.clear();
             m_last_row = n;
             m_next_column = 0;
             m_in_row = true;
@@ -815,7 +928,12 @@ class SheetXml final : public XmlEntry {
                 m_row.cells.pop_back();
             }
             rows.push_back(std::move(m_row));
-            m_row = Row{};
+            if (!m_free.empty()) {
+                m_row = std::move(m_free.back());
+                m_free.pop_back();
+            } else {
+                m_row = Row{};
+            }
         }
     }
 
@@ -827,7 +945,9 @@ class SheetXml final : public XmlEntry {
 
     void finish_cell() {
         m_next_column = m_column + 1;
-        std::string cell;
+        CellText cell;
+        std::string& text = m_row.text;
+        cell.begin = cell.end = static_cast<std::uint32_t>(text.size());
         if (m_type == 's') {
             std::size_t i = 0;
             const auto r = std::from_chars(m_value.data(), m_value.data() + m_value.size(), i);
@@ -836,22 +956,27 @@ class SheetXml final : public XmlEntry {
                                                m_strings.size()));
                 return;
             }
-            cell = m_strings[i];
+            cell.shared = &m_strings[i];
         } else if (m_type == 'b') {
-            cell = m_value == "1" || m_value == "true" ? "TRUE" : m_value.empty() ? "" : "FALSE";
+            text += m_value == "1" || m_value == "true" ? "TRUE" : m_value.empty() ? "" : "FALSE";
         } else if (m_type == 'i' || m_type == 'f' || m_type == 'e' || m_type == 'd') {
-            cell = m_value;
+            text += m_value;
         } else if (!m_value.empty()) {
             const DateKind kind = m_style < m_styles.size() ? m_styles[m_style] : DateKind::None;
             double x = 0;
             const auto r = std::from_chars(m_value.data(), m_value.data() + m_value.size(), x);
             if (kind != DateKind::None && r.ec == std::errc{} && std::isfinite(x) && x >= 0 &&
                 x < 2958466) { // 9999-12-31
-                cell = serial_date(x, kind, m_date1904);
+                text += serial_date(x, kind, m_date1904);
             } else {
-                cell = number_text(m_value);
+                append_number_text(text, m_value);
             }
         }
+        if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
+            fail(m_row.number, "a row holds more than 4 GiB of text");
+            return;
+        }
+        cell.end = static_cast<std::uint32_t>(text.size());
         if (cell.empty()) {
             return;
         }
@@ -862,7 +987,7 @@ class SheetXml final : public XmlEntry {
         if (m_row.cells.size() <= m_column) {
             m_row.cells.resize(m_column + 1);
         }
-        m_row.cells[m_column] = std::move(cell);
+        m_row.cells[m_column] = cell;
     }
 
     const std::vector<std::string>& m_strings;
@@ -879,6 +1004,7 @@ class SheetXml final : public XmlEntry {
     std::size_t m_column = 0;
     std::size_t m_next_column = 0;
     std::string m_value;
+    std::vector<Row> m_free; // rows read, to be filled again
 };
 
 struct ZipCloser {
@@ -957,6 +1083,7 @@ class WorkbookSource final : public RecordSource {
         m_sheet = std::make_unique<SheetXml>(m_zip.get(), path, part, m_strings, m_styles,
                                              workbook.date1904);
         m_sheet->use_fast_scanner(engine == XmlEngine::Fast);
+        m_sheet->inflate_ahead();
     }
 
     std::string describe() const override {
@@ -970,6 +1097,7 @@ class WorkbookSource final : public RecordSource {
                 return false;
             }
         }
+        m_sheet->recycle(std::move(m_current));
         m_current = std::move(m_sheet->rows.front());
         m_sheet->rows.pop_front();
         if (!m_header_read) {
@@ -983,8 +1111,7 @@ class WorkbookSource final : public RecordSource {
         for (std::size_t k = 0; k < width; ++k) {
             // An empty cell is a view of "" (a default view's null pointer would reach
             // memcpy and memcmp, which must not get one).
-            fields[k] = k < m_current.cells.size() ? std::string_view(m_current.cells[k])
-                                                   : std::string_view("");
+            fields[k] = k < m_current.cells.size() ? m_current.cell(k) : std::string_view("");
         }
         line = m_current.number;
         return true;
