@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace careerstat {
 
@@ -25,5 +26,11 @@ class UsageError : public std::runtime_error {
 
 // "file:line: column "x": message" -- the one shape of every data error.
 std::string place(const std::string& file, long line, const std::string& column = {});
+
+// A note for the person running the command ("careerstat: " + message on stderr): what
+// careerstat recognised or did (the platform of an export, a file written). --quiet
+// silences notes; warnings and errors are always written.
+void note(std::string_view message);
+void set_quiet(bool quiet);
 
 } // namespace careerstat

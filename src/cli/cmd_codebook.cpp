@@ -64,30 +64,30 @@ void run_codebook(const CodebookOptions& o) {
     // An edited codebook is hours of work: write_output() keeps it unless --force.
     write_output(o.output, o.force, [&](std::ostream& out) { cb.write_csv(out); });
     if (e.layout.kind != platform::Kind::Generic) {
-        std::cerr << fmt::format("careerstat: {}: {} export{}{}\n", reader->name(),
-                                 platform::kind_title(e.layout.kind),
-                                 e.layout.variant.empty() ? "" : " (" + e.layout.variant + ")",
-                                 e.layout.forced ? ", as --platform says" : "");
+        note(fmt::format("{}: {} export{}{}", reader->name(),
+                         platform::kind_title(e.layout.kind),
+                         e.layout.variant.empty() ? "" : " (" + e.layout.variant + ")",
+                         e.layout.forced ? ", as --platform says" : ""));
     }
-    for (const std::string& note : e.layout.notes) {
-        std::cerr << fmt::format("careerstat: {}: {}\n", reader->name(), note);
+    for (const std::string& n : e.layout.notes) {
+        note(fmt::format("{}: {}", reader->name(), n));
     }
     if (from_dictionary) {
-        std::cerr << fmt::format("careerstat: {}: codes and labels from the data dictionary {}\n",
-                                 reader->name(), dictionary);
-        for (const std::string& note : dictionary_notes) {
-            std::cerr << fmt::format("careerstat: {}: {}\n", reader->name(), note);
+        note(fmt::format("{}: codes and labels from the data dictionary {}", reader->name(),
+                         dictionary));
+        for (const std::string& n : dictionary_notes) {
+            note(fmt::format("{}: {}", reader->name(), n));
         }
     }
     if (e.layout.status_column && !o.input.keep_excluded) {
-        std::cerr << fmt::format("careerstat: {}: the draft read every row; tables leave out {} "
-                                 "(--keep-excluded keeps them)\n",
-                                 reader->name(), e.layout.excluded_what);
+        note(fmt::format("{}: the draft read every row; tables leave out {} "
+                         "(--keep-excluded keeps them)",
+                         reader->name(), e.layout.excluded_what));
     }
     if (!o.output.empty() && o.output != "-") {
-        std::cerr << fmt::format("careerstat: wrote a draft codebook of {} variables to {}; "
-                                 "check the types and add labels\n",
-                                 cb.variables.size(), o.output);
+        note(fmt::format("wrote a draft codebook of {} variables to {}; "
+                         "check the types and add labels",
+                         cb.variables.size(), o.output));
     }
 }
 

@@ -54,11 +54,10 @@ void run_convert(const ConvertOptions& o) {
         });
         sav.end();
     });
-    for (const std::string& note : sav.notes()) {
-        std::cerr << "careerstat: " << note << '\n';
+    for (const std::string& n : sav.notes()) {
+        note(n);
     }
-    std::cerr << fmt::format("careerstat: wrote {}: {} rows, {} variables\n", o.output, sav.rows(),
-                             sav.columns().size());
+    note(fmt::format("wrote {}: {} rows, {} variables", o.output, sav.rows(), sav.columns().size()));
 }
 
 } // namespace

@@ -98,7 +98,7 @@ void StatsOptions::add_to(CLI::App& app, bool with_ci, bool with_population) {
 
 void print_reader_notes(const io::RecordReader& reader, const std::vector<std::string>& notes) {
     for (const std::string& n : notes) {
-        std::cerr << fmt::format("careerstat: {}: {}\n", reader.name(), n);
+        note(fmt::format("{}: {}", reader.name(), n));
     }
 }
 

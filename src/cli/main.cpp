@@ -25,6 +25,12 @@ int main(int argc, char** argv) {
     cli::setup_report(app);
     cli::setup_convert(app);
     cli::setup_peek(app);
+    // --quiet on every command: notes on stderr silenced, warnings and errors kept.
+    for (CLI::App* sub : app.get_subcommands({})) {
+        sub->add_flag_callback("--quiet", [] { set_quiet(true); },
+                               "No notes on standard error (what was recognised or written); "
+                               "warnings and errors are still written");
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {

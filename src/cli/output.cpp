@@ -45,6 +45,9 @@ void OutputOptions::add_to(CLI::App& app, bool with_codes) {
     if (with_codes) {
         app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
     }
+    app.add_flag("--long", long_form,
+                 "CSV or TSV with one row per statistic (table, row, row_kind, variable, "
+                 "code, label, column, value, mark), for scripts; CSV unless --format tsv");
 }
 
 void add_force_flag(CLI::App& app, bool& force) {
@@ -456,6 +459,16 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
         }
         fmt_ = *f;
     }
+    if (long_form) {
+        if (format.empty() && fmt_ == render::Format::Text) {
+            fmt_ = render::Format::Csv;
+        } else if (fmt_ != render::Format::Csv && fmt_ != render::Format::Tsv) {
+            throw UsageError(fmt::format("--long writes CSV or TSV, not {}: drop --long, or use "
+                                         "--format csv or tsv",
+                                         format.empty() ? "the format of -o " + output : format));
+        }
+    }
+    base.long_form = long_form;
     base.format = fmt_;
     base.decimal_comma = locale == "nl";
     base.bom = bom;

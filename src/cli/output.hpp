@@ -23,6 +23,7 @@ struct OutputOptions {
     bool bom = false;
     bool codes = false;
     bool force = false;
+    bool long_form = false; // --long
     // with_codes: --codes, for commands whose tables show answer codes.
     void add_to(CLI::App& app, bool with_codes = true);
     Lang language() const;

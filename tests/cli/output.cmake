@@ -18,3 +18,15 @@ foreach(sig TERM INT)
     WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
   set_tests_properties(cli.out_signal_${sig} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 30)
 endforeach()
+
+# --long (issue 14, section 4): one tidy record per statistic, for scripts; the row's kind
+# and the variable and code columns name each row, never a translated label alone.
+golden_test(long_freq long_freq 0 freq data/clients.csv educ barrier --long)
+golden_test(long_freq_tsv_nl long_freq_tsv_nl 0 freq data/clients.csv educ --long --format tsv --locale nl)
+golden_test(long_crosstab long_crosstab 0 crosstab data/clients.csv initiative --by bureau --long)
+golden_test(long_report long_report 0 report data/study.toml --long)
+golden_test(long_json long_json 2 freq data/clients.csv --long --format json)
+
+# --quiet: notes go (the Microsoft Forms note of the draft), warnings stay.
+golden_test(quiet_notes quiet_notes 0 codebook tests/data/xlsx_in/msforms.xlsx --quiet)
+golden_test(quiet_warning quiet_warning 0 freq data/clients.csv educ --where educ=1 --where educ=2 --quiet)

@@ -240,8 +240,11 @@ def compare(where, grid, doc):
                  f"{where}: {len(tables)} tables, expected {len(doc['tables'])}"):
         return
     for sheet_rows, table in zip(tables, doc["tables"]):
-        names = [c["name"] for c in table["columns"]]
-        types = [c["type"] for c in table["columns"]]
+        # The CSV's last column is the row's kind (data, missing, total), as JSON's "kind".
+        names = [c["name"] for c in table["columns"]] + ["row_kind"]
+        types = [c["type"] for c in table["columns"]] + ["text"]
+        for row in table["rows"]:
+            row["row_kind"] = row["kind"]
         header = [c[1] for c in sheet_rows[0][:len(names)]]
         check(header == names, f"{where} {table['id']}: header {header}, expected {names}")
         check(len(sheet_rows) - 1 == len(table["rows"]),

@@ -63,12 +63,67 @@ void write_record(const std::vector<std::string>& fields, char delimiter, std::o
     out << '\n';
 }
 
+// --long: one tidy record per cell of every table (docs/output.md). A row is known by its
+// table id, its number, its kind and its key cells (the "variable" column, the first code
+// or option column, the first label column people see); every other cell that holds
+// something is one record, with its column's stable name, its value and its mark.
+void render_long(const Tables& tables, std::ostream& out, const RenderOptions& options,
+                 bool tsv, char delimiter) {
+    write_record({"table", "row", "row_kind", "variable", "code", "label", "column", "value",
+                  "mark"},
+                 delimiter, out);
+    std::vector<std::string> fields;
+    for (const table::Table& table : tables) {
+        const std::size_t none = table.columns.size();
+        std::size_t variable = none;
+        std::size_t code = none;
+        std::size_t label = none;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const table::Column& col = table.columns[c];
+            if (col.name == "variable" && variable == none) {
+                variable = c;
+            } else if (code == none && (col.type == table::ColumnType::Code ||
+                                        col.name == "code" || col.name == "option")) {
+                code = c;
+            } else if (label == none && col.type == table::ColumnType::Text && !col.machine_only) {
+                label = c;
+            }
+        }
+        auto key = [&](const table::Row& row, std::size_t c) {
+            return c < row.cells.size() ? field(row.cells[c], delimiter, tsv, options.decimal_comma)
+                                        : std::string();
+        };
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            const table::Row& row = table.rows[r];
+            for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+                if (c == variable || c == code || c == label || table::is_empty(row.cells[c])) {
+                    continue;
+                }
+                fields = {field(table::Cell{table.id}, delimiter, tsv, false),
+                          std::to_string(r + 1),
+                          std::string(table::kind_name(row.kind)),
+                          key(row, variable),
+                          key(row, code),
+                          key(row, label),
+                          field(table::Cell{table.columns[c].name}, delimiter, tsv, false),
+                          field(row.cells[c], delimiter, tsv, options.decimal_comma),
+                          field(table::Cell{row.mark(c)}, delimiter, tsv, false)};
+                write_record(fields, delimiter, out);
+            }
+        }
+    }
+}
+
 } // namespace
 
 void render_delimited(const Tables& tables, std::ostream& out, const RenderOptions& options,
                       bool tsv) {
     // With a decimal comma, ';' separates fields, as Excel expects in Dutch locales.
     const char delimiter = tsv ? '\t' : (options.decimal_comma ? ';' : ',');
+    if (options.long_form) {
+        render_long(tables, out, options, tsv, delimiter);
+        return;
+    }
     bool first_table = true;
     for (const table::Table& table : tables) {
         if (table.columns.empty()) {
@@ -93,6 +148,9 @@ void render_delimited(const Tables& tables, std::ostream& out, const RenderOptio
                 fields.push_back(field(table.columns[c].name + ".mark", delimiter, tsv, false));
             }
         }
+        // The row's kind last, so that totals and blanks are known without reading a
+        // (translated) label, and the columns before it keep their places.
+        fields.emplace_back("row_kind");
         write_record(fields, delimiter, out);
         for (const table::Row& row : table.rows) {
             fields.clear();
@@ -103,6 +161,7 @@ void render_delimited(const Tables& tables, std::ostream& out, const RenderOptio
                     fields.push_back(field(table::Cell{row.mark(c)}, delimiter, tsv, false));
                 }
             }
+            fields.emplace_back(table::kind_name(row.kind));
             write_record(fields, delimiter, out);
         }
     }

@@ -39,6 +39,8 @@ struct RenderOptions {
     // label columns (0: no limit). The CLI sets COLUMNS, the terminal's width, or 100.
     std::size_t width = 0;
     Lang lang = Lang::En;
+    // CSV and TSV: one tidy record per statistic (--long) instead of the tables' own shape.
+    bool long_form = false;
     std::string document_title;
     // Shown first in text, Markdown and HTML; the "key_findings" array in JSON.
     std::vector<std::string> key_findings;

@@ -60,7 +60,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         r->codebook = std::make_unique<codebook::Codebook>(
             *codebook::dictionary_codebook(*reader, dictionary_notes, &r->layout));
         for (const std::string& n : dictionary_notes) {
-            std::cerr << fmt::format("careerstat: {}: {}\n", reader->name(), n);
+            note(fmt::format("{}: {}", reader->name(), n));
         }
     } else {
         r->codebook =

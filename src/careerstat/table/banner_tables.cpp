@@ -387,6 +387,34 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
     for (std::string& n : notes(true, any_test, starred)) {
         t.footnotes.push_back(std::move(n));
     }
+    // Machine formats name each row by its variable and code, as freq's tables do, so a
+    // script never has to recognise a (translated) label. Last, so that the columns above
+    // keep their places; people's formats leave them out.
+    t.columns.push_back({"variable", std::string(tr(o.lang, "Variable")), ColumnType::Text, -1, true});
+    t.columns.push_back({"code", std::string(tr(o.lang, "Code")), ColumnType::Code, -1, true});
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        Row& row = t.rows[r];
+        std::string variable = v.name;
+        std::string code;
+        if (r < block.rows) {
+            if (block.kind == CrossBlock::Kind::Options && !v.is_multi_column()) {
+                variable = q.name; // the group; the option is its own column
+                code = cb.variables[q.variables[r]].name;
+            } else {
+                code = v.choices[r].code;
+            }
+        } else if (block.kind == CrossBlock::Kind::Options && !v.is_multi_column()) {
+            variable = q.name;
+        }
+        row.cells.emplace_back(std::move(variable));
+        row.cells.emplace_back(std::move(code));
+        if (!row.marks.empty()) {
+            row.marks.resize(t.columns.size());
+        }
+        if (!row.intervals.empty()) {
+            row.intervals.resize(t.columns.size(), {k_nan, k_nan});
+        }
+    }
     return t;
 }
 
