@@ -45,7 +45,8 @@ void run_report(const ReportCliOptions& o) {
     }
     render::RenderOptions r;
     r.document_title = rep.title;
-    r.key_findings = rep.findings;
+    r.key_findings = table::finding_texts(rep.findings);
+    r.findings = rep.findings;
     out.write(rep.tables, r);
 }
 

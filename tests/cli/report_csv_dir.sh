@@ -7,7 +7,8 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 "$bin" report data/study.toml --format csv -o "$dir/tables/" || fail "exit code $?"
-n_tables=$("$bin" report data/study.toml --format json | grep -c '^    {$')
+n_tables=$("$bin" report data/study.toml --format json |
+  python3 -c 'import json, sys; print(len(json.load(sys.stdin)["tables"]))')
 n_files=$(ls "$dir/tables" | wc -l)
 [ "$n_files" = "$n_tables" ] || fail "$n_files files for $n_tables tables"
 [ -f "$dir/tables/freq.initiative.csv" ] || fail "no freq.initiative.csv"

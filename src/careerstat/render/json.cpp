@@ -268,6 +268,42 @@ void render_json(const Tables& tables, std::ostream& out, const RenderOptions& o
     json.field("schema", k_schema);
     json.field("title", options.document_title);
     write_strings(json, "key_findings", options.key_findings);
+    // The key findings again, each with the numbers its sentence states (docs/output.md).
+    json.key("findings");
+    json.begin_array();
+    for (const table::Finding& f : options.findings) {
+        json.begin_object();
+        json.field("text", f.text);
+        json.field("kind", f.kind);
+        if (!f.unit.empty()) {
+            json.field("unit", f.unit);
+        }
+        const std::pair<std::string_view, double> numbers[] = {
+            {"value", f.value}, {"compared_to", f.compared_to}, {"n", f.n}, {"base", f.base}};
+        for (const auto& [name, v] : numbers) {
+            if (std::isfinite(v)) {
+                json.key(name);
+                json.number(v);
+            }
+        }
+        if (std::isfinite(f.ci_low) && std::isfinite(f.ci_high)) {
+            json.key("interval");
+            json.begin_array();
+            json.number(f.ci_low);
+            json.number(f.ci_high);
+            json.end_array();
+        }
+        if (std::isfinite(f.p)) {
+            json.key("p");
+            json.number(f.p);
+        }
+        if (std::isfinite(f.p_below)) {
+            json.key("p_below");
+            json.number(f.p_below);
+        }
+        json.end_object();
+    }
+    json.end_array();
     json.key("tables");
     json.begin_array();
     for (const table::Table& table : tables) {

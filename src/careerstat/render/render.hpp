@@ -44,6 +44,9 @@ struct RenderOptions {
     std::string document_title;
     // Shown first in text, Markdown and HTML; the "key_findings" array in JSON.
     std::vector<std::string> key_findings;
+    // The same findings with their numbers (kind, value, n, base, interval, p): JSON's
+    // "findings" array. Empty, or one per key finding.
+    std::vector<table::Finding> findings;
 };
 
 // Writes every table to `out` in options.format. Writes nothing else anywhere.

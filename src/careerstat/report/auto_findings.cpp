@@ -11,7 +11,7 @@ namespace {
 
 struct Candidate {
     double effect = 0;
-    std::string text;
+    table::Finding finding;
 };
 
 std::string number(double v, int decimals, Lang lang) {
@@ -71,9 +71,14 @@ void banner_candidates(const table::Table& t, Lang lang, double sig, std::vector
                     continue;
                 }
                 Candidate cand;
+                cand.finding.kind = "difference";
+                cand.finding.value = v1;
+                cand.finding.compared_to = v2;
+                cand.finding.p_below = sig; // a significance letter: p < sig
                 if (share) {
+                    cand.finding.unit = "percent";
                     cand.effect = cohens_h(v1 / 100, v2 / 100);
-                    cand.text = sentence(t.title, row.text(0), number(v1, 0, lang) + "%",
+                    cand.finding.text = sentence(t.title, row.text(0), number(v1, 0, lang) + "%",
                                          col.category, number(v2, 0, lang) + "%", other->category,
                                          col.group, p, lang);
                 } else {
@@ -84,7 +89,8 @@ void banner_candidates(const table::Table& t, Lang lang, double sig, std::vector
                     const double pooled = std::sqrt((s1 * s1 + s2 * s2) / 2);
                     cand.effect = pooled > 0 ? std::fabs(v1 - v2) / pooled : 0;
                     const std::string avg = lang == Lang::Nl ? "gemiddeld " : "mean ";
-                    cand.text = sentence(row.text(0), "", avg + number(v1, 1, lang),
+                    cand.finding.unit = "mean";
+                    cand.finding.text = sentence(row.text(0), "", avg + number(v1, 1, lang),
                                          col.category, number(v2, 1, lang), other->category,
                                          col.group, p, lang);
                 }
@@ -116,7 +122,12 @@ void population_candidates(const table::Table& t, Lang lang, double sig,
         }
         Candidate cand;
         cand.effect = cohens_h(v1 / 100, v2 / 100);
-        cand.text = sentence(t.title, row.text(0), number(v1, 0, lang) + "%",
+        cand.finding.kind = "difference";
+        cand.finding.unit = "percent";
+        cand.finding.value = v1;
+        cand.finding.compared_to = v2;
+        cand.finding.p = p;
+        cand.finding.text = sentence(t.title, row.text(0), number(v1, 0, lang) + "%",
                              t.columns[shares[0]].category, number(v2, 0, lang) + "%",
                              t.columns[shares[1]].category, "",
                              "p = " + number(p, 3, lang), lang);
@@ -126,7 +137,7 @@ void population_candidates(const table::Table& t, Lang lang, double sig,
 
 } // namespace
 
-std::vector<std::string> difference_findings(const std::vector<table::Table>& tables, Lang lang,
+std::vector<table::Finding> difference_findings(const std::vector<table::Table>& tables, Lang lang,
                                              std::size_t cap, double sig) {
     std::vector<Candidate> all;
     for (const table::Table& t : tables) {
@@ -135,10 +146,12 @@ std::vector<std::string> difference_findings(const std::vector<table::Table>& ta
     }
     std::stable_sort(all.begin(), all.end(),
                      [](const Candidate& a, const Candidate& b) { return a.effect > b.effect; });
-    std::vector<std::string> out;
+    std::vector<table::Finding> out;
     for (std::size_t i = 0; i < all.size() && out.size() < cap; ++i) {
-        if (std::find(out.begin(), out.end(), all[i].text) == out.end()) {
-            out.push_back(all[i].text);
+        if (std::none_of(out.begin(), out.end(), [&](const table::Finding& f) {
+                return f.text == all[i].finding.text;
+            })) {
+            out.push_back(all[i].finding);
         }
     }
     return out;

@@ -11,9 +11,9 @@
 
 namespace careerstat::report {
 
-std::vector<std::string> change_findings(const Study& newest, const std::vector<table::Table>& trend,
+std::vector<table::Finding> change_findings(const Study& newest, const std::vector<table::Table>& trend,
                                          const ReportOptions& options, Lang lang) {
-    std::vector<std::string> out;
+    std::vector<table::Finding> out;
     for (const FindingSpec& f : newest.findings) {
         if (f.from == 0) {
             continue;
@@ -85,7 +85,14 @@ std::vector<std::string> change_findings(const Study& newest, const std::vector<
         const std::string tmpl = it != f.text.end() ? it->second
                                  : nl ? "Het aandeel \xE2\x80\x9C{answer}\xE2\x80\x9D {change}: van {from_pct} in {from_year} naar {pct} in {year} (verschil {diff} procentpunten; {level}-BI {diff_ci})."
                                       : "The share \xE2\x80\x9C{answer}\xE2\x80\x9D {change}: from {from_pct} in {from_year} to {pct} in {year} (difference {diff} percentage points; {level} CI {diff_ci}).";
-        out.push_back(fill(tmpl, fields));
+        table::Finding finding;
+        finding.text = fill(tmpl, fields);
+        finding.kind = "change";
+        finding.unit = "points";
+        finding.value = d;
+        finding.ci_low = lo;
+        finding.ci_high = hi;
+        out.push_back(std::move(finding));
     }
     return out;
 }

@@ -45,6 +45,22 @@ std::string percent(double p, Lang lang) {
     return s;
 }
 
+std::string response_sentence(const PopulationResult& p, Lang lang);
+
+table::Finding response_finding(const PopulationResult& p, Lang lang) {
+    const auto& c = p.response;
+    table::Finding out;
+    out.kind = "response";
+    out.n = c.returned;
+    if (p.spec->invited && *p.spec->invited > 0) {
+        out.unit = "percent";
+        out.value = 100 * c.returned / *p.spec->invited;
+        out.base = *p.spec->invited;
+    }
+    out.text = response_sentence(p, lang);
+    return out;
+}
+
 std::string response_sentence(const PopulationResult& p, Lang lang) {
     const auto& c = p.response;
     Fields f = {{"returned", count(c.returned)},
@@ -79,12 +95,12 @@ std::optional<std::size_t> PopulationResult::question_index(const std::string& n
     return std::nullopt;
 }
 
-std::vector<std::string> key_findings(const Study& study,
+std::vector<table::Finding> key_findings(const Study& study,
                                       const std::vector<std::unique_ptr<PopulationResult>>& pops,
                                       const ReportOptions& options, Lang lang) {
-    std::vector<std::string> out;
+    std::vector<table::Finding> out;
     for (const auto& p : pops) {
-        out.push_back(response_sentence(*p, lang));
+        out.push_back(response_finding(*p, lang));
     }
     for (const FindingSpec& spec : study.findings) {
         if (spec.from != 0) {
@@ -175,12 +191,20 @@ std::vector<std::string> key_findings(const Study& study,
                     {"answer", answer},
                     {"question", q.label},
                     {"level", fmt::format("{:g}%", options.level * 100)}};
+        table::Finding finding;
+        finding.kind = "share";
+        finding.unit = "percent";
+        finding.n = n;
+        finding.base = base;
         if (base > 0) {
             const double p = n / base;
             const auto ci =
                 table::share_interval(p, table::design_base(cases, base, w2, b), yes_w2, b);
             f["pct"] = percent(p, lang);
             f["ci"] = fmt::format("{:.0f}-{:.0f}%", 100 * ci.low, 100 * ci.high);
+            finding.value = 100 * p;
+            finding.ci_low = 100 * ci.low;
+            finding.ci_high = 100 * ci.high;
         } else {
             f["pct"] = "-";
             f["ci"] = "-";
@@ -195,7 +219,8 @@ std::vector<std::string> key_findings(const Study& study,
                                     : "{pct} of {population} ({n} of {base}; {level} CI {ci}) "
                                       "answered \xE2\x80\x9C{answer}\xE2\x80\x9D to "
                                       "\xE2\x80\x9C{question}\xE2\x80\x9D.");
-        out.push_back(fill(tmpl, f));
+        finding.text = fill(tmpl, f);
+        out.push_back(std::move(finding));
     }
     return out;
 }

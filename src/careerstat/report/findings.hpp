@@ -57,7 +57,7 @@ std::string fill(const std::string& tmpl, const std::map<std::string, std::strin
 
 // One sentence per population on who responded, then one per [[finding]] of the study.
 // Throws DataError naming the study file and line for a finding whose code is unknown.
-std::vector<std::string> key_findings(const Study& study,
+std::vector<table::Finding> key_findings(const Study& study,
                                       const std::vector<std::unique_ptr<PopulationResult>>& pops,
                                       const ReportOptions& options, Lang lang);
 
@@ -65,7 +65,7 @@ std::vector<std::string> key_findings(const Study& study,
 // (each pair of a higher and a lower column of one banner) and two populations' shares
 // whose z-test gives p < sig. Ordered by effect size (Cohen's h for shares, Cohen's d for
 // means, comparable scales: 0.2 small, 0.5 medium, 0.8 large), at most `cap`.
-std::vector<std::string> difference_findings(const std::vector<table::Table>& tables, Lang lang,
+std::vector<table::Finding> difference_findings(const std::vector<table::Table>& tables, Lang lang,
                                              std::size_t cap, double sig = 0.05);
 
 } // namespace careerstat::report

@@ -280,7 +280,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     // The sections, a question shared by populations side by side; then their scales,
     // driver analyses and trends.
-    std::vector<std::string> driver_findings;
+    std::vector<table::Finding> driver_findings;
     for (std::size_t si = 0; si < study.sections.size(); ++si) {
         const SectionSpec& s = study.sections[si];
         std::vector<table::Table> scale_tables =
@@ -400,12 +400,12 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     table::make_ids_unique(rep.tables);
     rep.findings = key_findings(study, pops, options, lang);
-    for (std::string& f : change_findings(study, all_trend_tables, options, lang)) {
+    for (table::Finding& f : change_findings(study, all_trend_tables, options, lang)) {
         rep.findings.push_back(std::move(f));
     }
     rep.findings.insert(rep.findings.end(), driver_findings.begin(), driver_findings.end());
     if (study.auto_findings) {
-        for (std::string& f : difference_findings(rep.tables, lang, study.auto_findings_max)) {
+        for (table::Finding& f : difference_findings(rep.tables, lang, study.auto_findings_max)) {
             rep.findings.push_back(std::move(f));
         }
     }

@@ -25,7 +25,7 @@ struct ReportOptions {
 struct Report {
     std::string title; // "<study title> <year>"
     Lang lang = Lang::En;
-    std::vector<std::string> findings;
+    std::vector<table::Finding> findings;
     std::vector<table::Table> tables;
 };
 

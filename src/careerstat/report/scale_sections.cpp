@@ -82,7 +82,7 @@ void add_scale_accumulators(const Study& study, PopulationResult& r, data::Pass&
 
 std::vector<table::Table> scale_section_tables(const Study& study, std::size_t si,
                                                const std::vector<std::unique_ptr<PopulationResult>>& pops,
-                                               Lang lang, std::vector<std::string>& findings) {
+                                               Lang lang, std::vector<table::Finding>& findings) {
     const SectionSpec& s = study.sections[si];
     std::vector<table::Table> out;
     std::vector<std::string> found_scales;
@@ -127,13 +127,19 @@ std::vector<table::Table> scale_section_tables(const Study& study, std::size_t s
                     {"r2", decimal(r.top->r2, 2, lang)},
                     {"n", fmt::format("{:g}", r.top->n)},
                     {"population", p->spec->label}};
-                findings.push_back(fill(
+                table::Finding finding;
+                finding.text = fill(
                     text != s.finding.end()
                         ? text->second
                         : std::string(tr(lang, "Among {population}, “{predictor}” goes most "
                                                "strongly with “{outcome}” (r = {r}; {pct} of the "
                                                "explained variance; R-squared {r2}, n = {n}).")),
-                    fields));
+                    fields);
+                finding.kind = "driver";
+                finding.unit = "r";
+                finding.value = r.top->r;
+                finding.n = r.top->n;
+                findings.push_back(std::move(finding));
             }
         }
     }

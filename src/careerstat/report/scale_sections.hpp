@@ -20,6 +20,6 @@ void add_scale_accumulators(const Study& study, PopulationResult& r, data::Pass&
 // sentence per population (the strongest driver) in `findings`.
 std::vector<table::Table> scale_section_tables(const Study& study, std::size_t si,
                                                const std::vector<std::unique_ptr<PopulationResult>>& pops,
-                                               Lang lang, std::vector<std::string>& findings);
+                                               Lang lang, std::vector<table::Finding>& findings);
 
 } // namespace careerstat::report

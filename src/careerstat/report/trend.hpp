@@ -61,7 +61,7 @@ std::vector<table::Table> trend_drift_tables(const std::vector<TrendWaveData>& w
 
 // The sentences of the newest study's [[finding]]s with `from`: the share in that wave and
 // now, the change and its interval, from the trend tables (change_findings.cpp).
-std::vector<std::string> change_findings(const Study& newest, const std::vector<table::Table>& trend,
+std::vector<table::Finding> change_findings(const Study& newest, const std::vector<table::Table>& trend,
                                          const ReportOptions& options, Lang lang);
 
 } // namespace careerstat::report

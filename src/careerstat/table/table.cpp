@@ -6,6 +6,14 @@
 
 namespace careerstat::table {
 
+std::vector<std::string> finding_texts(const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+        out.push_back(f.text);
+    }
+    return out;
+}
+
 std::string_view kind_name(RowKind kind) {
     switch (kind) {
     case RowKind::Data:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,5 +113,24 @@ struct Table {
 void make_ids_unique(std::vector<Table>& tables);
 
 inline bool is_empty(const Cell& c) { return std::holds_alternative<std::monostate>(c); }
+
+// A key finding: its sentence and the numbers the sentence states, which JSON gives next
+// to it (docs/output.md, "findings"). NaN: the finding has no such number.
+struct Finding {
+    std::string text;
+    std::string kind;  // "response", "share", "difference", "change", "driver"
+    std::string unit;  // of value, compared_to and the interval: "percent", "points", "mean", "r"
+    double value = std::numeric_limits<double>::quiet_NaN();
+    double compared_to = std::numeric_limits<double>::quiet_NaN(); // difference: the other group's
+    double n = std::numeric_limits<double>::quiet_NaN();    // respondents behind the value
+    double base = std::numeric_limits<double>::quiet_NaN(); // the base of a share
+    double ci_low = std::numeric_limits<double>::quiet_NaN();
+    double ci_high = std::numeric_limits<double>::quiet_NaN();
+    double p = std::numeric_limits<double>::quiet_NaN();       // a test's p-value
+    double p_below = std::numeric_limits<double>::quiet_NaN(); // or the level it is below
+};
+
+// The sentences of `findings`, for the formats that show only those.
+std::vector<std::string> finding_texts(const std::vector<Finding>& findings);
 
 } // namespace careerstat::table
