@@ -31,8 +31,8 @@ std::size_t driver_variable(const codebook::Codebook& cb, const std::string& nam
                             const char* role) {
     const auto i = cb.index_of(name);
     if (!i) {
-        throw UsageError(fmt::format("{}: no variable or scale \"{}\" (the {})", cb.source, name,
-                                     role));
+        throw UsageError(fmt::format("{}: no variable or scale \"{}\" (the {}){}", cb.source, name,
+                                     role, cb.did_you_mean(name)));
     }
     const codebook::Variable& v = cb.variables[*i];
     if (!table::is_driver_variable(v)) {

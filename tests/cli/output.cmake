@@ -30,3 +30,14 @@ golden_test(long_json long_json 2 freq data/clients.csv --long --format json)
 # --quiet: notes go (the Microsoft Forms note of the draft), warnings stay.
 golden_test(quiet_notes quiet_notes 0 codebook tests/data/xlsx_in/msforms.xlsx --quiet)
 golden_test(quiet_warning quiet_warning 0 freq data/clients.csv educ --where educ=1 --where educ=2 --quiet)
+
+# Messages that help (issue 14, section 2): the nearest names for an unknown one, choices
+# written with commas named once, a problem repeated in a column listed three times.
+set(MSG tests/data/messages)
+golden_test(msg_validate_repeated msg_validate_repeated 1 validate ${MSG}/repeated.csv)
+golden_test(msg_validate_repeated_all msg_validate_repeated_all 1 validate ${MSG}/repeated.csv --all)
+golden_test(msg_choices_commas msg_choices_commas 1 freq ${MSG}/commas.csv)
+golden_test(msg_name_case msg_name_case 2 freq data/clients.csv Grade)
+golden_test(msg_name_label_word msg_name_label_word 2 freq data/clients.csv kosten)
+golden_test(msg_name_prefix msg_name_prefix 2 crosstab data/clients.csv barr --by bureau)
+golden_test(msg_where_typo msg_where_typo 2 describe data/clients.csv --where eduk=1)

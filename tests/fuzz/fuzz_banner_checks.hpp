@@ -188,7 +188,12 @@ inline void check_determined(const Context& x, const Table& t, const Block& b) {
 inline void check_distribution(const Context& x, const Table& t, const Block& b) {
     const table::BannerOptions& bo = x.bo;
     const std::size_t C = x.columns, rows = b.rows;
-    check_shape(t, 1 + 2 * C, rows + 1);
+    // The label, n and % per column, then the machine-only variable and code columns.
+    check_shape(t, 1 + 2 * C + 2, rows + 1);
+    if (t.columns[1 + 2 * C].name != "variable" || t.columns[2 + 2 * C].name != "code" ||
+        !t.columns[1 + 2 * C].machine_only || !t.columns[2 + 2 * C].machine_only) {
+        fail("%s: the last two columns are not the machine-only variable and code", t.id.c_str());
+    }
     bool any_small = false; // a count suppress_small_cells hides: the unweighted base goes
     for (std::size_t k = 0; k < x.banners.size(); ++k) {
         const std::size_t first = x.first[k], size = x.banners[k].categories.size();

@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         r.questions = questions;
         r.min_base = newest.sections.empty() ? 0 : newest.sections.front().min_base;
         std::vector<table::Table> tables = report::trend_tables(waves, r, o, Lang::En);
-        const std::vector<std::string> findings = report::change_findings(newest, tables, o, Lang::En);
+        const std::vector<table::Finding> findings = report::change_findings(newest, tables, o, Lang::En);
         // Each change inside its interval, p in [0, 1], a share in [0, 100] inside its own.
         for (const table::Table& t : tables) {
             for (const table::Row& row : t.rows) {
@@ -89,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             tables.push_back(std::move(t));
         }
         render::RenderOptions ro;
-        ro.key_findings = findings;
+        ro.key_findings = table::finding_texts(findings);
+        ro.findings = findings;
         for (const render::Format fmt : {render::Format::Text, render::Format::Html}) {
             ro.format = fmt;
             volatile std::size_t sink = render::render_to_string(tables, ro).size();

@@ -150,10 +150,19 @@ TEST_CASE("banner: findings = auto orders significant differences by effect size
     }
     const auto found = report::difference_findings(tables, Lang::En, 4);
     REQUIRE(found.size() == 4);
-    CHECK(found[0] == "Score: mean 7.0 among Alpha against 6.0 among Beta (by Team; p < 0.05).");
-    CHECK(found[1] == "Score: mean 7.0 among Alpha against 6.5 among Gamma (by Team; p < 0.05).");
-    CHECK(found[2] == "Score: mean 6.5 among Gamma against 6.0 among Beta (by Team; p < 0.05).");
-    CHECK(found[3] == "Would you recommend us? \u2014 \u201cYes\u201d: 60% among Alpha against 30% "
+    CHECK(found[0].text == "Score: mean 7.0 among Alpha against 6.0 among Beta (by Team; p < 0.05).");
+    CHECK(found[1].text == "Score: mean 7.0 among Alpha against 6.5 among Gamma (by Team; p < 0.05).");
+    CHECK(found[2].text == "Score: mean 6.5 among Gamma against 6.0 among Beta (by Team; p < 0.05).");
+    CHECK(found[3].text == "Would you recommend us? \u2014 \u201cYes\u201d: 60% among Alpha against 30% "
                       "among Beta (by Team; p < 0.05).");
+    // The numbers beside the sentences: the two means (R above) and the letter's level.
+    CHECK(found[0].kind == "difference");
+    CHECK(found[0].unit == "mean");
+    CHECK(found[0].value == doctest::Approx(6.988).epsilon(1e-3));
+    CHECK(found[0].compared_to == doctest::Approx(5.988).epsilon(1e-3));
+    CHECK(found[0].p_below == 0.05);
+    CHECK(found[3].unit == "percent");
+    CHECK(found[3].value == doctest::Approx(60));
+    CHECK(found[3].compared_to == doctest::Approx(30));
     CHECK(report::difference_findings(tables, Lang::En, 0).empty());
 }

@@ -6,6 +6,7 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/io/sav_source.hpp"
+#include "careerstat/util/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -229,4 +230,23 @@ TEST_CASE("data::is_valid_date") {
     CHECK_FALSE(data::is_valid_date("2015-13-01"));
     CHECK_FALSE(data::is_valid_date("14-03-2015 25:00"));
     CHECK_FALSE(data::is_valid_date("gisteren"));
+}
+
+TEST_CASE("util::edit_distance and nearest_names: the suggestions of an unknown name") {
+    // Levenshtein's textbook pair, and the optimal string alignment distance's known
+    // difference from unrestricted Damerau-Levenshtein: OSA("ca", "abc") = 3, not 2
+    // (Wikipedia, "Damerau-Levenshtein distance").
+    CHECK(util::edit_distance("kitten", "sitting") == 3);
+    CHECK(util::edit_distance("ca", "ac") == 1);
+    CHECK(util::edit_distance("ca", "abc") == 3);
+    CHECK(util::edit_distance("Bureau", "bureau") == 0);
+    CHECK(util::edit_distance("", "educ") == 4);
+    const std::vector<std::string> names{"bureau", "educ", "initiative", "barrier",
+                                         "barrier_self", "grade"};
+    CHECK(util::nearest_names("bureu", names) == std::vector<std::string>{"bureau"});
+    CHECK(util::nearest_names("initiatve", names) == std::vector<std::string>{"initiative"});
+    CHECK(util::nearest_names("Grade", names) == std::vector<std::string>{"grade"});
+    CHECK(util::nearest_names("barr", names) == std::vector<std::string>{"barrier", "barrier_self"});
+    CHECK(util::nearest_names("xyz", names).empty());
+    CHECK(util::nearest_names("tevredenheid", names).empty());
 }

@@ -191,14 +191,15 @@ TEST_CASE("render::csv") {
     t.footnotes = {"Not in CSV either."};
 
     SUBCASE("names, neutralised formulas, RFC 4180 quoting") {
-        const std::string expected = "name,value\n"
-                                     "'=SUM(A1),-1.5\n"
-                                     "'+31 6 12345678,2\n"
-                                     "'-x,\n"
-                                     "'@x,0.25\n"
-                                     "\"a,b\",1000000\n"
-                                     "\"say \"\"hi\"\"\",\n"
-                                     "\"two\nlines\",33.333333\n";
+        // The row's kind last (issue 14: scripts never match a translated label).
+        const std::string expected = "name,value,row_kind\n"
+                                     "'=SUM(A1),-1.5,data\n"
+                                     "'+31 6 12345678,2,data\n"
+                                     "'-x,,data\n"
+                                     "'@x,0.25,data\n"
+                                     "\"a,b\",1000000,data\n"
+                                     "\"say \"\"hi\"\"\",,data\n"
+                                     "\"two\nlines\",33.333333,data\n";
         CHECK(render::render_to_string({t}, options_for(render::Format::Csv)) == expected);
     }
     SUBCASE("decimal comma uses ';' between fields") {
@@ -208,7 +209,7 @@ TEST_CASE("render::csv") {
         d.add_row({text("a;b"), 0.1 + 0.2});
         auto options = options_for(render::Format::Csv);
         options.decimal_comma = true;
-        CHECK(render::render_to_string({d}, options) == "name;value\na,b;-1,5\n\"a;b\";0,3\n");
+        CHECK(render::render_to_string({d}, options) == "name;value;row_kind\na,b;-1,5;data\n\"a;b\";0,3;data\n");
     }
     SUBCASE("a blank line between tables; BOM first when asked") {
         Table a;
@@ -216,7 +217,7 @@ TEST_CASE("render::csv") {
         a.add_row({1.0});
         auto options = options_for(render::Format::Csv);
         options.bom = true;
-        CHECK(render::render_to_string({a, a}, options) == "\xEF\xBB\xBFn\n1\n\nn\n1\n");
+        CHECK(render::render_to_string({a, a}, options) == "\xEF\xBB\xBFn,row_kind\n1,data\n\nn,row_kind\n1,data\n");
     }
     SUBCASE("TSV: no quoting, separators inside cells become spaces") {
         Table d;
@@ -225,7 +226,7 @@ TEST_CASE("render::csv") {
         d.add_row({text("\t=x"), -3.0});
         d.add_row({text("=x"), Cell{}});
         CHECK(render::render_to_string({d}, options_for(render::Format::Tsv)) ==
-              "name\tvalue\na b \"q\"  c\t12.5\n =x\t-3\n'=x\t\n");
+              "name\tvalue\trow_kind\na b \"q\"  c\t12.5\tdata\n =x\t-3\tdata\n'=x\t\tdata\n");
     }
 }
 
@@ -274,6 +275,7 @@ TEST_CASE("render::json") {
   "key_findings": [
     "50% < 60%"
   ],
+  "findings": [],
   "tables": [
     {
       "id": "t1",
@@ -320,7 +322,29 @@ TEST_CASE("render::json") {
     SUBCASE("empty lists") {
         CHECK(render::render_to_string({}, options_for(render::Format::Json)) ==
               "{\n  \"schema\": \"careerstat-tables/1\",\n  \"title\": \"\",\n"
-              "  \"key_findings\": [],\n  \"tables\": []\n}\n");
+              "  \"key_findings\": [],\n  \"findings\": [],\n  \"tables\": []\n}\n");
+    }
+    SUBCASE("a finding's numbers, and none it does not have") {
+        auto o = options_for(render::Format::Json);
+        table::Finding f;
+        f.text = "70% zocht laat hulp.";
+        f.kind = "share";
+        f.unit = "percent";
+        f.value = 70;
+        f.n = 35;
+        f.base = 50;
+        f.ci_low = 56.25;
+        f.ci_high = 80.5;
+        o.key_findings = {f.text};
+        o.findings = {f};
+        const std::string out = render::render_to_string({}, o);
+        CHECK(out.find("\"findings\": [\n    {\n      \"text\": \"70% zocht laat hulp.\",\n"
+                       "      \"kind\": \"share\",\n      \"unit\": \"percent\",\n"
+                       "      \"value\": 70,\n      \"n\": 35,\n      \"base\": 50,\n"
+                       "      \"interval\": [\n        56.25,\n        80.5\n      ]\n    }\n  ]") !=
+              std::string::npos);
+        CHECK(out.find("compared_to") == std::string::npos);
+        CHECK(out.find("\"p\"") == std::string::npos);
     }
     SUBCASE("column types") {
         Table types;

@@ -209,9 +209,16 @@ TEST_CASE("stats::welch_mean_difference is R's t.test(var.equal = FALSE)") {
 TEST_CASE("trend: a change finding from the trend table") {
     const auto t = run(k_dir + "w2022/study.toml");
     report::ReportOptions o;
-    const std::vector<std::string> f = report::change_findings(t->newest, t->tables, o, Lang::En);
+    const std::vector<table::Finding> f = report::change_findings(t->newest, t->tables, o, Lang::En);
     REQUIRE(f.size() == 1);
-    CHECK(f[0] == "Very late: fell from 41% in 2020 to 21% in 2022 (-20 points; 95% CI -38 to -1).");
+    CHECK(f[0].text == "Very late: fell from 41% in 2020 to 21% in 2022 (-20 points; 95% CI -38 to -1).");
+    // The numbers beside it: stage = 1, 2022 - 2020, Newcombe's method 10 from R's
+    // prop.test Wilson limits (the values test "trend: ... R" checks in the table).
+    CHECK(f[0].kind == "change");
+    CHECK(f[0].unit == "points");
+    CHECK(f[0].value == doctest::Approx(-20.1923076923).epsilon(1e-9));
+    CHECK(f[0].ci_low == doctest::Approx(-38.2158099476).epsilon(1e-9));
+    CHECK(f[0].ci_high == doctest::Approx(-0.8339497157).epsilon(1e-9));
 }
 
 TEST_CASE("trend: a mapping that names what the codebooks do not have is an error") {
@@ -292,8 +299,8 @@ TEST_CASE("trend: a wave left out in between is skipped, in the table and in a c
     CHECK(s.column_index("diff_first") == std::string::npos); // two waves compared
     CHECK(any_footnote(s, "each change is from the previous (or the first) wave compared"));
     report::ReportOptions o;
-    const std::vector<std::string> f = report::change_findings(t->newest, t->tables, o, Lang::En);
+    const std::vector<table::Finding> f = report::change_findings(t->newest, t->tables, o, Lang::En);
     REQUIRE(f.size() == 1);
-    CHECK(f[0] == "fell 41% 21% -20 -38 to -1");
+    CHECK(f[0].text == "fell 41% 21% -20 -38 to -1");
     fs::remove_all(dir);
 }

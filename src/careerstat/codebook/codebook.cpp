@@ -113,11 +113,46 @@ std::string_view type_name(VarType t) {
     return "text";
 }
 
+// "1=MBO, 2=HBO, 3=WO" (or with ';'): answers separated the way a spreadsheet user might,
+// which would otherwise read as one answer "1" labelled "MBO, 2=HBO, 3=WO" and make every
+// other code "not in the codebook". The separator found, or 0.
+char comma_separated_choices(std::string_view text) {
+    if (text.find('|') != std::string_view::npos ||
+        std::count(text.begin(), text.end(), '=') < 2) {
+        return 0;
+    }
+    for (const char sep : {',', ';'}) {
+        const std::vector<std::string_view> parts = util::split(text, sep);
+        if (parts.size() < 2) {
+            continue;
+        }
+        const bool all_coded = std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
+            p = util::trim(p);
+            const auto eq = p.find('=');
+            return eq != std::string_view::npos && eq > 0 &&
+                   util::trim(p.substr(0, eq)).find(' ') == std::string_view::npos;
+        });
+        if (all_coded) {
+            return sep;
+        }
+    }
+    return 0;
+}
+
 std::vector<Choice> parse_choices(std::string_view text, const std::string& where) {
     std::vector<Choice> out;
     text = util::trim(text);
     if (text.empty()) {
         return out;
+    }
+    if (const char sep = comma_separated_choices(text)) {
+        std::string fixed;
+        for (std::string_view part : util::split(text, sep)) {
+            fixed += (fixed.empty() ? "" : "|") + std::string(util::trim(part));
+        }
+        throw DataError(where + fmt::format("the answers are separated by '{}' (\"{}\"); a "
+                                            "codebook separates them with '|': \"{}\"",
+                                            sep, text, fixed));
     }
     std::set<std::string> seen;
     for (std::string_view part : util::split(text, '|')) {
@@ -417,11 +452,51 @@ std::vector<Question> Codebook::select(const std::vector<std::string>& names) co
                     known += (known.empty() ? "" : ", ") + q.name;
                 }
             }
-            throw UsageError(fmt::format("{}: no variable or group \"{}\"; the codebook has: {}",
-                                         source, name, known));
+            throw UsageError(fmt::format("{}: no variable or group \"{}\"{}; the codebook has: {}",
+                                         source, name, did_you_mean(name), known));
         }
     }
     return out;
+}
+
+std::string Codebook::did_you_mean(std::string_view name) const {
+    std::vector<std::string> names;
+    for (const Variable& v : variables) {
+        if (!v.group.empty() && std::find(names.begin(), names.end(), v.group) == names.end()) {
+            names.push_back(v.group);
+        }
+        names.push_back(v.name);
+    }
+    std::vector<std::string> near = util::nearest_names(name, names);
+    if (near.empty() && util::trim(name).size() >= 3) {
+        // Not a typo of a name: perhaps a word of a question's label.
+        const std::string word = util::fold(util::trim(name));
+        for (const Variable& v : variables) {
+            const std::string label = util::fold(v.label);
+            const std::size_t at = label.find(word);
+            const auto letter = [&](std::size_t i) {
+                return i < label.size() && (std::isalnum(static_cast<unsigned char>(label[i])) ||
+                                            static_cast<unsigned char>(label[i]) >= 0x80);
+            };
+            if (at != std::string::npos && (at == 0 || !letter(at - 1)) && !letter(at + word.size()) &&
+                near.size() < 3) {
+                near.push_back(fmt::format("\"{}\", labelled \"{}\"", v.name, v.label));
+            }
+        }
+        if (!near.empty()) {
+            std::string list;
+            for (std::size_t i = 0; i < near.size(); ++i) {
+                list += (i == 0 ? "" : i + 1 == near.size() ? " or " : "; ") + near[i];
+            }
+            return " (did you mean " + list + "?)";
+        }
+        return {};
+    }
+    std::string list;
+    for (std::size_t i = 0; i < near.size(); ++i) {
+        list += (i == 0 ? "" : i + 1 == near.size() ? " or " : ", ") + ("\"" + near[i] + "\"");
+    }
+    return near.empty() ? std::string() : " (did you mean " + list + "?)";
 }
 
 std::optional<Question> Codebook::scale_score(std::string_view group) const {

@@ -102,6 +102,10 @@ class Codebook {
     // "is in the codebook (cb.csv:12) but not in the export": the message for a variable
     // that the export lacks, after the export's place and column.
     std::string not_in_export(const Variable& v) const;
+    // For a name the codebook does not have: ` (did you mean "bureau"?)` naming the nearest
+    // variable or group names (util::nearest_names), or else the variables whose label
+    // holds `name` as a word ("kosten": barrier_costs, "De kosten"); "" when none.
+    std::string did_you_mean(std::string_view name) const;
 };
 
 // "1=Zeer oneens|2=Oneens" -> choices; throws DataError with `where` prefixed on bad syntax.

@@ -61,8 +61,8 @@ std::vector<Condition> parse_where(const std::vector<std::string>& expressions,
         var = util::trim(var);
         const auto idx = codebook.index_of(var);
         if (!idx) {
-            throw UsageError(fmt::format("--where \"{}\": no variable \"{}\" in {}", expr, var,
-                                         codebook.source));
+            throw UsageError(fmt::format("--where \"{}\": no variable \"{}\" in {}{}", expr, var,
+                                         codebook.source, codebook.did_you_mean(var)));
         }
         c.variable = *idx;
         const codebook::Variable& v = codebook.variables[*idx];

@@ -115,8 +115,9 @@ std::vector<table::Finding> key_findings(const Study& study,
         }
         const auto qi = pop->question_index(spec.question);
         if (!qi) {
-            throw DataError(at + fmt::format("population \"{}\" has no question \"{}\"",
-                                             spec.population, spec.question));
+            throw DataError(at + fmt::format("population \"{}\" has no question \"{}\"{}",
+                                             spec.population, spec.question,
+                                             pop->codebook->did_you_mean(spec.question)));
         }
         const Question& q = pop->questions[*qi];
         const codebook::Codebook& cb = *pop->codebook;

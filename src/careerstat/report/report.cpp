@@ -207,14 +207,20 @@ Report build_report(const Study& study, const ReportOptions& options) {
 
     // Every question a section or finding names must be in some population's codebook.
     std::vector<std::string> wanted;
+    std::vector<long> wanted_lines; // where the study file names each (0: not known)
     std::vector<std::string> trend_questions;
     for (const SectionSpec& s : study.sections) {
         wanted.insert(wanted.end(), s.questions.begin(), s.questions.end());
+        wanted_lines.insert(wanted_lines.end(), s.question_lines.begin(), s.question_lines.end());
+        wanted_lines.resize(wanted.size(), 0);
         wanted.insert(wanted.end(), s.trend.begin(), s.trend.end());
+        wanted_lines.insert(wanted_lines.end(), s.trend_lines.begin(), s.trend_lines.end());
+        wanted_lines.resize(wanted.size(), 0);
         trend_questions.insert(trend_questions.end(), s.trend.begin(), s.trend.end());
     }
     for (const FindingSpec& f : study.findings) {
         wanted.push_back(f.question);
+        wanted_lines.push_back(f.line);
     }
     if (!trend_questions.empty() && study.waves.empty()) {
         throw DataError(fmt::format("{}: a section has trend = [...], but the study names no "
@@ -225,13 +231,18 @@ Report build_report(const Study& study, const ReportOptions& options) {
     for (const PopulationSpec& spec : study.populations) {
         pops.push_back(read_population(study, spec, options, wanted, lang, true));
     }
-    for (const std::string& name : wanted) {
+    for (std::size_t w = 0; w < wanted.size(); ++w) {
+        const std::string& name = wanted[w];
         const bool found = std::any_of(pops.begin(), pops.end(), [&](const auto& p) {
             return p->question_index(name).has_value();
         });
         if (!found) {
-            throw DataError(fmt::format("{}: no population's codebook has a question \"{}\"",
-                                        study.source, name));
+            std::string hint;
+            for (const auto& p : pops) {
+                hint = hint.empty() ? p->codebook->did_you_mean(name) : hint;
+            }
+            throw DataError(place(study.source, wanted_lines[w]) +
+                            fmt::format("no population's codebook has a question \"{}\"{}", name, hint));
         }
     }
 

@@ -57,7 +57,8 @@ std::string resolve(const fs::path& base, const std::string& p) {
 }
 
 // A list of names in quotes (questions, scales, predictors); empty when the key is absent.
-std::vector<std::string> get_names(const std::string& path, const toml::table& t, const char* key) {
+std::vector<std::string> get_names(const std::string& path, const toml::table& t, const char* key,
+                                   std::vector<long>* lines = nullptr) {
     std::vector<std::string> out;
     const toml::node* n = t.get(key);
     if (n == nullptr) {
@@ -72,6 +73,9 @@ std::vector<std::string> get_names(const std::string& path, const toml::table& t
             throw DataError(where(path, q) + fmt::format("{} are names in quotes", key));
         }
         out.emplace_back(*q.value<std::string>());
+        if (lines) {
+            lines->push_back(static_cast<long>(q.source().begin.line));
+        }
     }
     return out;
 }
@@ -270,11 +274,11 @@ Study load_study(const std::string& path) {
                 throw DataError(where(path, *t->get("population")) +
                                 fmt::format("no population \"{}\"", s.population));
             }
-            s.questions = get_names(path, *t, "questions");
+            s.questions = get_names(path, *t, "questions", &s.question_lines);
             s.scales = get_names(path, *t, "scales");
             s.predictors = get_names(path, *t, "predictors");
             s.drivers = get_string(path, *t, "drivers", false, "a section");
-            s.trend = get_names(path, *t, "trend");
+            s.trend = get_names(path, *t, "trend", &s.trend_lines);
             if (s.questions.empty() && s.scales.empty() && s.drivers.empty() && s.trend.empty()) {
                 throw DataError(where(path, *t) + "a section needs questions = [\"...\"], scales = "
                                                   "[\"...\"], drivers = \"...\" or trend = [\"...\"]");

@@ -27,6 +27,7 @@ struct PopulationSpec {
 struct SectionSpec {
     std::string title;
     std::vector<std::string> questions; // variables or groups
+    std::vector<long> question_lines;   // each question's line in the study file
     std::string population;             // empty: every population that has the question
     // Banner variables: every table of the section becomes a banner table by these, in
     // each population whose codebook has them (`by = ["bureau"]`, or "age:18-29,30-").
@@ -46,6 +47,7 @@ struct SectionSpec {
     // A trend (careerstat trend) of these questions across the study's waves
     // (docs/trend.md); min_base applies to each wave's base.
     std::vector<std::string> trend;
+    std::vector<long> trend_lines;
 };
 
 // A key finding generated from the tables: the share of a population giving an answer.

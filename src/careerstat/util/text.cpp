@@ -1,5 +1,6 @@
 #include "careerstat/util/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -184,6 +185,55 @@ std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
         --end;
     }
     return std::string(s.substr(0, end));
+}
+
+std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
+    const std::string a = fold(a_in);
+    const std::string b = fold(b_in);
+    // Damerau-Levenshtein restricted to adjacent transpositions (optimal string alignment).
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) {
+        d[i][0] = i;
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+std::vector<std::string> nearest_names(std::string_view name,
+                                       const std::vector<std::string>& candidates, std::size_t max) {
+    const std::size_t limit = name.size() <= 4 ? 1 : name.size() <= 8 ? 2 : 3;
+    const std::string folded = fold(name);
+    std::vector<std::pair<std::size_t, std::size_t>> scored; // distance, index
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const std::string c = fold(candidates[i]);
+        std::size_t d = edit_distance(folded, c);
+        if (d > limit && folded.size() >= 3 && c.starts_with(folded)) {
+            d = limit; // the start of a longer name: "barr" for "barrier"
+        }
+        if (d <= limit) {
+            scored.emplace_back(d, i);
+        }
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> out;
+    for (const auto& [d, i] : scored) {
+        if (out.size() < max && std::find(out.begin(), out.end(), candidates[i]) == out.end()) {
+            out.push_back(candidates[i]);
+        }
+    }
+    return out;
 }
 
 } // namespace careerstat::util

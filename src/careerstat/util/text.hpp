@@ -26,5 +26,15 @@ std::string csv_cell(std::string_view s, char delimiter = ',');
 std::size_t display_width(std::string_view s);
 // At most `max_bytes` bytes of `s`, never cutting a UTF-8 character in two.
 std::string cut_utf8(std::string_view s, std::size_t max_bytes);
+// The optimal string alignment distance of `a` and `b` after fold(): insertions, deletions,
+// substitutions and swaps of neighbours, each 1 ("bureu" -> "bureau" is 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// Up to `max` of `candidates` that `name` may be a typo of, nearest first: an edit distance
+// of at most 1 for names of up to 4 characters, 2 up to 8, else 3; or a candidate of which
+// `name` is the start (at least 3 characters); "Grade" finds "grade" (distance 0). Ties keep
+// the candidates' order.
+std::vector<std::string> nearest_names(std::string_view name,
+                                       const std::vector<std::string>& candidates,
+                                       std::size_t max = 3);
 
 } // namespace careerstat::util
