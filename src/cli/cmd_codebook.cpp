@@ -19,6 +19,8 @@ struct CodebookOptions {
     std::string output;
     std::string dictionary;
     bool force = false;
+    std::string locale;
+    bool bom = false;
     InputOptions input;
 };
 
@@ -62,7 +64,12 @@ void run_codebook(const CodebookOptions& o) {
         cb = codebook::infer(*reader, e.layout);
     }
     // An edited codebook is hours of work: write_output() keeps it unless --force.
-    write_output(o.output, o.force, [&](std::ostream& out) { cb.write_csv(out); });
+    write_output(o.output, o.force, [&](std::ostream& out) {
+        if (o.bom) {
+            out << "\xEF\xBB\xBF";
+        }
+        cb.write_csv(out, o.locale == "nl" ? ';' : ',');
+    });
     if (e.layout.kind != platform::Kind::Generic) {
         note(fmt::format("{}: {} export{}{}", reader->name(),
                          platform::kind_title(e.layout.kind),
@@ -101,6 +108,11 @@ void setup_codebook(CLI::App& app) {
     sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("-o,--output", o->output, "Write the draft to FILE instead of stdout");
+    sub->add_option("--locale", o->locale,
+                    "en, or nl: ';' between fields, as Dutch Excel opens a CSV in columns "
+                    "(careerstat reads either)")
+        ->check(CLI::IsMember({"en", "nl"}));
+    sub->add_flag("--bom", o->bom, "Start with a UTF-8 BOM, which Excel needs to read UTF-8");
     sub->add_option("--dictionary", o->dictionary,
                     "A REDCap data dictionary to take codes and labels from (default: a "
                     "*dictionary*.csv beside a REDCap export that names its fields)");

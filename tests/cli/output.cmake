@@ -41,3 +41,5 @@ golden_test(msg_name_case msg_name_case 2 freq data/clients.csv Grade)
 golden_test(msg_name_label_word msg_name_label_word 2 freq data/clients.csv kosten)
 golden_test(msg_name_prefix msg_name_prefix 2 crosstab data/clients.csv barr --by bureau)
 golden_test(msg_where_typo msg_where_typo 2 describe data/clients.csv --where eduk=1)
+# A draft for Dutch Excel: ';' between fields and a BOM (issue 14, section 2).
+golden_test(codebook_nl_bom codebook_nl_bom 0 codebook data/employers.csv --locale nl --bom)

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <string>
 
 using namespace careerstat;
@@ -249,4 +250,21 @@ TEST_CASE("util::edit_distance and nearest_names: the suggestions of an unknown 
     CHECK(util::nearest_names("barr", names) == std::vector<std::string>{"barrier", "barrier_self"});
     CHECK(util::nearest_names("xyz", names).empty());
     CHECK(util::nearest_names("tevredenheid", names).empty());
+}
+
+TEST_CASE("codebook: a draft written with ';' (codebook --locale nl) reads back the same") {
+    const auto cb = read_codebook(
+        k_header + "educ,Opleiding; hoogste,single,1=MBO|2=HBO|3=WO,9=Weet niet,,\n"
+                   "b1,\"Zelf oplossen, echt\",multi,,,barrier,\n"
+                   "grade,Cijfer,grade,1..10,,,\n");
+    std::ostringstream semicolons;
+    cb.write_csv(semicolons, ';');
+    const std::string nl = semicolons.str();
+    CHECK(nl.starts_with("variable;label;type;choices;missing;group;reverse;question\n"));
+    CHECK(nl.find("educ;\"Opleiding; hoogste\";single;1=MBO|2=HBO|3=WO;9=Weet niet;;;\n") !=
+          std::string::npos);
+    std::ostringstream a, b;
+    cb.write_csv(a);
+    read_codebook(nl).write_csv(b);
+    CHECK(a.str() == b.str());
 }

@@ -547,7 +547,7 @@ std::string Codebook::not_in_export(const Variable& v) const {
     return fmt::format("is in the codebook ({}:{}) but not in the export", source, v.line);
 }
 
-void Codebook::write_csv(std::ostream& out) const {
+void Codebook::write_csv(std::ostream& out, char d) const {
     // The `selected` column only when a codebook named a selected code explicitly: every
     // other option column's selected code follows from its choices.
     const bool selected_column = std::any_of(variables.begin(), variables.end(),
@@ -557,9 +557,11 @@ void Codebook::write_csv(std::ostream& out) const {
                                               [](const Variable& v) { return v.separator != ","; });
     const bool min_items_column = std::any_of(variables.begin(), variables.end(),
                                               [](const Variable& v) { return v.min_items > 0; });
-    out << "variable,label,type,choices,missing,group,reverse,question"
-        << (selected_column ? ",selected" : "") << (separator_column ? ",separator" : "")
-        << (min_items_column ? ",min_items\n" : "\n");
+    const std::string sep(1, d);
+    out << "variable" << sep << "label" << sep << "type" << sep << "choices" << sep << "missing"
+        << sep << "group" << sep << "reverse" << sep << "question"
+        << (selected_column ? sep + "selected" : "") << (separator_column ? sep + "separator" : "")
+        << (min_items_column ? sep + "min_items\n" : "\n");
     for (const Variable& v : variables) {
         if (v.is_derived()) {
             continue; // careerstat's own, not the codebook's
@@ -569,18 +571,18 @@ void Codebook::write_csv(std::ostream& out) const {
         if (choices.empty() && v.min && (v.is_numeric() || v.type == VarType::Meta)) {
             choices = fmt::format("{}..{}", *v.min, *v.max);
         }
-        out << util::csv_cell(v.name) << ',' << util::csv_cell(v.label) << ','
-            << type_name(v.type) << ',' << util::csv_cell(choices) << ','
-            << util::csv_cell(format_choices(v.missing)) << ',' << util::csv_cell(v.group) << ','
-            << (v.reverse ? "1" : "") << ',' << util::csv_cell(v.question);
+        out << util::csv_cell(v.name, d) << d << util::csv_cell(v.label, d) << d
+            << type_name(v.type) << d << util::csv_cell(choices, d) << d
+            << util::csv_cell(format_choices(v.missing), d) << d << util::csv_cell(v.group, d) << d
+            << (v.reverse ? "1" : "") << d << util::csv_cell(v.question, d);
         if (selected_column) {
-            out << ',' << (v.selected_given ? util::csv_cell(v.choices[*v.selected].code) : "");
+            out << d << (v.selected_given ? util::csv_cell(v.choices[*v.selected].code, d) : "");
         }
         if (separator_column) {
-            out << ',' << (v.separator != "," ? util::csv_cell(v.separator) : "");
+            out << d << (v.separator != "," ? util::csv_cell(v.separator, d) : "");
         }
         if (min_items_column) {
-            out << ',' << (v.min_items > 0 ? std::to_string(v.min_items) : "");
+            out << d << (v.min_items > 0 ? std::to_string(v.min_items) : "");
         }
         out << '\n';
     }

@@ -98,7 +98,8 @@ class Codebook {
     std::optional<std::size_t> weight_variable() const;
     std::optional<std::size_t> id_variable() const;
 
-    void write_csv(std::ostream& out) const;
+    // `delimiter` ';' for Dutch Excel, which reads a comma-separated file into one column.
+    void write_csv(std::ostream& out, char delimiter = ',') const;
     // "is in the codebook (cb.csv:12) but not in the export": the message for a variable
     // that the export lacks, after the export's place and column.
     std::string not_in_export(const Variable& v) const;
