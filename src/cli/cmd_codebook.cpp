@@ -1,6 +1,7 @@
 // `careerstat codebook`: infer a draft codebook from an export.
 #include "commands.hpp"
 #include "common.hpp"
+#include "defaults.hpp"
 
 #include "careerstat/codebook/dictionary.hpp"
 #include "careerstat/codebook/infer.hpp"
@@ -108,6 +109,8 @@ void setup_codebook(CLI::App& app) {
     sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
         ->required();
     sub->add_option("-o,--output", o->output, "Write the draft to FILE instead of stdout");
+    o->locale = defaults().locale;
+    o->bom = defaults().bom;
     sub->add_option("--locale", o->locale,
                     "en, or nl: ';' between fields, as Dutch Excel opens a CSV in columns "
                     "(careerstat reads either)")

@@ -1,12 +1,22 @@
 // careerstat's entry point: builds the CLI11 app and catches every error once.
 #include "commands.hpp"
+#include "defaults.hpp"
 
 #include "careerstat/errors.hpp"
 
+#include <fmt/format.h>
 #include <iostream>
+#include <utility>
 
 int main(int argc, char** argv) {
     using namespace careerstat;
+    try {
+        cli::load_defaults(); // before the options are made: they start from its values
+    } catch (const UsageError& e) {
+        std::cerr << "careerstat: " << e.what() << '\n';
+        return k_exit_usage;
+    }
+    set_quiet(cli::defaults().quiet);
     CLI::App app{"careerstat: survey analysis for career-guidance research", "careerstat"};
     app.set_version_flag("--version", std::string("careerstat ") + CAREERSTAT_VERSION);
     app.require_subcommand(1);
@@ -30,6 +40,22 @@ int main(int argc, char** argv) {
         sub->add_flag_callback("--quiet", [] { set_quiet(true); },
                                "No notes on standard error (what was recognised or written); "
                                "warnings and errors are still written");
+    }
+    if (!cli::defaults().source.empty()) {
+        std::string what;
+        const cli::Defaults& d = cli::defaults();
+        for (const auto& [key, value] : {std::pair<const char*, std::string>{"locale", d.locale},
+                                         {"lang", d.lang},
+                                         {"bom", d.bom ? "true" : ""},
+                                         {"quiet", d.quiet ? "true" : ""}}) {
+            if (!value.empty()) {
+                what += (what.empty() ? "" : ", ") + std::string(key) + " " + value;
+            }
+        }
+        app.parse_complete_callback([what] {
+            note(fmt::format("defaults from {}: {}", cli::defaults().source,
+                             what.empty() ? "none set" : what));
+        });
     }
     try {
         app.parse(argc, argv);

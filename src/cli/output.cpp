@@ -2,6 +2,8 @@
 // file safety rules of output.hpp, in write_output() alone.
 #include "output.hpp"
 
+#include "defaults.hpp"
+
 #include "careerstat/errors.hpp"
 
 #include <array>
@@ -27,6 +29,10 @@ namespace careerstat::cli {
 namespace fs = std::filesystem;
 
 void OutputOptions::add_to(CLI::App& app, bool with_codes) {
+    // careerstat.toml's values stand until the command line says otherwise.
+    locale = defaults().locale;
+    lang = defaults().lang;
+    bom = defaults().bom;
     app.add_option("--format", format,
                    "Output format: text|csv|tsv|md|json|html|xlsx (default: from -o's "
                    "extension, else text)")

@@ -8,6 +8,8 @@ set -u
 golden=$1 expected=$2 bin=$3
 shift 3
 dir=${GOLDEN_DIR:?}
+# A developer's own defaults file (careerstat.toml in ~/.config) must not change the output.
+export XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 NO_COLOR=1 COLUMNS=${GOLDEN_COLUMNS:-100} "$bin" "$@" >"$out" 2>"$err" <"${GOLDEN_STDIN:-/dev/null}"

@@ -43,3 +43,13 @@ golden_test(msg_name_prefix msg_name_prefix 2 crosstab data/clients.csv barr --b
 golden_test(msg_where_typo msg_where_typo 2 describe data/clients.csv --where eduk=1)
 # A draft for Dutch Excel: ';' between fields and a BOM (issue 14, section 2).
 golden_test(codebook_nl_bom codebook_nl_bom 0 codebook data/employers.csv --locale nl --bom)
+
+# careerstat.toml (issue 14, section 1): its locale and bom stand until an option says
+# otherwise; a bad value is one line with its file and line.
+golden_test(defaults_file defaults_file 0 freq data/clients.csv educ --format csv)
+golden_test(defaults_file_overridden defaults_file_overridden 0 freq data/clients.csv educ --format csv --locale en)
+golden_test(defaults_file_bad defaults_file_bad 2 freq data/clients.csv educ)
+set_tests_properties(cli.defaults_file cli.defaults_file_overridden PROPERTIES ENVIRONMENT
+  "GOLDEN_DIR=${GOLDEN_DIR};CAREERSTAT_CONFIG=tests/data/messages/defaults.toml")
+set_tests_properties(cli.defaults_file_bad PROPERTIES ENVIRONMENT
+  "GOLDEN_DIR=${GOLDEN_DIR};CAREERSTAT_CONFIG=tests/data/messages/defaults_bad.toml")
