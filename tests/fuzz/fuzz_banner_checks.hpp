@@ -287,7 +287,11 @@ inline void check_distribution(const Context& x, const Table& t, const Block& b)
 inline void check_means(const Context& x, const Table& t, const std::vector<const Block*>& blocks) {
     const table::BannerOptions& bo = x.bo;
     const std::size_t C = x.columns;
-    check_shape(t, 1 + 3 * C, blocks.size());
+    // The item, mean, SD and n per column, then the machine-only variable column.
+    check_shape(t, 1 + 3 * C + 1, blocks.size());
+    if (t.columns.back().name != "variable" || !t.columns.back().machine_only) {
+        fail("%s: the last column is not the machine-only variable", t.id.c_str());
+    }
     if (t.rows.size() != blocks.size()) {
         fail("%s: %zu rows for %zu items", t.id.c_str(), t.rows.size(), blocks.size());
     }

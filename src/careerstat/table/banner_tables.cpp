@@ -431,6 +431,7 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
     bool any_test = false;
     bool starred = false;
     std::size_t suppressed = 0;
+    std::vector<std::string> row_variables;
     for (const CrossBlock* block : blocks) {
         const codebook::Variable& v = cb.variables[block->variable];
         Row row;
@@ -503,7 +504,19 @@ Table Builder::means(const std::vector<const CrossBlock*>& blocks, const std::st
             }
         }
         any_test = any_test || std::count(testable.begin(), testable.end(), true) >= 2;
+        row_variables.push_back(v.name);
         t.rows.push_back(std::move(row));
+    }
+    // Each row's variable for machine formats, as the distribution tables carry it.
+    t.columns.push_back({"variable", std::string(tr(o.lang, "Variable")), ColumnType::Text, -1, true});
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        t.rows[r].cells.emplace_back(r < row_variables.size() ? row_variables[r] : std::string());
+        if (!t.rows[r].marks.empty()) {
+            t.rows[r].marks.resize(t.columns.size());
+        }
+        if (!t.rows[r].intervals.empty()) {
+            t.rows[r].intervals.resize(t.columns.size(), {k_nan, k_nan});
+        }
     }
     if (bo.suppress > 1) {
         t.footnotes.push_back(fmt::format(
