@@ -32,3 +32,9 @@ set_tests_properties(examples.up_to_date PROPERTIES ENVIRONMENT "CAREERSTAT=$<TA
 # platform is an error naming the line.
 golden_test(report_platform report_platform 0 report tests/data/study/platform.toml --lang en)
 golden_test(report_platform_unknown report_platform_unknown 1 report tests/data/study/platform_unknown.toml)
+
+# The Dutch walkthrough (issue 14), followed as a new user would in a clean folder: every
+# command it shows is run, and its report is made.
+add_test(NAME docs.walkthrough_nl
+  COMMAND bash "${PROJECT_SOURCE_DIR}/tests/docs/walkthrough_nl.sh" $<TARGET_FILE:careerstat>
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
