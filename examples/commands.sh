@@ -3,6 +3,8 @@
 # examples/output/ (regenerate: examples/commands.sh --write; a test checks they are current).
 set -u
 cd "$(dirname "$0")/.."
+unset LC_ALL LC_MESSAGES
+export LANG=C.UTF-8 # the outputs are in the words the commands choose, not the machine's
 bin=${CAREERSTAT:-build/careerstat}
 out=examples/output
 mode=${1:-check}

@@ -1,6 +1,7 @@
 #include "careerstat/i18n.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iterator>
 #include <utility>
 
@@ -500,6 +501,24 @@ std::optional<Lang> parse_lang(std::string_view name) {
     }
     if (name == "nl" || name == "dutch" || name == "NL" || name == "nederlands") {
         return Lang::Nl;
+    }
+    return std::nullopt;
+}
+
+std::optional<Lang> lang_from_environment() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value == nullptr || *value == '\0') {
+            continue;
+        }
+        const std::string_view v(value);
+        if (v.starts_with("nl")) {
+            return Lang::Nl;
+        }
+        if (v.starts_with("en")) {
+            return Lang::En;
+        }
+        return std::nullopt; // the first one set decides
     }
     return std::nullopt;
 }

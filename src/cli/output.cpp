@@ -65,7 +65,10 @@ Lang OutputOptions::language() const {
     if (!lang.empty()) {
         return *parse_lang(lang);
     }
-    return locale == "nl" ? Lang::Nl : Lang::En;
+    if (locale == "nl") {
+        return Lang::Nl;
+    }
+    return lang_from_environment().value_or(Lang::En);
 }
 
 namespace {

@@ -10,6 +10,9 @@ shift 3
 dir=${GOLDEN_DIR:?}
 # A developer's own defaults file (careerstat.toml in ~/.config) must not change the output.
 export XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent
+# Nor their language (careerstat's words follow LC_ALL, LC_MESSAGES, LANG): GOLDEN_LANG sets it.
+unset LC_ALL LC_MESSAGES
+export LANG=${GOLDEN_LANG:-C.UTF-8}
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 NO_COLOR=1 COLUMNS=${GOLDEN_COLUMNS:-100} "$bin" "$@" >"$out" 2>"$err" <"${GOLDEN_STDIN:-/dev/null}"

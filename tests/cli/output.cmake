@@ -53,3 +53,10 @@ set_tests_properties(cli.defaults_file cli.defaults_file_overridden PROPERTIES E
   "GOLDEN_DIR=${GOLDEN_DIR};CAREERSTAT_CONFIG=tests/data/messages/defaults.toml")
 set_tests_properties(cli.defaults_file_bad PROPERTIES ENVIRONMENT
   "GOLDEN_DIR=${GOLDEN_DIR};CAREERSTAT_CONFIG=tests/data/messages/defaults_bad.toml")
+
+# careerstat's words follow --lang, then the study's language, then LC_ALL, LC_MESSAGES or
+# LANG (issue 14, section 1), then English.
+golden_test(env_lang_nl env_lang_nl 0 freq data/clients.csv educ)
+golden_test(env_lang_overridden env_lang_overridden 0 freq data/clients.csv educ --lang en)
+set_tests_properties(cli.env_lang_nl cli.env_lang_overridden PROPERTIES ENVIRONMENT
+  "GOLDEN_DIR=${GOLDEN_DIR};GOLDEN_LANG=nl_NL.UTF-8")

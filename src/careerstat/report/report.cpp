@@ -201,7 +201,10 @@ std::vector<table::Table> question_tables(const PopulationResult& r, std::size_t
 
 Report build_report(const Study& study, const ReportOptions& options) {
     Report rep;
-    rep.lang = options.lang.value_or(study.lang);
+    // --lang (or --locale nl), then the study's language, then the environment, then English.
+    rep.lang = options.lang ? *options.lang
+               : study.lang_given ? study.lang
+                                  : lang_from_environment().value_or(Lang::En);
     rep.title = study.year > 0 ? fmt::format("{} {}", study.title, study.year) : study.title;
     const Lang lang = rep.lang;
 

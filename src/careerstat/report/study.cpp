@@ -204,6 +204,7 @@ Study load_study(const std::string& path) {
                             fmt::format("language \"{}\": use \"nl\" or \"en\"", lang));
         }
         study.lang = *l;
+        study.lang_given = true;
     }
     const std::string respondents = get_string(path, root, "respondents", false, "the study");
     if (!respondents.empty() && respondents != "all" && respondents != "complete") {

@@ -82,6 +82,7 @@ struct Study {
     std::string title;
     int year = 0;
     Lang lang = Lang::En;
+    bool lang_given = false; // the study file says its language
     bool complete_only = false; // respondents = "complete"
     std::vector<PopulationSpec> populations;
     std::vector<SectionSpec> sections;
