@@ -480,7 +480,9 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     base.long_form = long_form;
     base.format = fmt_;
     base.decimal_comma = locale == "nl";
-    base.bom = bom;
+    // A byte order mark is for Excel reading a file; on a terminal it is three stray bytes
+    // (bom = true in careerstat.toml applies to every command, also to what is only shown).
+    base.bom = bom && !((output.empty() || output == "-") && isatty(STDOUT_FILENO) != 0);
     base.lang = language();
     base.color = (output.empty() || output == "-") && fmt_ == render::Format::Text &&
                  isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;

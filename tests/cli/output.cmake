@@ -60,3 +60,9 @@ golden_test(env_lang_nl env_lang_nl 0 freq data/clients.csv educ)
 golden_test(env_lang_overridden env_lang_overridden 0 freq data/clients.csv educ --lang en)
 set_tests_properties(cli.env_lang_nl cli.env_lang_overridden PROPERTIES ENVIRONMENT
   "GOLDEN_DIR=${GOLDEN_DIR};GOLDEN_LANG=nl_NL.UTF-8")
+
+# --bom never reaches a terminal (a pseudo-terminal from script(1)); a pipe still gets it.
+add_test(NAME cli.bom_not_on_terminal
+  COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/bom_tty.sh" $<TARGET_FILE:careerstat>
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+set_tests_properties(cli.bom_not_on_terminal PROPERTIES SKIP_RETURN_CODE 77)
