@@ -101,5 +101,13 @@ for t in "${targets[@]}"; do
     verdict=ok
   fi
   printf '%-20s %10s execs  cov: %-6s ft: %-7s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$verdict"
+  if [ "$verdict" != ok ]; then
+    # What went wrong, in the run's own log (CI keeps only this output): the target's own
+    # complaint, the sanitizer's summary and the input as bytes.
+    grep -E '^(fuzz_[a-z_]+: |==[0-9]+==ERROR|SUMMARY: |0x[0-9a-f]{2},)' "$log" | head -8 | sed 's/^/    /'
+    for f in $found; do
+      echo "    input: $(od -An -tx1 -v "$f" | tr -d ' \n' | head -c 8200)"
+    done
+  fi
 done
 exit $status
