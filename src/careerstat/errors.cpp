@@ -1,5 +1,7 @@
 #include "careerstat/errors.hpp"
 
+#include "careerstat/messages.hpp"
+
 #include <fmt/format.h>
 #include <iostream>
 
@@ -17,10 +19,14 @@ void note(std::string_view message) {
     }
 }
 
+void warn(std::string_view message) {
+    std::cerr << "careerstat: " << msg("warning: ") << message << '\n';
+}
+
 std::string place(const std::string& file, long line, const std::string& column) {
     std::string out = line > 0 ? fmt::format("{}:{}: ", file, line) : fmt::format("{}: ", file);
     if (!column.empty()) {
-        out += fmt::format("column \"{}\": ", column);
+        out += msgf("column \"{}\": ", column);
     }
     return out;
 }

@@ -33,4 +33,8 @@ std::string place(const std::string& file, long line, const std::string& column 
 void note(std::string_view message);
 void set_quiet(bool quiet);
 
+// A warning ("careerstat: warning: " + message on stderr, in the message language): a result
+// the person should look at. Never silenced.
+void warn(std::string_view message);
+
 } // namespace careerstat

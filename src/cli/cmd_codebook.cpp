@@ -7,6 +7,7 @@
 #include "careerstat/codebook/infer.hpp"
 #include "careerstat/codebook/redcap.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -40,9 +41,9 @@ void run_codebook(const CodebookOptions& o) {
         // A .sav or .dta knows its labels, codes and missing values: its dictionary is the
         // codebook, written out to be edited.
         if (!o.dictionary.empty()) {
-            throw UsageError(fmt::format("{}: --dictionary is for a REDCap export; this file "
-                                         "has its own dictionary",
-                                         o.export_path));
+            throw UsageError(msgf("{}: --dictionary is for a REDCap export; this file "
+                                  "has its own dictionary",
+                                  o.export_path));
         }
         cb = *codebook::dictionary_codebook(*reader, dictionary_notes, &e.layout);
         dictionary = "in the file";
@@ -52,9 +53,9 @@ void run_codebook(const CodebookOptions& o) {
         register_input(dictionary, "the data dictionary");
         auto dict = io::RecordReader::open(dictionary);
         if (!codebook::is_redcap_dictionary(dict->header())) {
-            throw UsageError(fmt::format("{}: not a REDCap data dictionary (no field_name, "
-                                         "field_type and field_label columns)",
-                                         dictionary));
+            throw UsageError(msgf("{}: not a REDCap data dictionary (no field_name, "
+                                  "field_type and field_label columns)",
+                                  dictionary));
         }
         cb = codebook::from_redcap_dictionary(*dict, reader->header());
         // One pass over the export as well: the codes it really writes.
@@ -72,30 +73,28 @@ void run_codebook(const CodebookOptions& o) {
         cb.write_csv(out, o.locale == "nl" ? ';' : ',');
     });
     if (e.layout.kind != platform::Kind::Generic) {
-        note(fmt::format("{}: {} export{}{}", reader->name(),
-                         platform::kind_title(e.layout.kind),
-                         e.layout.variant.empty() ? "" : " (" + e.layout.variant + ")",
-                         e.layout.forced ? ", as --platform says" : ""));
+        note(msgf("{}: {} export{}{}", reader->name(), platform::kind_title(e.layout.kind),
+                  e.layout.variant.empty() ? "" : " (" + std::string(msg(e.layout.variant)) + ")",
+                  e.layout.forced ? msgf(", as --platform says") : ""));
     }
     for (const std::string& n : e.layout.notes) {
-        note(fmt::format("{}: {}", reader->name(), n));
+        note(msgf("{}: {}", reader->name(), n));
     }
     if (from_dictionary) {
-        note(fmt::format("{}: codes and labels from the data dictionary {}", reader->name(),
-                         dictionary));
+        note(msgf("{}: codes and labels from the data dictionary {}", reader->name(), dictionary));
         for (const std::string& n : dictionary_notes) {
-            note(fmt::format("{}: {}", reader->name(), n));
+            note(msgf("{}: {}", reader->name(), n));
         }
     }
     if (e.layout.status_column && !o.input.keep_excluded) {
-        note(fmt::format("{}: the draft read every row; tables leave out {} "
-                         "(--keep-excluded keeps them)",
-                         reader->name(), e.layout.excluded_what));
+        note(msgf("{}: the draft read every row; tables leave out {} "
+                  "(--keep-excluded keeps them)",
+                  reader->name(), msg(e.layout.excluded_what)));
     }
     if (!o.output.empty() && o.output != "-") {
-        note(fmt::format("wrote a draft codebook of {} variables to {}; "
-                         "check the types and add labels",
-                         cb.variables.size(), o.output));
+        note(msgf("wrote a draft codebook of {} variables to {}; "
+                  "check the types and add labels",
+                  cb.variables.size(), o.output));
     }
 }
 
@@ -103,22 +102,24 @@ void run_codebook(const CodebookOptions& o) {
 
 void setup_codebook(CLI::App& app) {
     auto o = std::make_shared<CodebookOptions>();
-    CLI::App* sub =
-        app.add_subcommand("codebook", "Infer a draft codebook (CSV) from an export, to edit");
-    sub->footer("Example:\n  careerstat codebook survey.csv -o survey.codebook.csv");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    CLI::App *sub = app.add_subcommand(
+        "codebook", msgf("Infer a draft codebook (CSV) from an export, to edit"));
+    sub->footer(msgf("Example:") + "\n  careerstat codebook survey.csv -o survey.codebook.csv");
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
-    sub->add_option("-o,--output", o->output, "Write the draft to FILE instead of stdout");
+    sub->add_option("-o,--output", o->output, msgf("Write the draft to FILE instead of stdout"));
     o->locale = defaults().locale;
     o->bom = defaults().bom;
     sub->add_option("--locale", o->locale,
-                    "en, or nl: ';' between fields, as Dutch Excel opens a CSV in columns "
-                    "(careerstat reads either)")
+                    msgf("en, or nl: ';' between fields, as Dutch Excel opens a CSV in columns "
+                         "(careerstat reads either)"))
         ->check(CLI::IsMember({"en", "nl"}));
-    sub->add_flag("--bom", o->bom, "Start with a UTF-8 BOM, which Excel needs to read UTF-8");
+    sub->add_flag("--bom", o->bom, msgf("Start with a UTF-8 BOM, which Excel needs to read UTF-8"));
     sub->add_option("--dictionary", o->dictionary,
-                    "A REDCap data dictionary to take codes and labels from (default: a "
-                    "*dictionary*.csv beside a REDCap export that names its fields)");
+                    msgf("A REDCap data dictionary to take codes and labels from (default: a "
+                         "*dictionary*.csv beside a REDCap export that names its fields)"));
     add_force_flag(*sub, o->force);
     o->input.add_to(*sub);
     sub->callback([o] { run_codebook(*o); });

@@ -1,5 +1,6 @@
 // `careerstat crosstab`: banner tables of questions by one or more banner variables, with
 // significance letters, overall tests, small-base flags and suppression.
+#include "careerstat/messages.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "tabulate.hpp"
@@ -28,8 +29,8 @@ void run_crosstab(const CrosstabOptions& o) {
 
 void setup_crosstab(CLI::App& app) {
     auto o = std::make_shared<CrosstabOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "crosstab", "Banner tables: questions by subgroups, with significance letters");
+    CLI::App *sub = app.add_subcommand(
+        "crosstab", msgf("Banner tables: questions by subgroups, with significance letters"));
     sub->footer(
         "Examples:\n"
         "  careerstat crosstab data/clients.csv initiative barrier relation --by bureau --by educ\n"
@@ -39,12 +40,14 @@ void setup_crosstab(CLI::App& app) {
         "by_bureau.csv\n"
         "Columns: Total, then each banner's categories, lettered A, B, C. A letter in a cell "
         "names a column of the same banner that is significantly lower.");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
     sub->add_option("questions", o->names,
-                    "Variables or groups to break down (default: every question but the "
-                    "banners)");
-    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
+                    msgf("Variables or groups to break down (default: every question but the "
+                         "banners)"));
+    sub->add_option("--codebook", o->codebook, msgf("Codebook (default: <export>.codebook.csv)"));
     o->banner.add_to(*sub, true);
     o->input.add_to(*sub);
     o->stats.add_to(*sub, false);

@@ -1,4 +1,5 @@
 // `careerstat describe`: Likert items and batteries, grades, NPS and numeric answers.
+#include "careerstat/messages.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -45,15 +46,18 @@ void run_describe(const DescribeOptions& o) {
 
 void setup_describe(CLI::App& app) {
     auto o = std::make_shared<DescribeOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "describe", "Means, SDs, top-2 box, grades and Net Promoter Score with intervals");
-    sub->footer("Example:\n  careerstat describe data/clients.csv outcome grade recommend "
+    CLI::App *sub = app.add_subcommand(
+        "describe", msgf("Means, SDs, top-2 box, grades and Net Promoter Score with intervals"));
+    sub->footer(msgf("Example:") +
+                "\n  careerstat describe data/clients.csv outcome grade recommend "
                 "--population 90");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
     sub->add_option("questions", o->names,
-                    "Variables or groups to describe (default: every question)");
-    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
+                    msgf("Variables or groups to describe (default: every question)"));
+    sub->add_option("--codebook", o->codebook, msgf("Codebook (default: <export>.codebook.csv)"));
     o->input.add_to(*sub);
     o->stats.add_to(*sub, false);
     o->banner.add_to(*sub, false);

@@ -4,6 +4,7 @@
 
 #include "careerstat/codebook/drift.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/table/drift_table.hpp"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ struct DriftOptions {
 
 codebook::Codebook load(const std::string& path) {
     if (!std::filesystem::exists(path)) {
-        throw UsageError(fmt::format("{}: cannot open: No such file or directory", path));
+        throw UsageError(msgf("{}: cannot open: No such file or directory", path));
     }
     register_input(path, "a codebook");
     return codebook::Codebook::load(path);
@@ -43,17 +44,18 @@ void run_drift(const DriftOptions& o) {
 
 void setup_drift(CLI::App& app) {
     auto o = std::make_shared<DriftOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "drift", "Questionnaire drift: what changed between two waves' codebooks");
-    sub->footer("Examples:\n"
+    CLI::App *sub = app.add_subcommand(
+        "drift", msgf("Questionnaire drift: what changed between two waves' codebooks"));
+    sub->footer(msgf("Examples:") +
+                "\n"
                 "  careerstat drift data/clients.codebook.csv data/2016/clients.codebook.csv\n"
                 "  careerstat drift old.codebook.csv new.codebook.csv --format csv -o drift.csv\n"
                 "Per variable: added, removed, type, wording (with its similarity), answer codes "
                 "added or removed, a code whose label changed, range, missing codes, group and "
                 "reverse wording. Exit 1 when a change would make a trend compare different "
                 "things (docs/drift.md).");
-    sub->add_option("before", o->before, "The earlier wave's codebook")->required();
-    sub->add_option("after", o->after, "The later wave's codebook")->required();
+    sub->add_option("before", o->before, msgf("The earlier wave's codebook"))->required();
+    sub->add_option("after", o->after, msgf("The later wave's codebook"))->required();
     o->output.add_to(*sub, false);
     sub->callback([o] { run_drift(*o); });
 }

@@ -6,6 +6,7 @@
 
 #include "careerstat/data/comoments.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/table/scales.hpp"
 
 #include <fmt/format.h>
@@ -31,14 +32,14 @@ std::size_t driver_variable(const codebook::Codebook& cb, const std::string& nam
                             const char* role) {
     const auto i = cb.index_of(name);
     if (!i) {
-        throw UsageError(fmt::format("{}: no variable or scale \"{}\" (the {}){}", cb.source, name,
-                                     role, cb.did_you_mean(name)));
+        throw UsageError(msgf("{}: no variable or scale \"{}\" (the {}){}", cb.source, name, role,
+                              cb.did_you_mean(name)));
     }
     const codebook::Variable& v = cb.variables[*i];
     if (!table::is_driver_variable(v)) {
-        throw UsageError(fmt::format("{}: \"{}\" is of type {}; the {} of a driver analysis "
-                                     "is a Likert item, grade, NPS, number or scale score",
-                                     cb.source, name, codebook::type_name(v.type), role));
+        throw UsageError(msgf("{}: \"{}\" is of type {}; the {} of a driver analysis "
+                              "is a Likert item, grade, NPS, number or scale score",
+                              cb.source, name, codebook::type_name(v.type), role));
     }
     return *i;
 }
@@ -50,7 +51,7 @@ void run_drivers(const DriversCliOptions& o) {
     for (const std::string& p : o.predictors) {
         const std::size_t v = driver_variable(cb, p, "predictor");
         if (std::find(vars.begin(), vars.end(), v) != vars.end()) {
-            throw UsageError(fmt::format("\"{}\" is named twice (as the outcome or a predictor)", p));
+            throw UsageError(msgf("\"{}\" is named twice (as the outcome or a predictor)", p));
         }
         vars.push_back(v);
     }
@@ -74,9 +75,11 @@ void run_drivers(const DriversCliOptions& o) {
 
 void setup_drivers(CLI::App& app) {
     auto o = std::make_shared<DriversCliOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "drivers", "Driver analysis: what goes with an outcome (correlations, relative weights)");
-    sub->footer("Examples:\n"
+    CLI::App *sub = app.add_subcommand(
+        "drivers",
+        msgf("Driver analysis: what goes with an outcome (correlations, relative weights)"));
+    sub->footer(msgf("Examples:") +
+                "\n"
                 "  careerstat drivers data/clients.csv grade relation outcome sessions\n"
                 "  careerstat drivers data/clients.csv recommend relation outcome --bootstrap 0 "
                 "--format csv\n"
@@ -84,17 +87,21 @@ void setup_drivers(CLI::App& app) {
                 "standardised regression coefficient, and Johnson's relative weight (its share "
                 "of R-squared) with a bootstrap interval. Respondents who answered the outcome "
                 "and every predictor (listwise). Formulas: docs/scales.md.");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
-    sub->add_option("outcome", o->outcome, "The outcome: a grade, NPS, Likert item or scale")
+    sub->add_option("outcome", o->outcome, msgf("The outcome: a grade, NPS, Likert item or scale"))
         ->required();
-    sub->add_option("predictors", o->predictors, "Likert items, numbers or scales")->required();
-    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
-    sub->add_option("--bootstrap", o->bootstrap,
-                    "Resamples for the relative weights' intervals; 0: none (the cases are kept "
-                    "in memory for it: 8 bytes x (predictors + 2) each)")
+    sub->add_option("predictors", o->predictors, msgf("Likert items, numbers or scales"))
+        ->required();
+    sub->add_option("--codebook", o->codebook, msgf("Codebook (default: <export>.codebook.csv)"));
+    sub->add_option(
+           "--bootstrap", o->bootstrap,
+           msgf("Resamples for the relative weights' intervals; 0: none (the cases are kept "
+                "in memory for it: 8 bytes x (predictors + 2) each)"))
         ->capture_default_str();
-    sub->add_option("--seed", o->seed, "The bootstrap's random seed")->capture_default_str();
+    sub->add_option("--seed", o->seed, msgf("The bootstrap's random seed"))->capture_default_str();
     o->input.add_to(*sub);
     o->stats.add_to(*sub, false, false);
     o->output.add_to(*sub, false);

@@ -1,4 +1,5 @@
 // `careerstat freq`: frequency tables of single-choice and multi-select questions.
+#include "careerstat/messages.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "tabulate.hpp"
@@ -35,16 +36,19 @@ void run_freq(const FreqOptions& o) {
 
 void setup_freq(CLI::App& app) {
     auto o = std::make_shared<FreqOptions>();
-    CLI::App* sub = app.add_subcommand("freq", "Frequency tables with confidence intervals");
-    sub->footer("Example:\n  careerstat freq data/clients.csv initiative barrier\n"
+    CLI::App *sub = app.add_subcommand("freq", msgf("Frequency tables with confidence intervals"));
+    sub->footer(msgf("Example:") +
+                "\n  careerstat freq data/clients.csv initiative barrier\n"
                 "  careerstat freq data/clients.csv --population 90 --ci clopper-pearson -o "
                 "freq.csv --locale nl --bom");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
     sub->add_option("questions", o->names,
-                    "Variables or groups to tabulate (default: every question)");
-    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
-    sub->add_option("--sort", o->sort, "Order of multi-select options: frequency or codebook")
+                    msgf("Variables or groups to tabulate (default: every question)"));
+    sub->add_option("--codebook", o->codebook, msgf("Codebook (default: <export>.codebook.csv)"));
+    sub->add_option("--sort", o->sort, msgf("Order of multi-select options: frequency or codebook"))
         ->check(CLI::IsMember({"frequency", "codebook"}));
     o->input.add_to(*sub);
     o->stats.add_to(*sub);

@@ -6,6 +6,7 @@
 
 #include "careerstat/io/dialect.hpp"
 #include "careerstat/io/record_reader.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/render/render.hpp"
 #include "careerstat/render/utf8.hpp"
 #include "careerstat/util/text.hpp"
@@ -177,17 +178,21 @@ void run_peek(const PeekOptions& o) {
 
 void setup_peek(CLI::App& app) {
     auto o = std::make_shared<PeekOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "peek", "Show how careerstat reads an export: dialect, header, first records");
-    sub->footer("Examples:\n  careerstat peek survey.csv\n"
+    CLI::App *sub = app.add_subcommand(
+        "peek", msgf("Show how careerstat reads an export: dialect, header, first records"));
+    sub->footer(msgf("Examples:") +
+                "\n  careerstat peek survey.csv\n"
                 "  careerstat peek survey.csv -n 0 --format json   (every record)\n"
                 "Fields are shown exactly as read; see docs/output.md, \"peek\".");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
-    sub->add_option("-n,--rows", o->rows, "Records to show (0: every record)")
+    sub->add_option("-n,--rows", o->rows, msgf("Records to show (0: every record)"))
         ->check(CLI::NonNegativeNumber);
-    sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    sub->add_option("-o,--output", o->output, "Write to FILE instead of standard output");
+    sub->add_option("--format", o->format, msgf("text or json"))
+        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("-o,--output", o->output, msgf("Write to FILE instead of standard output"));
     add_force_flag(*sub, o->force);
     o->input.add_to(*sub);
     sub->callback([o] { run_peek(*o); });

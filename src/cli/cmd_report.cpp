@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
+#include "careerstat/messages.hpp"
 #include "careerstat/report/report.hpp"
 #include "careerstat/report/study.hpp"
 
@@ -19,6 +20,9 @@ struct ReportCliOptions {
 
 void run_report(const ReportCliOptions& o) {
     const report::Study study = report::load_study(o.study);
+    if (study.lang_given && !message_lang_chosen()) {
+        set_message_lang(study.lang, false); // the study's language, over the environment's
+    }
     register_input(o.study, "the study file");
     for (const report::PopulationSpec& p : study.populations) {
         register_input(p.export_path, "the export");
@@ -54,19 +58,21 @@ void run_report(const ReportCliOptions& o) {
 
 void setup_report(CLI::App& app) {
     auto o = std::make_shared<ReportCliOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "report", "The whole study from a study file: response, sections, key findings");
-    sub->footer("Examples:\n"
+    CLI::App *sub = app.add_subcommand(
+        "report", msgf("The whole study from a study file: response, sections, key findings"));
+    sub->footer(msgf("Examples:") +
+                "\n"
                 "  careerstat report data/study.toml\n"
                 "  careerstat report data/study.toml -o report.html\n"
                 "  careerstat report data/study.toml --format csv -o tables/   (one file per "
                 "table)\n"
                 "The study file is described in docs/study.md.");
-    sub->add_option("study", o->study, "The study file (TOML)")->required();
-    sub->add_option("--ci", o->ci,
-                    "Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull")
+    sub->add_option("study", o->study, msgf("The study file (TOML)"))->required();
+    sub->add_option(
+           "--ci", o->ci,
+           msgf("Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull"))
         ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
-    sub->add_option("--level", o->level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
+    sub->add_option("--level", o->level, msgf("Confidence level"))->check(CLI::Range(0.5, 0.9999));
     o->input.add_to(*sub);
     o->output.add_to(*sub);
     sub->callback([o] { run_report(*o); });

@@ -6,6 +6,7 @@
 #include "careerstat/data/response.hpp"
 #include "careerstat/data/sample.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/table/response_tables.hpp"
 #include "careerstat/util/text.hpp"
 
@@ -55,23 +56,23 @@ std::map<std::string, double> parse_invited(const std::string& text,
         } else if (names.size() == 1) {
             name = names[0];
         } else {
-            throw UsageError(fmt::format("--invited {}: with several exports, name each: "
-                                         "--invited {}=N,...",
-                                         text, names.empty() ? "clients" : names[0]));
+            throw UsageError(msgf("--invited {}: with several exports, name each: "
+                                  "--invited {}=N,...",
+                                  text, names.empty() ? msgf("clients") : names[0]));
         }
         const auto n = util::parse_integer(number);
         if (!n || *n <= 0) {
-            throw UsageError(fmt::format("--invited {}: \"{}\" is not a positive whole number",
-                                         text, number));
+            throw UsageError(
+                msgf("--invited {}: \"{}\" is not a positive whole number", text, number));
         }
         if (std::find(names.begin(), names.end(), name) == names.end()) {
             std::string known;
             for (const auto& nm : names) {
                 known += (known.empty() ? "" : ", ") + nm;
             }
-            throw UsageError(fmt::format("--invited {}: no export called \"{}\" (the exports "
-                                         "are: {})",
-                                         text, name, known.empty() ? "none" : known));
+            throw UsageError(msgf("--invited {}: no export called \"{}\" (the exports "
+                                  "are: {})",
+                                  text, name, known.empty() ? msgf("none") : known));
         }
         out[name] = static_cast<double>(*n);
     }
@@ -80,17 +81,17 @@ std::map<std::string, double> parse_invited(const std::string& text,
 
 void run_response(const ResponseOptions& o) {
     if (o.exports.empty() && o.sample.empty()) {
-        throw UsageError("response: give one or more exports, or --sample FILE");
+        throw UsageError(msgf("response: give one or more exports, or --sample FILE"));
     }
     if (o.items && o.exports.empty()) {
-        throw UsageError("response --items: give the export(s) to check");
+        throw UsageError(msgf("response --items: give the export(s) to check"));
     }
     if (!o.by.empty() && o.sample.empty()) {
-        throw UsageError("--by needs --sample: subgroups come from the sample file");
+        throw UsageError(msgf("--by needs --sample: subgroups come from the sample file"));
     }
     if (!o.codebook.empty() && o.exports.size() > 1) {
-        throw UsageError("--codebook works with one export; with several, put each codebook "
-                         "beside its export as <stem>.codebook.csv");
+        throw UsageError(msgf("--codebook works with one export; with several, put each codebook "
+                              "beside its export as <stem>.codebook.csv"));
     }
     analysis::Request request;
     request.ci = o.ci;
@@ -120,10 +121,9 @@ void run_response(const ResponseOptions& o) {
         }
         if (auto it = invited.find(p.name); it != invited.end()) {
             if (it->second < p.counts.returned) {
-                throw UsageError(fmt::format("--invited {}={:g}: {} holds {:g} returns, more "
-                                             "than were invited",
-                                             p.name, it->second, o.exports[i],
-                                             p.counts.returned));
+                throw UsageError(msgf("--invited {}={:g}: {} holds {:g} returns, more "
+                                      "than were invited",
+                                      p.name, it->second, o.exports[i], p.counts.returned));
             }
             p.invited = it->second;
         }
@@ -157,37 +157,41 @@ void run_response(const ResponseOptions& o) {
 
 void setup_response(CLI::App& app) {
     auto o = std::make_shared<ResponseOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "response", "Response rates (AAPOR), response per subgroup, item nonresponse");
+    CLI::App *sub = app.add_subcommand(
+        "response", msgf("Response rates (AAPOR), response per subgroup, item nonresponse"));
     sub->footer(
         "Examples:\n"
         "  careerstat response data/clients.csv data/employers.csv --invited clients=90,employers=45\n"
         "  careerstat response --sample data/clients.sample.csv --by bureau\n"
         "  careerstat response --items data/clients.csv --flag 10");
-    sub->add_option("exports", o->exports, "Survey exports, one per population (CSV)");
+    sub->add_option("exports", o->exports, msgf("Survey exports, one per population (CSV)"));
     sub->add_option("--codebook", o->codebook,
-                    "Codebook of a single export (default: <export>.codebook.csv)");
+                    msgf("Codebook of a single export (default: <export>.codebook.csv)"));
     sub->add_option("--invited", o->invited,
-                    "Number invited: N for one export, or clients=90,employers=45");
+                    msgf("Number invited: N for one export, or clients=90,employers=45"));
     sub->add_option("--sample", o->sample,
-                    "Sample file: one row per invitee with an AAPOR disposition code");
+                    msgf("Sample file: one row per invitee with an AAPOR disposition code"));
     sub->add_option("--disposition-column", o->disposition_column,
-                    "Column of the sample file with the disposition (default: disposition)");
-    sub->add_option("--by", o->by, "Sample-file column for response per subgroup + chi-square");
-    sub->add_option("--e", o->e,
-                    "Share of unknown-eligibility cases assumed eligible (default: estimated)")
+                    msgf("Column of the sample file with the disposition (default: disposition)"));
+    sub->add_option("--by", o->by,
+                    msgf("Sample-file column for response per subgroup + chi-square"));
+    sub->add_option(
+           "--e", o->e,
+           msgf("Share of unknown-eligibility cases assumed eligible (default: estimated)"))
         ->check(CLI::Range(0.0, 1.0));
     sub->add_option("--complete-at", o->complete_at,
-                    "Without completion metadata: share of questions answered for a complete "
-                    "return")
+                    msgf("Without completion metadata: share of questions answered for a complete "
+                         "return"))
         ->check(CLI::Range(0.0, 1.0));
-    sub->add_flag("--items", o->items, "Item nonresponse per question instead of response rates");
-    sub->add_option("--flag", o->flag, "Mark questions with item nonresponse above this percent")
+    sub->add_flag("--items", o->items,
+                  msgf("Item nonresponse per question instead of response rates"));
+    sub->add_option("--flag", o->flag,
+                    msgf("Mark questions with item nonresponse above this percent"))
         ->check(CLI::Range(0.0, 100.0));
     sub->add_option("--ci", o->ci,
-                    "Interval for rates: wilson, clopper-pearson, jeffreys, agresti-coull")
+                    msgf("Interval for rates: wilson, clopper-pearson, jeffreys, agresti-coull"))
         ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
-    sub->add_option("--level", o->level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
+    sub->add_option("--level", o->level, msgf("Confidence level"))->check(CLI::Range(0.5, 0.9999));
     o->input.add_to(*sub);
     o->output.add_to(*sub);
     sub->callback([o] { run_response(*o); });

@@ -6,6 +6,7 @@
 
 #include "careerstat/data/comoments.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/table/scales.hpp"
 
 #include <fmt/format.h>
@@ -42,16 +43,16 @@ void run_scale(const ScaleCliOptions& o) {
     for (const std::string& name : o.names) {
         const auto i = cb.index_of(name);
         if (!i || !cb.variables[*i].is_derived()) {
-            throw UsageError(fmt::format("{}: \"{}\" is not a scale: a scale is a group of two or "
-                                         "more Likert items; the codebook's scales: {}",
-                                         cb.source, name, known.empty() ? "none" : known));
+            throw UsageError(msgf("{}: \"{}\" is not a scale: a scale is a group of two or "
+                                  "more Likert items; the codebook's scales: {}",
+                                  cb.source, name, known.empty() ? msgf("none") : known));
         }
         scales.push_back(*i);
     }
     if (scales.empty()) {
-        throw UsageError(fmt::format("{}: the codebook has no scale (a group of two or more "
-                                     "Likert items)",
-                                     cb.source));
+        throw UsageError(msgf("{}: the codebook has no scale (a group of two or more "
+                              "Likert items)",
+                              cb.source));
     }
     analysis::Settings settings = build_options(src, o.stats, o.output);
     std::vector<std::unique_ptr<data::CoMoments>> moments;
@@ -73,7 +74,7 @@ void run_scale(const ScaleCliOptions& o) {
             throw DataError(src.reader->name() + ": " + e.what()); // which export it is about
         }
         for (const std::string& w : r.warnings) {
-            std::cerr << "careerstat: warning: " << w << '\n';
+            warn(w);
         }
         for (table::Table& t : r.tables) {
             tables.push_back(std::move(t));
@@ -86,22 +87,27 @@ void run_scale(const ScaleCliOptions& o) {
 
 void setup_scale(CLI::App& app) {
     auto o = std::make_shared<ScaleCliOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "scale", "Scale reliability: Cronbach's alpha with intervals, omega, item statistics");
-    sub->footer("Examples:\n"
+    CLI::App *sub = app.add_subcommand(
+        "scale",
+        msgf("Scale reliability: Cronbach's alpha with intervals, omega, item statistics"));
+    sub->footer(msgf("Examples:") +
+                "\n"
                 "  careerstat scale data/clients.csv outcome\n"
                 "  careerstat scale data/clients.csv outcome --pairwise --format json\n"
                 "A scale is a codebook group of Likert items; reverse-worded items (reverse = 1) "
                 "are scored min + max - answer. Its score (the mean of the answered items, at "
                 "least min_items) is a variable named after the group: describe, crosstab --by "
                 "and drivers use it. Formulas: docs/scales.md.");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
-    sub->add_option("scales", o->names, "Groups of Likert items (default: every scale)");
-    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
-    sub->add_flag("--pairwise", o->pairwise,
-                  "Each covariance over the respondents who answered both items (psych::alpha's "
-                  "default), instead of only those who answered every item (SPSS)");
+    sub->add_option("scales", o->names, msgf("Groups of Likert items (default: every scale)"));
+    sub->add_option("--codebook", o->codebook, msgf("Codebook (default: <export>.codebook.csv)"));
+    sub->add_flag(
+        "--pairwise", o->pairwise,
+        msgf("Each covariance over the respondents who answered both items (psych::alpha's "
+             "default), instead of only those who answered every item (SPSS)"));
     o->input.add_to(*sub);
     o->stats.add_to(*sub, false, false);
     o->output.add_to(*sub, false);

@@ -3,6 +3,7 @@
 #include "common.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/report/trend.hpp"
 
 #include <algorithm>
@@ -61,8 +62,11 @@ void run_trend(const TrendCliOptions& o) {
     std::vector<std::unique_ptr<report::Study>> studies;
     for (const std::string& path : o.studies) {
         studies.push_back(std::make_unique<report::Study>(report::load_study(path)));
+        if (studies.size() == 1 && studies.back()->lang_given && !message_lang_chosen()) {
+            set_message_lang(studies.back()->lang, false);
+        }
         if (studies.back()->year == 0) {
-            throw UsageError(fmt::format("{}: a wave of a trend needs its year = ...", path));
+            throw UsageError(msgf("{}: a wave of a trend needs its year = ...", path));
         }
         register_study(*studies.back());
     }
@@ -83,9 +87,9 @@ void run_trend(const TrendCliOptions& o) {
     const std::vector<std::string> questions =
         o.questions.empty() ? default_questions(*newest) : o.questions;
     if (questions.empty()) {
-        throw UsageError(fmt::format("{}: no questions: name them with --question, or give the "
-                                     "study a section with trend = [...]",
-                                     newest->source));
+        throw UsageError(msgf("{}: no questions: name them with --question, or give the "
+                              "study a section with trend = [...]",
+                              newest->source));
     }
 
     // The waves: the study files given, each mapped by the newest one's [[wave]] of its
@@ -108,9 +112,9 @@ void run_trend(const TrendCliOptions& o) {
         }
     }
     if (earlier.waves.empty()) {
-        throw UsageError(fmt::format("{}: a trend needs at least two waves: give two or more "
-                                     "study files, or [[wave]] entries in this one (docs/trend.md)",
-                                     newest->source));
+        throw UsageError(msgf("{}: a trend needs at least two waves: give two or more "
+                              "study files, or [[wave]] entries in this one (docs/trend.md)",
+                              newest->source));
     }
 
     // The newest wave: its populations read for the trend's questions only.
@@ -164,9 +168,11 @@ void run_trend(const TrendCliOptions& o) {
 
 void setup_trend(CLI::App& app) {
     auto o = std::make_shared<TrendCliOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "trend", "The yearly survey across its waves: each year side by side, changes tested");
-    sub->footer("Examples:\n"
+    CLI::App *sub = app.add_subcommand(
+        "trend",
+        msgf("The yearly survey across its waves: each year side by side, changes tested"));
+    sub->footer(msgf("Examples:") +
+                "\n"
                 "  careerstat trend data/study.toml data/2016/study.toml data/2017/study.toml\n"
                 "  careerstat trend data/2017/study.toml            (its [[wave]]s)\n"
                 "  careerstat trend data/2017/study.toml -q initiative,grade -o trend.html\n"
@@ -175,23 +181,26 @@ void setup_trend(CLI::App& app) {
                 "means, marked when significant). A question whose meaning changed between waves "
                 "is left out with a note unless the newest study maps the old wave onto it "
                 "(docs/trend.md).");
-    sub->add_option("studies", o->studies, "The study files of the waves (TOML), in any order")
+    sub->add_option("studies", o->studies,
+                    msgf("The study files of the waves (TOML), in any order"))
         ->required();
     sub->add_option("-q,--question", o->questions,
-                    "Questions (variables or groups) of the newest wave; default: its trend "
-                    "sections, else every section's questions")
+                    msgf("Questions (variables or groups) of the newest wave; default: its trend "
+                         "sections, else every section's questions"))
         ->delimiter(',');
-    sub->add_option("--population", o->population, "Only this population (its name)");
+    sub->add_option("--population", o->population, msgf("Only this population (its name)"));
     sub->add_option("--min-base", o->min_base,
-                    "Waves with fewer cases are flagged (*) and not tested (default: the "
-                    "study's trend section's min_base, else 30)")
+                    msgf("Waves with fewer cases are flagged (*) and not tested (default: the "
+                         "study's trend section's min_base, else 30)"))
         ->check(CLI::NonNegativeNumber);
-    sub->add_option("--ci", o->ci,
-                    "Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull")
+    sub->add_option(
+           "--ci", o->ci,
+           msgf("Interval for proportions: wilson, clopper-pearson, jeffreys, agresti-coull"))
         ->check(CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
-    sub->add_option("--level", o->level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
-    sub->add_flag("--no-drift", o->no_drift,
-                  "Leave out the questionnaire drift tables (the notes still say what was left out)");
+    sub->add_option("--level", o->level, msgf("Confidence level"))->check(CLI::Range(0.5, 0.9999));
+    sub->add_flag(
+        "--no-drift", o->no_drift,
+        msgf("Leave out the questionnaire drift tables (the notes still say what was left out)"));
     o->input.add_to(*sub);
     o->output.add_to(*sub);
     sub->callback([o] { run_trend(*o); });

@@ -4,6 +4,7 @@
 
 #include "careerstat/data/validate.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -44,9 +45,9 @@ class ProblemList {
         for (const auto& it : m_order) {
             const auto& [key, kind] = *it;
             if (kind.count > k_shown) {
-                data::Problem summary{kind.file, 0, key.first,
-                                      fmt::format("and {} more like this ({})", kind.count - k_shown,
-                                                  key.second)};
+                data::Problem summary{
+                    kind.file, 0, key.first,
+                    msgf("and {} more like this ({})", kind.count - k_shown, key.second)};
                 std::cout << summary.to_string() << '\n';
             }
         }
@@ -73,32 +74,39 @@ void run_validate(const ValidateOptions& o) {
     list.finish();
     std::cout.flush();
     if (const long skipped = src.reader->skipped_empty(); skipped > 0) {
-        std::cerr << fmt::format("careerstat: {} row{} holding only delimiters (empty rows) "
-                                 "skipped\n",
-                                 skipped, skipped == 1 ? "" : "s");
+        note(skipped == 1 ? msgf("1 row holding only delimiters (an empty row) skipped")
+                          : msgf("{} rows holding only delimiters (empty rows) skipped", skipped));
     }
     if (s.problems > 0) {
-        std::cerr << fmt::format("careerstat: {} problem{} in {} rows of {}\n", s.problems,
-                                 s.problems == 1 ? "" : "s", s.rows, src.reader->name());
+        std::cerr << "careerstat: "
+                  << (s.problems == 1
+                          ? msgf("1 problem in {} rows of {}", s.rows, src.reader->name())
+                          : msgf("{} problems in {} rows of {}", s.problems, s.rows,
+                                 src.reader->name()))
+                  << '\n';
         throw CLI::RuntimeError(k_exit_data);
     }
-    std::cerr << fmt::format("careerstat: {} rows of {} agree with {}\n", s.rows,
-                             src.reader->name(), src.codebook.source);
+    std::cerr << "careerstat: "
+              << msgf("{} rows of {} agree with {}", s.rows, src.reader->name(),
+                      src.codebook.source)
+              << '\n';
 }
 
 } // namespace
 
 void setup_validate(CLI::App& app) {
     auto o = std::make_shared<ValidateOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "validate", "Check an export against its codebook; exit 1 when problems are found");
-    sub->footer("Example:\n  careerstat validate data/clients.csv");
-    sub->add_option("export", o->export_path, "The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta")
+    CLI::App *sub = app.add_subcommand(
+        "validate", msgf("Check an export against its codebook; exit 1 when problems are found"));
+    sub->footer(msgf("Example:") + "\n  careerstat validate data/clients.csv");
+    sub->add_option(
+           "export", o->export_path,
+           msgf("The survey export: CSV (- for standard input), .xlsx, .sav, .zsav or .dta"))
         ->required();
-    sub->add_option("--codebook", o->codebook, "Codebook (default: <export>.codebook.csv)");
+    sub->add_option("--codebook", o->codebook, msgf("Codebook (default: <export>.codebook.csv)"));
     sub->add_flag("--all", o->all,
-                  "List every problem (without it, a problem repeated in a column is listed "
-                  "three times, then counted)");
+                  msgf("List every problem (without it, a problem repeated in a column is listed "
+                       "three times, then counted)"));
     o->input.add_to(*sub);
     sub->callback([o] { run_validate(*o); });
 }

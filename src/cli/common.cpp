@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include "careerstat/codebook/scale_scores.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/binding.hpp"
 #include "careerstat/codebook/dictionary.hpp"
@@ -21,17 +22,17 @@ namespace careerstat::cli {
 
 void InputOptions::add_to(CLI::App& app) {
     app.add_option("--delimiter", delimiter,
-                   "Field delimiter of the export: , ; tab | (default: sniffed)");
+                   msgf("Field delimiter of the export: , ; tab | (default: sniffed)"));
     app.add_option("--encoding", encoding,
-                   "Encoding of the export: utf-8 or windows-1252 (default: detected)");
+                   msgf("Encoding of the export: utf-8 or windows-1252 (default: detected)"));
     app.add_option("--sheet", sheet,
-                   "The sheet of an .xlsx workbook to read (default: the first)");
+                   msgf("The sheet of an .xlsx workbook to read (default: the first)"));
     app.add_option("--platform", platform,
-                   "Survey platform of the export: " + platform::kind_names() +
-                       " (default: detected from the header)");
+                   msgf("Survey platform of the export: ") + platform::kind_names() +
+                       msgf(" (default: detected from the header)"));
     app.add_flag("--keep-excluded", keep_excluded,
-                 "Keep the rows the platform marks as not answers (Qualtrics survey previews, "
-                 "tests and spam)");
+                 msgf("Keep the rows the platform marks as not answers (Qualtrics survey previews, "
+                      "tests and spam)"));
 }
 
 std::optional<platform::Kind> InputOptions::platform_kind() const {
@@ -40,8 +41,8 @@ std::optional<platform::Kind> InputOptions::platform_kind() const {
     }
     const auto k = platform::parse_kind(platform);
     if (!k) {
-        throw UsageError(fmt::format("--platform \"{}\": use one of {}", platform,
-                                     platform::kind_names()));
+        throw UsageError(
+            msgf("--platform \"{}\": use one of {}", platform, platform::kind_names()));
     }
     return k;
 }
@@ -60,14 +61,13 @@ io::ReaderOptions InputOptions::reader_options() const {
     if (!delimiter.empty()) {
         o.delimiter = io::parse_delimiter(delimiter);
         if (!o.delimiter) {
-            throw UsageError(fmt::format("--delimiter \"{}\": give one character, or tab",
-                                         delimiter));
+            throw UsageError(msgf("--delimiter \"{}\": give one character, or tab", delimiter));
         }
     }
     if (!encoding.empty()) {
         o.encoding = io::parse_encoding(encoding);
         if (!o.encoding) {
-            throw UsageError(fmt::format("--encoding \"{}\": use utf-8 or windows-1252", encoding));
+            throw UsageError(msgf("--encoding \"{}\": use utf-8 or windows-1252", encoding));
         }
     }
     return o;
@@ -76,29 +76,31 @@ io::ReaderOptions InputOptions::reader_options() const {
 void StatsOptions::add_to(CLI::App& app, bool with_ci, bool with_population) {
     if (with_ci) {
         app.add_option("--ci", ci,
-                       "Interval for proportions: wilson, clopper-pearson, jeffreys, "
-                       "agresti-coull")
-            ->check(CLI::IsMember(
-                {"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
+                       msgf("Interval for proportions: wilson, clopper-pearson, jeffreys, "
+                            "agresti-coull"))
+            ->check(
+                CLI::IsMember({"wilson", "clopper-pearson", "exact", "jeffreys", "agresti-coull"}));
     }
-    app.add_option("--level", level, "Confidence level")->check(CLI::Range(0.5, 0.9999));
+    app.add_option("--level", level, msgf("Confidence level"))->check(CLI::Range(0.5, 0.9999));
     if (with_population) {
-        app.add_option("--population", population,
-                       "Population size N (e.g. the number invited): finite population correction")
+        app.add_option(
+               "--population", population,
+               msgf("Population size N (e.g. the number invited): finite population correction"))
             ->check(CLI::PositiveNumber);
     }
-    app.add_option("--weight", weight, "Weight variable (default: the codebook's weight column)");
+    app.add_option("--weight", weight,
+                   msgf("Weight variable (default: the codebook's weight column)"));
     // One condition per --where, so question names after it stay positional.
     app.add_option("--where", where,
-                   "Keep respondents matching: VAR=CODE, VAR!=CODE, \"VAR in CODE,CODE\" "
-                   "(repeatable; all must hold)")
+                   msgf("Keep respondents matching: VAR=CODE, VAR!=CODE, \"VAR in CODE,CODE\" "
+                        "(repeatable; all must hold)"))
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 void print_reader_notes(const io::RecordReader& reader, const std::vector<std::string>& notes) {
     for (const std::string& n : notes) {
-        note(fmt::format("{}: {}", reader.name(), n));
+        note(msgf("{}: {}", reader.name(), n));
     }
 }
 
@@ -106,7 +108,7 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
                    const InputOptions& input) {
     Source src;
     if (export_path != "-" && !std::filesystem::exists(export_path)) {
-        throw UsageError(fmt::format("{}: cannot open: No such file or directory", export_path));
+        throw UsageError(msgf("{}: cannot open: No such file or directory", export_path));
     }
     register_input(export_path, "the export");
     Export e = open_export(export_path, input);
@@ -125,7 +127,8 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
     if (cb_path.empty()) {
         cb_path = codebook::Codebook::default_path(export_path);
         if (cb_path.empty()) {
-            throw UsageError("reading from standard input: give the codebook with --codebook");
+            throw UsageError(
+                msgf("reading from standard input: give the codebook with --codebook"));
         }
         if (!std::filesystem::exists(cb_path) && src.layout.kind == platform::Kind::Redcap) {
             // A REDCap project's data dictionary beside the export is its codebook.
@@ -135,9 +138,9 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
             }
         }
         if (!std::filesystem::exists(cb_path)) {
-            throw UsageError(fmt::format("{}: no codebook found (looked for {}); give one with "
-                                         "--codebook, or draft one with `careerstat codebook {}`",
-                                         export_path, cb_path, export_path));
+            throw UsageError(msgf("{}: no codebook found (looked for {}); give one with "
+                                  "--codebook, or draft one with `careerstat codebook {}`",
+                                  export_path, cb_path, export_path));
         }
     }
     register_input(cb_path, "the codebook");
@@ -147,9 +150,8 @@ Source open_source(const std::string& export_path, const std::string& codebook_p
 }
 
 void warn_all_excluded(const Source& src) {
-    std::cerr << fmt::format("careerstat: warning: every row of {} is left out ({} rows of {}); "
-                             "--keep-excluded keeps them\n",
-                             src.reader->name(), src.reader->excluded(), src.layout.excluded_what);
+    warn(msgf("every row of {} is left out ({} rows of {}); --keep-excluded keeps them",
+              src.reader->name(), src.reader->excluded(), msg(src.layout.excluded_what)));
 }
 
 analysis::Settings build_options(const Source& src, const StatsOptions& stats,

@@ -1,6 +1,7 @@
 #include "defaults.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,7 +19,7 @@ Defaults g_defaults;
 std::string find_file() {
     if (const char* given = std::getenv("CAREERSTAT_CONFIG"); given && *given) {
         if (!fs::is_regular_file(given)) {
-            throw UsageError(fmt::format("CAREERSTAT_CONFIG={}: no such file", given));
+            throw UsageError(msgf("CAREERSTAT_CONFIG={}: no such file", given));
         }
         return given;
     }
@@ -54,8 +55,8 @@ void load_defaults() {
     try {
         root = toml::parse_file(file);
     } catch (const toml::parse_error& e) {
-        throw UsageError(fmt::format("{}:{}:{}: {}", file, e.source().begin.line,
-                                     e.source().begin.column, e.description()));
+        throw UsageError(msgf("{}:{}:{}: {}", file, e.source().begin.line, e.source().begin.column,
+                              e.description()));
     }
     Defaults d;
     d.source = file;
@@ -64,19 +65,19 @@ void load_defaults() {
         if (k == "locale" || k == "lang") {
             const auto s = value.value<std::string>();
             if (!s || (*s != "en" && *s != "nl")) {
-                throw UsageError(at(file, value) + fmt::format("{} is \"en\" or \"nl\"", k));
+                throw UsageError(at(file, value) + msgf("{} is \"en\" or \"nl\"", k));
             }
             (k == "locale" ? d.locale : d.lang) = *s;
         } else if (k == "bom" || k == "quiet") {
             const auto b = value.value<bool>();
             if (!b || !value.is_boolean()) {
-                throw UsageError(at(file, value) + fmt::format("{} is true or false", k));
+                throw UsageError(at(file, value) + msgf("{} is true or false", k));
             }
             (k == "bom" ? d.bom : d.quiet) = *b;
         } else {
-            throw UsageError(at(file, value) + fmt::format("unknown key \"{}\" in careerstat's "
-                                                           "defaults (known: locale, lang, bom, quiet)",
-                                                           k));
+            throw UsageError(at(file, value) + msgf("unknown key \"{}\" in careerstat's "
+                                                    "defaults (known: locale, lang, bom, quiet)",
+                                                    k));
         }
     }
     g_defaults = d;

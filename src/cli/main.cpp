@@ -1,8 +1,10 @@
 // careerstat's entry point: builds the CLI11 app and catches every error once.
 #include "commands.hpp"
 #include "defaults.hpp"
+#include "lang.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -10,6 +12,7 @@
 
 int main(int argc, char** argv) {
     using namespace careerstat;
+    set_message_lang(lang_from_environment().value_or(Lang::En), false);
     try {
         cli::load_defaults(); // before the options are made: they start from its values
     } catch (const UsageError& e) {
@@ -17,11 +20,15 @@ int main(int argc, char** argv) {
         return k_exit_usage;
     }
     set_quiet(cli::defaults().quiet);
-    CLI::App app{"careerstat: survey analysis for career-guidance research", "careerstat"};
-    app.set_version_flag("--version", std::string("careerstat ") + CAREERSTAT_VERSION);
+    cli::choose_message_lang(argc, argv); // before the options: their --help is in it too
+    CLI::App app{msgf("careerstat: survey analysis for career-guidance research"), "careerstat"};
+    cli::translate_cli11(app);
+    app.set_version_flag("--version", std::string("careerstat ") + CAREERSTAT_VERSION,
+                         msgf("Show the version of careerstat and stop"));
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 ok, 1 problems in the data, 2 usage error or unreadable input.\n"
-               "Run `careerstat COMMAND --help` for a command's options and an example.");
+    app.footer(msgf("Exit codes: 0 ok, 1 problems in the data, 2 usage error or unreadable "
+                    "input.\nRun `careerstat COMMAND --help` for a command's options and an "
+                    "example."));
     cli::setup_codebook(app);
     cli::setup_validate(app);
     cli::setup_freq(app);
@@ -37,9 +44,22 @@ int main(int argc, char** argv) {
     cli::setup_peek(app);
     // --quiet on every command: notes on stderr silenced, warnings and errors kept.
     for (CLI::App* sub : app.get_subcommands({})) {
-        sub->add_flag_callback("--quiet", [] { set_quiet(true); },
-                               "No notes on standard error (what was recognised or written); "
-                               "warnings and errors are still written");
+        if (message_lang() == Lang::Nl) {
+            sub->group("Opdrachten");
+            if (CLI::Option *help = sub->get_help_ptr()) {
+                help->group("Opties");
+            }
+        }
+        if (sub->get_option_no_throw("--lang") == nullptr) {
+            // Read before parsing (choose_message_lang); here so that every command takes it.
+            sub->add_option("--lang")
+                ->description(msgf("Language of careerstat's messages: en or nl"))
+                ->check(CLI::IsMember({"en", "nl"}));
+        }
+        sub->add_flag_callback(
+            "--quiet", [] { set_quiet(true); },
+            msgf("No notes on standard error (what was recognised or written); "
+                 "warnings and errors are still written"));
     }
     if (!cli::defaults().source.empty()) {
         std::string what;
@@ -53,8 +73,8 @@ int main(int argc, char** argv) {
             }
         }
         app.parse_complete_callback([what] {
-            note(fmt::format("defaults from {}: {}", cli::defaults().source,
-                             what.empty() ? "none set" : what));
+            note(msgf("defaults from {}: {}", cli::defaults().source,
+                      what.empty() ? msgf("none set") : what));
         });
     }
     try {
@@ -71,7 +91,7 @@ int main(int argc, char** argv) {
         std::cerr << "careerstat: " << e.what() << '\n';
         return k_exit_usage;
     } catch (const std::exception& e) {
-        std::cerr << "careerstat: internal error: " << e.what() << '\n';
+        std::cerr << "careerstat: " << msgf("internal error: {}", e.what()) << '\n';
         return k_exit_data;
     }
     return k_exit_ok;

@@ -5,6 +5,7 @@
 #include "defaults.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 
 #include <array>
 #include <cctype>
@@ -34,31 +35,32 @@ void OutputOptions::add_to(CLI::App& app, bool with_codes) {
     lang = defaults().lang;
     bom = defaults().bom;
     app.add_option("--format", format,
-                   "Output format: text|csv|tsv|md|json|html|xlsx (default: from -o's "
-                   "extension, else text)")
+                   msgf("Output format: text|csv|tsv|md|json|html|xlsx (default: from -o's "
+                        "extension, else text)"))
         ->check(CLI::IsMember({"text", "csv", "tsv", "md", "json", "html", "xlsx"}));
     app.add_option("-o,--output", output,
-                   "Write to FILE (atomically) instead of standard output; DIR/ for one CSV "
-                   "per table");
+                   msgf("Write to FILE (atomically) instead of standard output; DIR/ for one CSV "
+                        "per table"));
     add_force_flag(app, force);
     app.add_option("--locale", locale,
-                   "Number format: en, or nl (decimal comma, ';' in CSV, Dutch words)")
+                   msgf("Number format: en, or nl (decimal comma, ';' in CSV, Dutch words)"))
         ->check(CLI::IsMember({"en", "nl"}));
-    app.add_option("--lang", lang, "Language of careerstat's own words: en or nl")
+    app.add_option("--lang", lang, msgf("Language of careerstat's own words: en or nl"))
         ->check(CLI::IsMember({"en", "nl"}));
-    app.add_flag("--bom", bom, "Start the output with a UTF-8 BOM, which Excel needs to read "
-                               "UTF-8 CSV (every text format but JSON)");
+    app.add_flag("--bom", bom,
+                 msgf("Start the output with a UTF-8 BOM, which Excel needs to read "
+                      "UTF-8 CSV (every text format but JSON)"));
     if (with_codes) {
-        app.add_flag("--codes", codes, "Show raw answer codes next to the labels");
+        app.add_flag("--codes", codes, msgf("Show raw answer codes next to the labels"));
     }
     app.add_flag("--long", long_form,
-                 "CSV or TSV with one row per statistic (table, row, row_kind, variable, "
-                 "code, label, column, value, mark), for scripts; CSV unless --format tsv");
+                 msgf("CSV or TSV with one row per statistic (table, row, row_kind, variable, "
+                      "code, label, column, value, mark), for scripts; CSV unless --format tsv"));
 }
 
 void add_force_flag(CLI::App& app, bool& force) {
     app.add_flag("--force", force,
-                 "Let -o replace a file that exists (without it, careerstat refuses)");
+                 msgf("Let -o replace a file that exists (without it, careerstat refuses)"));
 }
 
 Lang OutputOptions::language() const {
@@ -166,7 +168,7 @@ class TempFile {
         const std::string pattern =
             (dir / ("." + target.filename().string() + ".XXXXXX")).string();
         if (pattern.size() >= k_temp_path_max) {
-            throw UsageError(fmt::format("{}: the path is too long", shown));
+            throw UsageError(msgf("{}: the path is too long", shown));
         }
         install_handlers();
         SignalBlock block;
@@ -174,7 +176,7 @@ class TempFile {
             ++m_slot;
         }
         if (m_slot == k_max_temps) {
-            throw UsageError(fmt::format("{}: too many files open for writing", shown));
+            throw UsageError(msgf("{}: too many files open for writing", shown));
         }
         char* buf = g_temp_paths[m_slot];
         std::memcpy(buf, pattern.c_str(), pattern.size() + 1);
@@ -182,10 +184,8 @@ class TempFile {
         if (m_fd < 0) {
             const int err = errno;
             throw UsageError(err == ENOENT || err == ENOTDIR
-                                 ? fmt::format("{}: the folder {} does not exist", shown,
-                                               dir.string())
-                                 : fmt::format("{}: cannot write here: {}", shown,
-                                               std::strerror(err)));
+                                 ? msgf("{}: the folder {} does not exist", shown, dir.string())
+                                 : msgf("{}: cannot write here: {}", shown, std::strerror(err)));
         }
         g_temp_used[m_slot] = 1;
     }
@@ -210,7 +210,7 @@ class TempFile {
     void commit(const fs::path& target, const std::string& shown, bool replace) {
         if (::fsync(m_fd) != 0 || ::close(m_fd) != 0) {
             m_fd = -1;
-            throw UsageError(fmt::format("{}: writing failed: {}", shown, std::strerror(errno)));
+            throw UsageError(msgf("{}: writing failed: {}", shown, std::strerror(errno)));
         }
         m_fd = -1;
         SignalBlock block;
@@ -221,12 +221,11 @@ class TempFile {
             return;
         }
         if (!replace && errno == EEXIST) {
-            throw UsageError(fmt::format("-o {}: the file exists; add --force to replace it",
-                                         shown));
+            throw UsageError(msgf("-o {}: the file exists; add --force to replace it", shown));
         }
         // Replacing, or a file system without hard links: rename.
         if (::rename(tmp, target.c_str()) != 0) {
-            throw UsageError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+            throw UsageError(msgf("{}: cannot write: {}", shown, std::strerror(errno)));
         }
         g_temp_used[m_slot] = 0;
     }
@@ -278,12 +277,11 @@ Target plan_target(const std::string& option, const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
         if (auto input = input_at(path, st)) {
-            throw UsageError(fmt::format("-o {}: {} {} (an input); inputs are never written to",
-                                         option, option == path ? "that is" : path + " is",
-                                         *input));
+            throw UsageError(msgf("-o {}: {} {} (an input); inputs are never written to", option,
+                                  option == path ? msgf("that is") : path + msgf(" is"), *input));
         }
         if (S_ISDIR(st.st_mode)) {
-            throw UsageError(fmt::format("-o {}: {} is a folder", option, path));
+            throw UsageError(msgf("-o {}: {} is a folder", option, path));
         }
         if (!S_ISREG(st.st_mode)) {
             t.kind = TargetKind::Special; // /dev/null, a FIFO: a rename would replace it
@@ -313,28 +311,27 @@ void write_target(const Target& t, bool force, const Render& render) {
         struct stat st {};
         if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
             if (auto input = input_at("", st)) {
-                throw UsageError(fmt::format("standard output is {} (an input); inputs are "
-                                             "never written to",
-                                             *input));
+                throw UsageError(msgf("standard output is {} (an input); inputs are "
+                                      "never written to",
+                                      *input));
             }
         }
         if (const int err = render_to(STDOUT_FILENO, render); err != 0) {
-            throw UsageError(
-                fmt::format("cannot write to standard output: {}", std::strerror(err)));
+            throw UsageError(msgf("cannot write to standard output: {}", std::strerror(err)));
         }
         return;
     }
     if (t.kind == TargetKind::Special) {
         const int fd = ::open(t.where.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
         if (fd < 0) {
-            throw UsageError(fmt::format("{}: cannot open: {}", t.shown, std::strerror(errno)));
+            throw UsageError(msgf("{}: cannot open: {}", t.shown, std::strerror(errno)));
         }
         int err = render_to(fd, render);
         if (::close(fd) != 0 && err == 0) {
             err = errno;
         }
         if (err != 0) {
-            throw UsageError(fmt::format("{}: writing failed: {}", t.shown, std::strerror(err)));
+            throw UsageError(msgf("{}: writing failed: {}", t.shown, std::strerror(err)));
         }
         return;
     }
@@ -342,7 +339,7 @@ void write_target(const Target& t, bool force, const Render& render) {
     TempFile tmp(t.where, t.shown);
     ::fchmod(tmp.fd(), t.kind == TargetKind::Existing ? t.mode : new_file_mode());
     if (const int err = render_to(tmp.fd(), render); err != 0) {
-        throw UsageError(fmt::format("{}: writing failed: {}", t.shown, std::strerror(err)));
+        throw UsageError(msgf("{}: writing failed: {}", t.shown, std::strerror(err)));
     }
     tmp.commit(t.where, t.shown, force || t.kind == TargetKind::Existing);
 }
@@ -377,14 +374,14 @@ std::string unique_file_name(const std::string& id, std::set<std::string>& taken
 
 void register_input(const std::string& path, const std::string& role) {
     if (!path.empty()) {
-        g_inputs.push_back({path, role});
+        g_inputs.push_back({path, std::string(msg(role))}); // for the message that names it
     }
 }
 
 void write_output(const std::string& path, bool force, const Render& render) {
     const Target t = plan_target(path, path);
     if (t.kind == TargetKind::Existing && !force) {
-        throw UsageError(fmt::format("-o {}: the file exists; add --force to replace it", path));
+        throw UsageError(msgf("-o {}: the file exists; add --force to replace it", path));
     }
     write_target(t, force, render);
 }
@@ -397,9 +394,9 @@ void OutputOptions::write_directory(const std::vector<table::Table>& tables,
         base.format = render::Format::Csv;
     }
     if (base.format != render::Format::Csv && base.format != render::Format::Tsv) {
-        throw UsageError(fmt::format("-o {}: a directory takes one CSV or TSV file per table; "
-                                     "use --format csv or tsv",
-                                     output));
+        throw UsageError(msgf("-o {}: a directory takes one CSV or TSV file per table; "
+                              "use --format csv or tsv",
+                              output));
     }
     const char* ext = base.format == render::Format::Csv ? ".csv" : ".tsv";
     std::set<std::string> taken;
@@ -415,15 +412,15 @@ void OutputOptions::write_directory(const std::vector<table::Table>& tables,
     if (!existing.empty() && !force) {
         throw UsageError(
             existing.size() == 1
-                ? fmt::format("-o {}: {} exists; add --force to replace it", output, existing[0])
-                : fmt::format("-o {}: {} and {} more of its files exist; add --force to replace "
-                              "them",
-                              output, existing[0], existing.size() - 1));
+                ? msgf("-o {}: {} exists; add --force to replace it", output, existing[0])
+                : msgf("-o {}: {} and {} more of its files exist; add --force to replace "
+                       "them",
+                       output, existing[0], existing.size() - 1));
     }
     std::error_code ec;
     fs::create_directories(output, ec);
     if (ec) {
-        throw UsageError(fmt::format("{}: cannot make the directory: {}", output, ec.message()));
+        throw UsageError(msgf("{}: cannot make the directory: {}", output, ec.message()));
     }
     for (std::size_t i = 0; i < tables.size(); ++i) {
         write_target(targets[i], force,
@@ -462,9 +459,9 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
     } else if (!output.empty() && output != "-" && !to_directory) {
         auto f = render::format_from_path(output);
         if (!f) {
-            throw UsageError(fmt::format("-o {}: cannot tell the format from the extension; "
-                                         "add --format",
-                                         output));
+            throw UsageError(msgf("-o {}: cannot tell the format from the extension; "
+                                  "add --format",
+                                  output));
         }
         fmt_ = *f;
     }
@@ -472,9 +469,9 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
         if (format.empty() && fmt_ == render::Format::Text) {
             fmt_ = render::Format::Csv;
         } else if (fmt_ != render::Format::Csv && fmt_ != render::Format::Tsv) {
-            throw UsageError(fmt::format("--long writes CSV or TSV, not {}: drop --long, or use "
-                                         "--format csv or tsv",
-                                         format.empty() ? "the format of -o " + output : format));
+            throw UsageError(msgf("--long writes CSV or TSV, not {}: drop --long, or use "
+                                  "--format csv or tsv",
+                                  format.empty() ? msgf("the format of -o ") + output : format));
         }
     }
     base.long_form = long_form;
@@ -492,8 +489,8 @@ void OutputOptions::write(const std::vector<table::Table>& tables,
         return;
     }
     if (render::is_binary(fmt_) && (output.empty() || output == "-") && isatty(STDOUT_FILENO) != 0) {
-        throw UsageError("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or "
-                         "redirect standard output to a file)");
+        throw UsageError(msgf("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or "
+                              "redirect standard output to a file)"));
     }
     write_output(output, force, [&](std::ostream& out) { render::render(tables, out, base); });
 }

@@ -1,6 +1,7 @@
 #include "tabulate.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/util/text.hpp"
 
 #include <algorithm>
@@ -23,16 +24,15 @@ void run_pass(Source& src, analysis::Settings& settings,
     settings.build.excluded = src.reader->excluded();
     settings.build.excluded_what = src.layout.excluded_what;
     if (options.population > 0 && pass.rows_read() > options.population) {
-        throw UsageError(fmt::format("--population {:g}: {} holds {:g} returns, more than the "
-                                     "population; give the number invited",
-                                     options.population, src.reader->name(), pass.rows_read()));
+        throw UsageError(msgf("--population {:g}: {} holds {:g} returns, more than the "
+                              "population; give the number invited",
+                              options.population, src.reader->name(), pass.rows_read()));
     }
     if (pass.rows_read() == 0 && src.reader->excluded() > 0) {
         warn_all_excluded(src);
     } else if (!options.where.empty() && pass.cases() == 0) {
-        std::cerr << fmt::format("careerstat: warning: --where kept none of the {:g} "
-                                 "respondents; every table is empty\n",
-                                 pass.rows_read());
+        warn(msgf("--where kept none of the {:g} respondents; every table is empty",
+                  pass.rows_read()));
     }
 }
 
@@ -45,18 +45,18 @@ std::vector<double> parse_sig(const std::string& text) {
         const std::size_t comma = std::min(text.find(',', start), text.size());
         const auto v = util::parse_number(util::trim(std::string_view(text).substr(start, comma - start)), false);
         if (!v || !(*v > 0 && *v < 1)) {
-            throw UsageError(fmt::format("--sig {}: give one or two levels between 0 and 1, "
-                                         "e.g. 0.05 or 0.05,0.10 (with a decimal point: the "
-                                         "comma separates two levels)",
-                                         text));
+            throw UsageError(msgf("--sig {}: give one or two levels between 0 and 1, "
+                                  "e.g. 0.05 or 0.05,0.10 (with a decimal point: the "
+                                  "comma separates two levels)",
+                                  text));
         }
         out.push_back(*v);
         start = comma + 1;
     }
     if (out.size() > 2 || (out.size() == 2 && !(out[0] < out[1]))) {
-        throw UsageError(fmt::format("--sig {}: give one level, or two with the stricter "
-                                     "first (0.05,0.10)",
-                                     text));
+        throw UsageError(msgf("--sig {}: give one level, or two with the stricter "
+                              "first (0.05,0.10)",
+                              text));
     }
     return out;
 }
@@ -85,37 +85,38 @@ data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
 }
 
 void BannerCliOptions::add_to(CLI::App& app, bool by_required) {
-    auto* by_option = app.add_option(
+    auto *by_option = app.add_option(
         "--by", by,
-        "Banner variable: its categories become columns (repeatable); a number in bands: "
-        "--by age:18-29,30-44,45-64,65-");
+        msgf("Banner variable: its categories become columns (repeatable); a number in bands: "
+             "--by age:18-29,30-44,45-64,65-"));
     by_option->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     if (by_required) {
         by_option->required();
     }
     app.add_option("--sig", sig,
-                   "Significance level of the column letters; two (0.05,0.10) give upper- "
-                   "and lower-case letters");
-    app.add_option("--adjust", adjust, "Multiple-comparison adjustment within each row")
+                   msgf("Significance level of the column letters; two (0.05,0.10) give upper- "
+                        "and lower-case letters"));
+    app.add_option("--adjust", adjust, msgf("Multiple-comparison adjustment within each row"))
         ->check(CLI::IsMember({"none", "bonferroni", "holm", "bh"}));
     // CLI11's own range check would print the largest double; this says what is meant.
     const auto count = [](const std::string& text) -> std::string {
         const auto v = util::parse_number(text, false);
         return v && *v >= 0 && *v <= 1e9 ? "" : "must be a whole number, 0 or more";
     };
-    app.add_option("--min-base", min_base, "Columns with a smaller base are flagged (*) and "
-                                           "not tested (default 30)")
+    app.add_option("--min-base", min_base,
+                   msgf("Columns with a smaller base are flagged (*) and "
+                        "not tested (default 30)"))
         ->check(count);
     app.add_option("--hide-below", hide_below,
-                   "Columns with a smaller base show no percentages or means (default 10, or "
-                   "--min-base when smaller)")
+                   msgf("Columns with a smaller base show no percentages or means (default 10, or "
+                        "--min-base when smaller)"))
         ->check(count);
     app.add_option("--suppress", suppress,
-                   "Suppress counts below K, with secondary cells so none can be recovered "
-                   "from the totals (off: 0)")
+                   msgf("Suppress counts below K, with secondary cells so none can be recovered "
+                        "from the totals (off: 0)"))
         ->check(count);
     app.add_flag("--distribution", distribution,
-                 "Likert items as answer distributions rather than means");
+                 msgf("Likert items as answer distributions rather than means"));
 }
 
 table::BannerOptions BannerCliOptions::banner_options() const {
@@ -161,15 +162,15 @@ void require_kinds(const codebook::Codebook& cb, const std::vector<std::string>&
         const auto& v = cb.variables[q.variables[0]];
         const std::string type(codebook::type_name(v.type));
         if (q.kind == Kind::Other) {
-            throw UsageError(fmt::format("\"{}\" is a {} column: there is nothing to tabulate",
-                                         q.name, type));
+            throw UsageError(
+                msgf("\"{}\" is a {} column: there is nothing to tabulate", q.name, type));
         }
         if (!freq && (q.kind == Kind::Multi ||
                       (q.kind == Kind::Single && v.type != codebook::VarType::Likert))) {
-            throw UsageError(fmt::format("\"{}\" is a {} question: `careerstat freq` "
-                                         "tabulates it; describe shows Likert items, grades, "
-                                         "NPS and numbers",
-                                         q.name, q.kind == Kind::Multi ? "multi-select" : type));
+            throw UsageError(msgf("\"{}\" is a {} question: `careerstat freq` "
+                                  "tabulates it; describe shows Likert items, grades, "
+                                  "NPS and numbers",
+                                  q.name, q.kind == Kind::Multi ? msgf("multi-select") : type));
         }
     }
 }

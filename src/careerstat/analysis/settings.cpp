@@ -1,5 +1,6 @@
 // make_settings: the only place a run's statistical settings are assembled.
 #include "careerstat/analysis/settings.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/data/filter.hpp"
 #include "careerstat/errors.hpp"
@@ -13,20 +14,20 @@ table::BuildOptions make_build_options(const Request& r) {
     table::BuildOptions b;
     const auto ci = stats::parse_ci_method(r.ci);
     if (!ci) {
-        throw UsageError(fmt::format("--ci {}: use wilson, clopper-pearson, jeffreys or "
-                                     "agresti-coull",
-                                     r.ci));
+        throw UsageError(msgf("--ci {}: use wilson, clopper-pearson, jeffreys or "
+                              "agresti-coull",
+                              r.ci));
     }
     // Written as !(inside) so that NaN, which compares false with everything, is refused.
     if (!(r.level >= 0.5 && r.level <= 0.9999)) {
-        throw UsageError(fmt::format("--level {}: give a confidence level between 0.5 and "
-                                     "0.9999, e.g. 0.95",
-                                     r.level));
+        throw UsageError(msgf("--level {}: give a confidence level between 0.5 and "
+                              "0.9999, e.g. 0.95",
+                              r.level));
     }
     if (!(r.population == 0 || (r.population > 0 && std::isfinite(r.population)))) {
-        throw UsageError(fmt::format("--population {}: give the number of people in the "
-                                     "population (a positive number)",
-                                     r.population));
+        throw UsageError(msgf("--population {}: give the number of people in the "
+                              "population (a positive number)",
+                              r.population));
     }
     b.ci = *ci;
     b.level = r.level;
@@ -48,13 +49,12 @@ Settings make_settings(const codebook::Codebook& cb, const Request& r, bool deci
     if (!r.weight.empty()) {
         const auto idx = cb.index_of(r.weight);
         if (!idx) {
-            throw UsageError(fmt::format("--weight {}: no such variable in {}", r.weight,
-                                         cb.source));
+            throw UsageError(msgf("--weight {}: no such variable in {}", r.weight, cb.source));
         }
         if (!cb.variables[*idx].is_numeric()) {
-            throw UsageError(fmt::format("--weight {}: a {} variable holds no weights; give a "
-                                         "weight or numeric variable",
-                                         r.weight, codebook::type_name(cb.variables[*idx].type)));
+            throw UsageError(msgf("--weight {}: a {} variable holds no weights; give a "
+                                  "weight or numeric variable",
+                                  r.weight, codebook::type_name(cb.variables[*idx].type)));
         }
         t.weight = idx;
     } else {

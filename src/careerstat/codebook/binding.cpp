@@ -1,4 +1,5 @@
 #include "careerstat/codebook/binding.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/redcap.hpp"
 #include "careerstat/errors.hpp"
@@ -43,15 +44,15 @@ void resolve_names(const Codebook& cb, io::RecordReader& r) {
             for (std::size_t c : it->second) {
                 if (!described.count(names[c])) {
                     throw DataError(place(r.name(), r.header_line(), v.name) +
-                                    fmt::format("the header has this name {} (columns {} and "
-                                                "{}), so careerstat cannot tell which one the "
-                                                "codebook means; name them {} and {} in the codebook "
-                                                "(as `careerstat codebook` drafts them)",
-                                                it->second.size() == 2
-                                                    ? std::string("twice")
-                                                    : fmt::format("{} times", it->second.size()),
-                                                it->second[0] + 1, it->second[1] + 1,
-                                                names[it->second[0]], names[it->second[1]]));
+                                    msgf("the header has this name {} (columns {} and "
+                                         "{}), so careerstat cannot tell which one the "
+                                         "codebook means; name them {} and {} in the codebook "
+                                         "(as `careerstat codebook` drafts them)",
+                                         it->second.size() == 2
+                                             ? msgf("twice")
+                                             : msgf("{} times", it->second.size()),
+                                         it->second[0] + 1, it->second[1] + 1, names[it->second[0]],
+                                         names[it->second[1]]));
                 }
             }
         }
@@ -63,8 +64,8 @@ void resolve_names(const Codebook& cb, io::RecordReader& r) {
             const auto k = util::parse_integer(std::string_view(v.name).substr(1));
             if (!k || *k < 1 || static_cast<std::size_t>(*k) > names.size()) {
                 throw DataError(place(cb.source, v.line, "variable") +
-                                fmt::format("{} is not a column of {} (it has {} columns)", v.name,
-                                            r.name(), names.size()));
+                                msgf("{} is not a column of {} (it has {} columns)", v.name,
+                                     r.name(), names.size()));
             }
             column = static_cast<std::size_t>(*k - 1);
         } else if (const auto it = written.find(v.name);

@@ -1,4 +1,5 @@
 #include "careerstat/codebook/codebook.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/vocabulary.hpp"
 #include "careerstat/errors.hpp"
@@ -65,9 +66,9 @@ std::size_t selected_choice(const Variable& v, std::string_view given, const std
                 return i;
             }
         }
-        throw DataError(place(file, line, "selected") +
-                        fmt::format("\"{}\" is not one of the codes in choices ({})", given,
-                                    format_choices(ch)));
+        throw DataError(
+            place(file, line, "selected") +
+            msgf("\"{}\" is not one of the codes in choices ({})", given, format_choices(ch)));
     }
     std::vector<std::size_t> chosen;
     for (std::size_t i = 0; i < ch.size(); ++i) {
@@ -86,10 +87,10 @@ std::size_t selected_choice(const Variable& v, std::string_view given, const std
         }
     }
     throw DataError(place(file, line, "choices") +
-                    fmt::format("which code of \"{}\" means the option was selected? Name it "
-                                "in a `selected` column (e.g. selected = 1) or label the other "
-                                "code as not selected (e.g. 0=Niet gekozen)",
-                                format_choices(ch)));
+                    msgf("which code of \"{}\" means the option was selected? Name it "
+                         "in a `selected` column (e.g. selected = 1) or label the other "
+                         "code as not selected (e.g. 0=Niet gekozen)",
+                         format_choices(ch)));
 }
 
 } // namespace
@@ -150,9 +151,9 @@ std::vector<Choice> parse_choices(std::string_view text, const std::string& wher
         for (std::string_view part : util::split(text, sep)) {
             fixed += (fixed.empty() ? "" : "|") + std::string(util::trim(part));
         }
-        throw DataError(where + fmt::format("the answers are separated by '{}' (\"{}\"); a "
-                                            "codebook separates them with '|': \"{}\"",
-                                            sep, text, fixed));
+        throw DataError(where + msgf("the answers are separated by '{}' (\"{}\"); a "
+                                     "codebook separates them with '|': \"{}\"",
+                                     sep, text, fixed));
     }
     std::set<std::string> seen;
     for (std::string_view part : util::split(text, '|')) {
@@ -170,10 +171,10 @@ std::vector<Choice> parse_choices(std::string_view text, const std::string& wher
             c.label = std::string(util::trim(part.substr(eq + 1)));
         }
         if (c.code.empty()) {
-            throw DataError(where + fmt::format("\"{}\" has no code before \"=\"", part));
+            throw DataError(where + msgf("\"{}\" has no code before \"=\"", part));
         }
         if (!seen.insert(c.code).second) {
-            throw DataError(where + fmt::format("code {} is listed twice", c.code));
+            throw DataError(where + msgf("code {} is listed twice", c.code));
         }
         c.value = util::parse_number(c.code, false);
         out.push_back(std::move(c));
@@ -206,9 +207,9 @@ Codebook Codebook::read(io::RecordReader& reader) {
     for (const char* required : {"variable", "type"}) {
         if (!col.count(required)) {
             throw DataError(place(cb.source, reader.header_line()) +
-                            fmt::format("the codebook has no column \"{}\"; expected the header "
-                                        "variable,label,type,choices,missing,group,reverse",
-                                        required));
+                            msgf("the codebook has no column \"{}\"; expected the header "
+                                 "variable,label,type,choices,missing,group,reverse",
+                                 required));
         }
     }
     std::map<std::string, long> seen;
@@ -223,27 +224,25 @@ Codebook Codebook::read(io::RecordReader& reader) {
         };
         const long line = reader.line();
         if (fields.size() != reader.header().size()) {
-            throw DataError(place(cb.source, line) +
-                            fmt::format("{} fields, but the header has {}", fields.size(),
-                                        reader.header().size()));
+            throw DataError(place(cb.source, line) + msgf("{} fields, but the header has {}",
+                                                          fields.size(), reader.header().size()));
         }
         Variable v;
         v.line = line;
         v.name = std::string(get("variable"));
         if (v.name.empty()) {
-            throw DataError(place(cb.source, line, "variable") + "is empty");
+            throw DataError(place(cb.source, line, "variable") + msgf("is empty"));
         }
         if (auto [it, fresh] = seen.emplace(v.name, line); !fresh) {
             throw DataError(place(cb.source, line, "variable") +
-                            fmt::format("\"{}\" is already described on line {}", v.name,
-                                        it->second));
+                            msgf("\"{}\" is already described on line {}", v.name, it->second));
         }
         const auto type = parse_type(get("type"));
         if (!type) {
             throw DataError(place(cb.source, line, "type") +
-                            fmt::format("\"{}\" is not a type; use one of id, single, multi, "
-                                        "likert, grade, nps, numeric, text, date, weight, meta",
-                                        get("type")));
+                            msgf("\"{}\" is not a type; use one of id, single, multi, "
+                                 "likert, grade, nps, numeric, text, date, weight, meta",
+                                 get("type")));
         }
         v.type = *type;
         v.label = std::string(get("label"));
@@ -257,8 +256,8 @@ Codebook Codebook::read(io::RecordReader& reader) {
             const auto n = util::parse_number(m, false);
             if (!n || *n < 1 || *n != std::floor(*n) || v.type != VarType::Likert || v.group.empty()) {
                 throw DataError(place(cb.source, line, "min_items") +
-                                "is a whole number of at least 1, on a Likert item of a group "
-                                "(the least number of its items a scale score needs)");
+                                msgf("is a whole number of at least 1, on a Likert item of a group "
+                                     "(the least number of its items a scale score needs)"));
             }
             v.min_items = static_cast<std::size_t>(*n);
         }
@@ -270,7 +269,7 @@ Codebook Codebook::read(io::RecordReader& reader) {
         if (v.type == VarType::Likert && parse_range(choices, v)) {
             // "1..7": a scale of whole numbers, each its own label.
             if (*v.min != std::floor(*v.min) || *v.max - *v.min > 100) {
-                throw DataError(where_choices + "a Likert range is whole numbers, e.g. 1..7");
+                throw DataError(where_choices + msgf("a Likert range is whole numbers, e.g. 1..7"));
             }
             for (double k = *v.min; k <= *v.max; ++k) {
                 v.choices.push_back({fmt::format("{:g}", k), fmt::format("{:g}", k), k});
@@ -294,13 +293,13 @@ Codebook Codebook::read(io::RecordReader& reader) {
             v.selected_given = !get("selected").empty();
         } else if (!get("selected").empty()) {
             throw DataError(place(cb.source, line, "selected") +
-                            "only an option column (type multi with a group and choices) "
-                            "names a selected code");
+                            msgf("only an option column (type multi with a group and choices) "
+                                 "names a selected code"));
         }
         if ((v.is_categorical() || v.is_multi_column()) && v.choices.empty()) {
-            throw DataError(where_choices + fmt::format("a {} question needs its answer codes, "
-                                                        "e.g. 1=Ja|2=Nee",
-                                                        type_name(v.type)));
+            throw DataError(where_choices + msgf("a {} question needs its answer codes, "
+                                                 "e.g. 1=Ja|2=Nee",
+                                                 type_name(v.type)));
         }
         if (v.type == VarType::Likert) {
             // Codes that are not numbers (LimeSurvey's A1..A5, D4..N0..A4) are scored 1, 2, ...
@@ -311,8 +310,9 @@ Codebook Codebook::read(io::RecordReader& reader) {
             const bool none = std::none_of(v.choices.begin(), v.choices.end(),
                                            [](const Choice& c) { return c.value; });
             if (!all_numbers && !none) {
-                throw DataError(where_choices + "a Likert scale's codes are all numbers, or none "
-                                                "are (then they score 1, 2, ... in order)");
+                throw DataError(where_choices +
+                                msgf("a Likert scale's codes are all numbers, or none "
+                                     "are (then they score 1, 2, ... in order)"));
             }
             for (std::size_t k = 0; none && k < v.choices.size(); ++k) {
                 v.choices[k].value = static_cast<double>(k + 1);
@@ -322,7 +322,7 @@ Codebook Codebook::read(io::RecordReader& reader) {
             for (const Choice& c : v.choices) {
                 if (c.code == m.code) {
                     throw DataError(place(cb.source, line, "missing") +
-                                    fmt::format("code {} is also an answer in choices", m.code));
+                                    msgf("code {} is also an answer in choices", m.code));
                 }
             }
         }
@@ -330,7 +330,7 @@ Codebook Codebook::read(io::RecordReader& reader) {
     }
     if (cb.variables.empty()) {
         throw DataError(place(cb.source, reader.header_line()) +
-                        "the codebook describes no variables");
+                        msgf("the codebook describes no variables"));
     }
     return cb;
 }
@@ -452,8 +452,8 @@ std::vector<Question> Codebook::select(const std::vector<std::string>& names) co
                     known += (known.empty() ? "" : ", ") + q.name;
                 }
             }
-            throw UsageError(fmt::format("{}: no variable or group \"{}\"{}; the codebook has: {}",
-                                         source, name, did_you_mean(name), known));
+            throw UsageError(msgf("{}: no variable or group \"{}\"{}; the codebook has: {}", source,
+                                  name, did_you_mean(name), known));
         }
     }
     return out;
@@ -480,23 +480,26 @@ std::string Codebook::did_you_mean(std::string_view name) const {
             };
             if (at != std::string::npos && (at == 0 || !letter(at - 1)) && !letter(at + word.size()) &&
                 near.size() < 3) {
-                near.push_back(fmt::format("\"{}\", labelled \"{}\"", v.name, v.label));
+                near.push_back(msgf("\"{}\", labelled \"{}\"", v.name, v.label));
             }
         }
         if (!near.empty()) {
             std::string list;
             for (std::size_t i = 0; i < near.size(); ++i) {
-                list += (i == 0 ? "" : i + 1 == near.size() ? " or " : "; ") + near[i];
+                list += (i == 0 ? "" : i + 1 == near.size() ? msgf(" or ") : "; ") + near[i];
             }
-            return " (did you mean " + list + "?)";
+            return msgf(" (did you mean {}?)", list);
         }
         return {};
     }
     std::string list;
     for (std::size_t i = 0; i < near.size(); ++i) {
-        list += (i == 0 ? "" : i + 1 == near.size() ? " or " : ", ") + ("\"" + near[i] + "\"");
+        list += (i == 0                 ? ""
+                 : i + 1 == near.size() ? msgf(" or ")
+                                        : ", ") +
+                ("\"" + near[i] + "\"");
     }
-    return near.empty() ? std::string() : " (did you mean " + list + "?)";
+    return near.empty() ? std::string() : msgf(" (did you mean {}?)", list);
 }
 
 std::optional<Question> Codebook::scale_score(std::string_view group) const {
@@ -544,7 +547,7 @@ std::optional<std::size_t> Codebook::id_variable() const {
 }
 
 std::string Codebook::not_in_export(const Variable& v) const {
-    return fmt::format("is in the codebook ({}:{}) but not in the export", source, v.line);
+    return msgf("is in the codebook ({}:{}) but not in the export", source, v.line);
 }
 
 void Codebook::write_csv(std::ostream& out, char d) const {

@@ -1,4 +1,5 @@
 #include "careerstat/codebook/dictionary.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/binding.hpp"
 #include "careerstat/codebook/scales.hpp"
@@ -122,7 +123,7 @@ std::vector<Choice> missing_of(const DV& v, const std::string& source) {
     for (const DV::Range& r : v.missing_ranges) {
         if (!std::isfinite(r.lo) || !std::isfinite(r.hi) || r.lo != std::trunc(r.lo) ||
             r.hi != std::trunc(r.hi) || r.hi - r.lo + 1 > k_max_range_codes) {
-            throw DataError(fmt::format(
+            throw DataError(msgf(
                 "{}: column \"{}\": its missing values are the range {} THRU {}, which a "
                 "codebook cannot list code by code; write a codebook with `careerstat codebook "
                 "{}` and give the missing codes there",
@@ -255,9 +256,9 @@ Codebook from_dictionary(const io::Dictionary& dict, const std::string& source,
     std::map<std::string, const io::DictionarySet*> option_of;
     for (const io::DictionarySet& set : dict.sets) {
         if (!set.dichotomy) {
-            notes.push_back(fmt::format("multiple category set ${} ({}) is read as {} separate "
-                                        "questions: a careerstat codebook has no such set",
-                                        set.name, set.label, set.variables.size()));
+            notes.push_back(msgf("multiple category set ${} ({}) is read as {} separate "
+                                 "questions: a careerstat codebook has no such set",
+                                 set.name, set.label, set.variables.size()));
             continue;
         }
         for (const std::string& v : set.variables) {
@@ -322,9 +323,9 @@ Codebook from_dictionary(const io::Dictionary& dict, const std::string& source,
             // "Weet niet" as a point of a scale would move its mean: a missing code.
             for (auto it = v.choices.begin(); it != v.choices.end();) {
                 if (is_dont_know_answer(it->label)) {
-                    notes.push_back(fmt::format("column \"{}\": code {} ({}) is read as a missing "
-                                                "code, not a point of the scale",
-                                                v.name, it->code, it->label));
+                    notes.push_back(msgf("column \"{}\": code {} ({}) is read as a missing "
+                                         "code, not a point of the scale",
+                                         v.name, it->code, it->label));
                     v.missing.push_back(*it);
                     it = v.choices.erase(it);
                 } else {
@@ -378,9 +379,10 @@ std::optional<Codebook> dictionary_codebook(io::RecordReader& reader,
     Codebook cb;
     std::optional<DocumentCodebook> doc = codebook_from_documents(dict->documents);
     if (doc && doc->fingerprint != dictionary_fingerprint(*dict)) {
-        notes.push_back("the file was changed after careerstat wrote it (its labels or missing "
-                        "values differ): it is read through its dictionary, not the codebook "
-                        "careerstat wrote into it");
+        notes.push_back(
+            msgf("the file was changed after careerstat wrote it (its labels or missing "
+                 "values differ): it is read through its dictionary, not the codebook "
+                 "careerstat wrote into it"));
         doc.reset();
     }
     if (doc) {

@@ -1,4 +1,5 @@
 #include "careerstat/codebook/infer.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/draft.hpp"
 
@@ -40,9 +41,10 @@ Codebook infer(io::RecordReader& reader, const platform::Layout& layout) {
     const bool decimal_comma = reader.dialect().decimal_comma;
     if (std::all_of(reader.raw_header().begin(), reader.raw_header().end(),
                     [](const std::string& h) { return util::trim(h).empty(); })) {
-        throw DataError(place(reader.name(), reader.header_line()) +
-                        "the header names no columns; expected the variable names on its first "
-                        "line");
+        throw DataError(
+            place(reader.name(), reader.header_line()) +
+            msgf("the header names no columns; expected the variable names on its first "
+                 "line"));
     }
     std::vector<ColumnProfile> prof(header.size());
     // An id column's values are unique: a platform's or a name's id column that repeats a

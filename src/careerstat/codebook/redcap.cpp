@@ -1,5 +1,6 @@
 // A REDCap data dictionary read as a codebook, for the columns of one export.
 #include "careerstat/codebook/redcap.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
@@ -189,7 +190,7 @@ Codebook from_redcap_dictionary(io::RecordReader& dict, const std::vector<std::s
     }
     if (cb.variables.empty()) {
         throw DataError(place(dict.name(), dict.header_line()) +
-                        "the data dictionary describes none of the export's columns");
+                        msgf("the data dictionary describes none of the export's columns"));
     }
     return cb;
 }
@@ -223,9 +224,9 @@ std::vector<std::string> adopt_export_codes(Codebook& cb, const Codebook& seen) 
         v.choices[1].code = yes;
         v.choices[0].value = 0;
         v.choices[1].value = 1;
-        notes.push_back(fmt::format("column \"{}\": the export writes {}/{} for the dictionary's "
-                                    "codes 0/1; the draft takes the export's codes",
-                                    v.name, v.choices[0].code, v.choices[1].code));
+        notes.push_back(msgf("column \"{}\": the export writes {}/{} for the dictionary's "
+                             "codes 0/1; the draft takes the export's codes",
+                             v.name, v.choices[0].code, v.choices[1].code));
     }
     return notes;
 }

@@ -1,4 +1,5 @@
 #include "careerstat/codebook/scale_scores.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 
@@ -42,10 +43,10 @@ void add_scale_scores(Codebook& cb, const std::map<std::string, std::size_t>& mi
                 continue;
             }
             if (given != 0 && item.min_items != given) {
-                throw DataError(fmt::format("{}:{}: column \"min_items\": {} differs from {} on "
-                                            "line {}, for the same scale \"{}\"",
-                                            cb.source, item.line, item.min_items, given,
-                                            given_line, q.name));
+                throw DataError(msgf("{}:{}: column \"min_items\": {} differs from {} on "
+                                     "line {}, for the same scale \"{}\"",
+                                     cb.source, item.line, item.min_items, given, given_line,
+                                     q.name));
             }
             given = item.min_items;
             given_line = item.line;
@@ -54,8 +55,8 @@ void add_scale_scores(Codebook& cb, const std::map<std::string, std::size_t>& mi
             given = it->second;
         }
         if (given > q.variables.size()) {
-            throw DataError(fmt::format("{}: scale \"{}\": min_items = {}, but it has {} items",
-                                        cb.source, q.name, given, q.variables.size()));
+            throw DataError(msgf("{}: scale \"{}\": min_items = {}, but it has {} items", cb.source,
+                                 q.name, given, q.variables.size()));
         }
         Variable score;
         score.name = q.name;

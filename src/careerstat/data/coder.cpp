@@ -1,4 +1,5 @@
 #include "careerstat/data/coder.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/io/sav_source.hpp"
 
@@ -275,18 +276,18 @@ std::string Coder::explain_invalid(std::string_view cell) const {
     if (v.is_numeric()) {
         if (!util::parse_number(cell, m_decimal_comma)) {
             if (v.type == VarType::Weight) {
-                return fmt::format("\"{}\" is not a weight (a positive number)", cell);
+                return msgf("\"{}\" is not a weight (a positive number)", cell);
             }
-            return fmt::format("\"{}\" is not a number", cell);
+            return msgf("\"{}\" is not a number", cell);
         }
         if (v.type == VarType::Weight) {
             return *util::parse_number(cell, m_decimal_comma) > 0
-                       ? fmt::format("weight {} is above 10^15: a weight counts people, so "
-                                     "this is not a survey weight (is it the right column?)",
-                                     cell)
-                       : fmt::format("weight {} is not positive", cell);
+                       ? msgf("weight {} is above 10^15: a weight counts people, so "
+                              "this is not a survey weight (is it the right column?)",
+                              cell)
+                       : msgf("weight {} is not positive", cell);
         }
-        return fmt::format("{} is outside the range {}..{}", cell, *v.min, *v.max);
+        return msgf("{} is outside the range {}..{}", cell, *v.min, *v.max);
     }
     // List codes for a code-like cell, labels for a label-like one (Google Forms exports).
     const bool numeric_cell = util::parse_number(cell, m_decimal_comma).has_value();
@@ -297,20 +298,20 @@ std::string Coder::explain_invalid(std::string_view cell) const {
         }
     }
     if (v.is_option_column()) {
-        return fmt::format("\"{}\" is not one of the option codes ({})", cell, codes);
+        return msgf("\"{}\" is not one of the option codes ({})", cell, codes);
     }
     if (v.is_multi_column()) {
         const char sep = v.separator.empty() ? ',' : v.separator[0];
         for (std::string_view part : util::split_answers(cell, sep)) {
             part = util::trim(part);
             if (!part.empty() && find_choice(part) < 0 && other_choice() < 0) {
-                return fmt::format("\"{}\" in \"{}\" is not an answer in the codebook ({}; "
-                                   "answers are separated by \"{}\")",
-                                   part, cell, codes, v.separator);
+                return msgf("\"{}\" in \"{}\" is not an answer in the codebook ({}; "
+                            "answers are separated by \"{}\")",
+                            part, cell, codes, v.separator);
             }
         }
     }
-    return fmt::format("code \"{}\" is not in the codebook ({})", cell, codes);
+    return msgf("code \"{}\" is not in the codebook ({})", cell, codes);
 }
 
 } // namespace careerstat::data

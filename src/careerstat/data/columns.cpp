@@ -1,5 +1,6 @@
 // find_column: the one lookup of a variable's column, shared by every consumer of a pass.
 #include "careerstat/data/columns.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 
@@ -17,10 +18,10 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header,
         }
         if (found) {
             throw DataError(place(source, header_line, name) +
-                            fmt::format("the header has this name twice (columns {} and {}), so "
-                                        "careerstat cannot tell which one the codebook means; "
-                                        "rename one of them in the export",
-                                        *found + 1, c + 1));
+                            msgf("the header has this name twice (columns {} and {}), so "
+                                 "careerstat cannot tell which one the codebook means; "
+                                 "rename one of them in the export",
+                                 *found + 1, c + 1));
         }
         found = c;
     }

@@ -1,4 +1,5 @@
 #include "careerstat/data/cross_counts.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/util/text.hpp"
@@ -44,9 +45,9 @@ std::vector<Banner::Band> parse_bands(const std::string& name, const std::string
             ok = ok && !(lo.empty() && hi.empty()) && b.low <= b.high;
         }
         if (!ok) {
-            throw UsageError(fmt::format("--by {}:{}: \"{}\" is not a band; write bands as "
-                                         "18-29,30-44,45-64,65- (ends included)",
-                                         name, text, piece));
+            throw UsageError(msgf("--by {}:{}: \"{}\" is not a band; write bands as "
+                                  "18-29,30-44,45-64,65- (ends included)",
+                                  name, text, piece));
         }
         b.label = std::string(piece);
         bands.push_back(std::move(b));
@@ -54,9 +55,9 @@ std::vector<Banner::Band> parse_bands(const std::string& name, const std::string
     }
     for (std::size_t i = 1; i < bands.size(); ++i) {
         if (!(bands[i].low > bands[i - 1].high)) {
-            throw UsageError(fmt::format("--by {}:{}: bands \"{}\" and \"{}\" overlap or are "
-                                         "out of order; give them from low to high",
-                                         name, text, bands[i - 1].label, bands[i].label));
+            throw UsageError(msgf("--by {}:{}: bands \"{}\" and \"{}\" overlap or are "
+                                  "out of order; give them from low to high",
+                                  name, text, bands[i - 1].label, bands[i].label));
         }
     }
     return bands;
@@ -79,9 +80,9 @@ Banner make_banner(const codebook::Codebook& cb, const std::string& spec, bool d
     b.variables = q.variables;
     if (colon != std::string::npos) {
         if (q.kind != Question::Kind::Numeric) {
-            throw UsageError(fmt::format("--by {}: only a numeric variable is cut into bands; "
-                                         "\"{}\" is {}, and its answers are the columns",
-                                         spec, name, codebook::type_name(v.type)));
+            throw UsageError(msgf("--by {}: only a numeric variable is cut into bands; "
+                                  "\"{}\" is {}, and its answers are the columns",
+                                  spec, name, codebook::type_name(v.type)));
         }
         b.kind = Banner::Kind::Bands;
         b.bands = parse_bands(name, spec.substr(colon + 1));
@@ -112,20 +113,19 @@ Banner make_banner(const codebook::Codebook& cb, const std::string& spec, bool d
         }
         return b;
     case Question::Kind::Numeric:
-        throw UsageError(fmt::format("--by {}: a number needs bands, e.g. --by {}:18-29,30-44,"
-                                     "45-64,65-",
-                                     name, name));
+        throw UsageError(msgf("--by {}: a number needs bands, e.g. --by {}:18-29,30-44,"
+                              "45-64,65-",
+                              name, name));
     case Question::Kind::Battery:
-        throw UsageError(fmt::format("--by {}: \"{}\" is a battery of {} items; break down by "
-                                     "one of them",
-                                     name, name, q.variables.size()));
+        throw UsageError(msgf("--by {}: \"{}\" is a battery of {} items; break down by "
+                              "one of them",
+                              name, name, q.variables.size()));
     case Question::Kind::Other:
         break;
     }
     const std::string_view type = codebook::type_name(v.type);
-    const bool vowel = !type.empty() && std::string_view("aeiou").find(type[0]) != std::string_view::npos;
-    throw UsageError(fmt::format("--by {}: {} {} column has no categories to break down by",
-                                 name, vowel ? "an" : "a", type));
+    throw UsageError(
+        msgf("--by {}: a column of type {} has no categories to break down by", name, type));
 }
 
 CrossCounts::CrossCounts(const codebook::Codebook& codebook, std::vector<Question> questions,
@@ -135,15 +135,15 @@ CrossCounts::CrossCounts(const codebook::Codebook& codebook, std::vector<Questio
         for (std::size_t e = 0; e < b; ++e) {
             if (m_banners[e].variables == m_banners[b].variables &&
                 m_banners[e].bands.size() == m_banners[b].bands.size()) {
-                throw UsageError(fmt::format("--by {}: given twice", m_banners[b].name));
+                throw UsageError(msgf("--by {}: given twice", m_banners[b].name));
             }
         }
         for (const Question& q : m_questions) {
             if (q.variables == m_banners[b].variables) {
-                throw UsageError(fmt::format(
-                    "--by {}: \"{}\" is also a question to break down, and by itself it is "
-                    "only its own diagonal; leave it out of the questions",
-                    m_banners[b].name, q.name));
+                throw UsageError(
+                    msgf("--by {}: \"{}\" is also a question to break down, and by itself it is "
+                         "only its own diagonal; leave it out of the questions",
+                         m_banners[b].name, q.name));
             }
         }
         m_first.push_back(m_columns);

@@ -1,4 +1,5 @@
 #include "careerstat/data/filter.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/util/text.hpp"
@@ -54,15 +55,15 @@ std::vector<Condition> parse_where(const std::vector<std::string>& expressions,
         Condition c;
         c.text = expr;
         if (!split_condition(expr, var, values, c.negate)) {
-            throw UsageError(fmt::format("--where \"{}\": expected VAR=CODE, VAR!=CODE or "
-                                         "\"VAR in CODE,CODE\"",
-                                         expr));
+            throw UsageError(msgf("--where \"{}\": expected VAR=CODE, VAR!=CODE or "
+                                  "\"VAR in CODE,CODE\"",
+                                  expr));
         }
         var = util::trim(var);
         const auto idx = codebook.index_of(var);
         if (!idx) {
-            throw UsageError(fmt::format("--where \"{}\": no variable \"{}\" in {}{}", expr, var,
-                                         codebook.source, codebook.did_you_mean(var)));
+            throw UsageError(msgf("--where \"{}\": no variable \"{}\" in {}{}", expr, var,
+                                  codebook.source, codebook.did_you_mean(var)));
         }
         c.variable = *idx;
         const codebook::Variable& v = codebook.variables[*idx];
@@ -106,9 +107,8 @@ std::vector<Condition> parse_where(const std::vector<std::string>& expressions,
                 if (c.kind == Condition::Kind::Option && codes.empty()) {
                     codes = "1 = selected, 0 = not selected";
                 }
-                throw UsageError(fmt::format("--where \"{}\": \"{}\" is not a code of {}{}", expr,
-                                             value, v.name,
-                                             codes.empty() ? "" : " (" + codes + ")"));
+                throw UsageError(msgf("--where \"{}\": \"{}\" is not a code of {}{}", expr, value,
+                                      v.name, codes.empty() ? "" : " (" + codes + ")"));
             }
         }
         out.push_back(std::move(c));

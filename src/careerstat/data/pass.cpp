@@ -1,4 +1,5 @@
 #include "careerstat/data/pass.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/data/columns.hpp"
 #include "careerstat/data/record_pipeline.hpp"
@@ -38,9 +39,9 @@ void Pass::run(io::RecordReader& reader) {
         reader.keep_only(columns);
         while (reader.next_typed()) {
             if (reader.typed_fields().size() != width) {
-                throw DataError(place(reader.name(), reader.line()) +
-                                fmt::format("{} fields, but the header has {}",
-                                            reader.typed_fields().size(), width));
+                throw DataError(
+                    place(reader.name(), reader.line()) +
+                    msgf("{} fields, but the header has {}", reader.typed_fields().size(), width));
             }
             feed_typed(reader.typed_fields(), reader.line());
         }
@@ -64,9 +65,9 @@ void Pass::bind(const std::vector<std::string>& header, const std::string& sourc
             return false;
         }
         if (m_cb.variables[v].is_derived()) {
-            throw UsageError(fmt::format("\"{}\" is a scale score (the mean of its items): "
-                                         "--where and weights take a variable of the export",
-                                         m_cb.variables[v].name));
+            throw UsageError(msgf("\"{}\" is a scale score (the mean of its items): "
+                                  "--where and weights take a variable of the export",
+                                  m_cb.variables[v].name));
         }
         m_column[v] = find_column(header, m_cb.variables[v].name, source, header_line);
         if (!m_column[v]) {
@@ -136,7 +137,7 @@ void Pass::score(std::size_t v) {
 void Pass::invalid(std::size_t v, std::string_view cell, long line) const {
     throw DataError(place(m_source, line, m_cb.variables[v].name) +
                     m_coders[v].explain_invalid(cell) +
-                    "; `careerstat validate` lists every problem");
+                    msgf("; `careerstat validate` lists every problem"));
 }
 
 const Coded& Pass::code_at(std::size_t v, std::span<const std::string_view> fields, long line) {
@@ -172,7 +173,7 @@ void Pass::feed_typed(std::span<const io::TypedCell> cells, long line) {
         const Coded& cw = code_typed(*m_options.weight, cells[*m_column[*m_options.weight]], line);
         if (cw.kind != Coded::Kind::Valid || !(cw.value > 0 && cw.value <= k_max_weight)) {
             throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
-                            "every respondent needs a positive weight of at most 10^15");
+                            msgf("every respondent needs a positive weight of at most 10^15"));
         }
         w = cw.value;
     }
@@ -205,7 +206,7 @@ void Pass::feed(std::span<const std::string_view> fields, long line) {
         const Coded& cw = code_at(*m_options.weight, fields, line);
         if (cw.kind != Coded::Kind::Valid || !(cw.value > 0 && cw.value <= k_max_weight)) {
             throw DataError(place(m_source, line, m_cb.variables[*m_options.weight].name) +
-                            "every respondent needs a positive weight of at most 10^15");
+                            msgf("every respondent needs a positive weight of at most 10^15"));
         }
         w = cw.value;
     }

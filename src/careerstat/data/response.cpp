@@ -1,4 +1,5 @@
 #include "careerstat/data/response.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/data/record_pipeline.hpp"
 #include "careerstat/data/columns.hpp"
@@ -137,7 +138,7 @@ std::optional<bool> ResponseCounter::add(std::span<const std::string_view> field
             if (c.kind == Coded::Kind::Invalid) {
                 throw DataError(place(m_out.source, line, m_cb.variables[v].name) +
                                 m_coders[v].explain_invalid(cell) +
-                                "; `careerstat validate` lists every problem");
+                                msgf("; `careerstat validate` lists every problem"));
             }
             // An option column counts when selected; a one-column multi-select cell when it
             // holds any answer (its codes are in the mask, not the index).

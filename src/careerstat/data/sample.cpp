@@ -1,4 +1,5 @@
 #include "careerstat/data/sample.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
@@ -35,20 +36,19 @@ SampleCounts read_sample(io::RecordReader& reader, const std::string& dispositio
                           ? find_column(header, {"disposition", "dispositie", "aapor", "status"})
                           : find_column(header, {disposition_column});
     if (!disp) {
-        throw UsageError(fmt::format("{}: no disposition column ({}); the sample file needs "
-                                     "one row per invitee with an AAPOR disposition code",
-                                     reader.name(),
-                                     disposition_column.empty()
-                                         ? "looked for disposition, dispositie, aapor, status"
-                                         : "looked for " + disposition_column));
+        throw UsageError(msgf("{}: no disposition column ({}); the sample file needs "
+                              "one row per invitee with an AAPOR disposition code",
+                              reader.name(),
+                              disposition_column.empty()
+                                  ? msgf("looked for disposition, dispositie, aapor, status")
+                                  : msgf("looked for ") + disposition_column));
     }
     out.disposition_column = header[*disp];
     std::optional<std::size_t> by;
     if (!by_column.empty()) {
         by = find_column(header, {by_column});
         if (!by) {
-            throw UsageError(fmt::format("--by {}: {} has no such column", by_column,
-                                         reader.name()));
+            throw UsageError(msgf("--by {}: {} has no such column", by_column, reader.name()));
         }
         out.by_column = header[*by];
     }
@@ -60,10 +60,10 @@ SampleCounts read_sample(io::RecordReader& reader, const std::string& dispositio
         if (!cls) {
             throw DataError(
                 place(reader.name(), reader.line(), out.disposition_column) +
-                fmt::format("\"{}\" is not an AAPOR disposition code (1.1 complete, 1.2 partial, "
-                            "2.1x refusal and break-off, 2.2x non-contact, 2.3x other, 3.x "
-                            "unknown eligibility, 4.x not eligible; or I, P, R, NC, O, UH, UO, NE)",
-                            code));
+                msgf("\"{}\" is not an AAPOR disposition code (1.1 complete, 1.2 partial, "
+                     "2.1x refusal and break-off, 2.2x non-contact, 2.3x other, 3.x "
+                     "unknown eligibility, 4.x not eligible; or I, P, R, NC, O, UH, UO, NE)",
+                     code));
         }
         out.rows += 1;
         stats::add(out.total, *cls);

@@ -1,4 +1,5 @@
 #include "careerstat/data/sav_writer.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/dictionary.hpp"
 #include "careerstat/io/sav_source.hpp"
@@ -116,7 +117,8 @@ ssize_t write_bytes(const void* data, size_t len, void* ctx) {
 
 void check(readstat_error_t e, const std::string& what) {
     if (e != READSTAT_OK) {
-        throw DataError(fmt::format("cannot write the .sav file ({}): {}", what, readstat_error_message(e)));
+        throw DataError(
+            msgf("cannot write the .sav file ({}): {}", what, readstat_error_message(e)));
     }
 }
 
@@ -163,13 +165,13 @@ SavWriter::SavWriter(const codebook::Codebook& cb, bool decimal_comma) : m_cb(cb
             c.name = spss_name(v.name, taken);
             m_columns.push_back(c);
             if (c.kind == SavColumn::Kind::Categorical && numbered) {
-                m_notes.push_back(fmt::format("{}: codes that are not numbers are numbered on from "
-                                              "the largest numeric code (value labels say which)",
-                                              v.name));
+                m_notes.push_back(msgf("{}: codes that are not numbers are numbered on from "
+                                       "the largest numeric code (value labels say which)",
+                                       v.name));
             }
         }
         if (m_columns.back().name != v.name && m_columns.back().kind != SavColumn::Kind::MultiCode) {
-            m_notes.push_back(fmt::format("{} is named {} (an SPSS name)", v.name, m_columns.back().name));
+            m_notes.push_back(msgf("{} is named {} (an SPSS name)", v.name, m_columns.back().name));
         }
     }
 }
@@ -187,8 +189,8 @@ void SavWriter::bind(const std::vector<std::string>& header, const std::string& 
         const codebook::Variable& v = m_cb.variables[c.variable];
         const auto it = std::find(header.begin(), header.end(), v.name);
         if (it == header.end()) {
-            throw DataError(fmt::format("{}:{}: column \"{}\" {}", source, header_line, v.name,
-                                        m_cb.not_in_export(v)));
+            throw DataError(msgf("{}:{}: column \"{}\" {}", source, header_line, v.name,
+                                 m_cb.not_in_export(v)));
         }
         c.column = static_cast<std::size_t>(it - header.begin());
     }
@@ -204,10 +206,10 @@ void SavWriter::measure(std::span<const std::string_view> fields, long line) {
         }
         const Coded coded = m_coders[c.variable].code(cell);
         if (coded.kind == Coded::Kind::Invalid) {
-            throw DataError(fmt::format("{}:{}: column \"{}\": {}; `careerstat validate` lists every "
-                                        "problem",
-                                        m_source, line, m_cb.variables[c.variable].name,
-                                        m_coders[c.variable].explain_invalid(cell)));
+            throw DataError(msgf("{}:{}: column \"{}\": {}; `careerstat validate` lists every "
+                                 "problem",
+                                 m_source, line, m_cb.variables[c.variable].name,
+                                 m_coders[c.variable].explain_invalid(cell)));
         }
     }
 }
@@ -371,10 +373,10 @@ void SavWriter::set_missing(void* variable, const SavColumn& c, const std::vecto
     const std::optional<MissingSpec> spec = missing_spec(values, valid);
     if (!spec) {
         const codebook::Variable& v = m_cb.variables[c.variable];
-        throw DataError(fmt::format("{}:{}: column \"missing\": {} has {} missing codes, but an SPSS "
-                                    "file keeps three, or a range and one, that hold no valid "
-                                    "answer; merge some in the codebook (docs/output.md)",
-                                    m_cb.source, v.line, v.name, values.size()));
+        throw DataError(msgf("{}:{}: column \"missing\": {} has {} missing codes, but an SPSS "
+                             "file keeps three, or a range and one, that hold no valid "
+                             "answer; merge some in the codebook (docs/output.md)",
+                             m_cb.source, v.line, v.name, values.size()));
     }
     io::DictionaryVariable& written = m_dictionary.variables.back();
     if (spec->range) {
@@ -421,7 +423,7 @@ double SavWriter::value_of(const SavColumn& c, const Coded& coded) const {
 
 void SavWriter::write(std::span<const std::string_view> fields, long line) {
     if (++m_written > m_rows) {
-        throw DataError(fmt::format("{}:{}: the export changed while it was converted", m_source, line));
+        throw DataError(msgf("{}:{}: the export changed while it was converted", m_source, line));
     }
     check(readstat_begin_row(m_writer), "a row");
     for (std::size_t k = 0; k < m_columns.size(); ++k) {
@@ -443,7 +445,7 @@ void SavWriter::write(std::span<const std::string_view> fields, long line) {
 
 void SavWriter::end() {
     if (m_written != m_rows) {
-        throw DataError(fmt::format("{}: the export changed while it was converted", m_source));
+        throw DataError(msgf("{}: the export changed while it was converted", m_source));
     }
     check(readstat_end_writing(m_writer), "its end");
 }

@@ -1,4 +1,5 @@
 #include "careerstat/data/validate.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/data/coder.hpp"
 #include "careerstat/errors.hpp"
@@ -133,9 +134,9 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
     std::map<std::string, std::size_t> column_of;
     for (std::size_t c = 0; c < header.size(); ++c) {
         if (header[c].empty()) {
-            problem(hl, fmt::format("#{}", c + 1), "the header has an empty column name");
+            problem(hl, fmt::format("#{}", c + 1), msgf("the header has an empty column name"));
         } else if (!column_of.emplace(header[c], c).second) {
-            problem(hl, header[c], "the column name appears more than once in the header");
+            problem(hl, header[c], msgf("the column name appears more than once in the header"));
         }
     }
     // Columns missing on either side.
@@ -166,7 +167,7 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
     }
     for (const auto& [name, c] : column_of) {
         if (cb.find(name) == nullptr) {
-            problem(hl, name, fmt::format("is in the export but not in the codebook {}", cb.source));
+            problem(hl, name, msgf("is in the export but not in the codebook {}", cb.source));
         }
     }
     std::vector<std::pair<std::uint64_t, std::uint32_t>> ids; // hash, line
@@ -185,9 +186,9 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
                 const Coded c = ch.coder.code(cell);
                 if (c.kind == Coded::Kind::Valid && !is_valid_date(cell)) {
                     problem(line, name,
-                            fmt::format("\"{}\" is not a date (YYYY-MM-DD, DD-MM-YYYY or "
-                                        "DD/MM/YYYY, optionally with HH:MM[:SS])",
-                                        util::trim(cell)));
+                            msgf("\"{}\" is not a date (YYYY-MM-DD, DD-MM-YYYY or "
+                                 "DD/MM/YYYY, optionally with HH:MM[:SS])",
+                                 util::trim(cell)));
                 }
                 continue;
             }
@@ -198,7 +199,7 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
         if (id_column) {
             const std::string_view id = util::trim(fields[*id_column]);
             if (id.empty()) {
-                problem(line, header[*id_column], "the respondent id is empty");
+                problem(line, header[*id_column], msgf("the respondent id is empty"));
             } else {
                 ids.emplace_back(hash(id), static_cast<std::uint32_t>(line));
             }
@@ -218,7 +219,7 @@ ValidateSummary validate(io::RecordReader& reader, const codebook::Codebook& cb,
     std::sort(duplicates.begin(), duplicates.end());
     for (const auto& [line, first] : duplicates) {
         problem(line, header[*id_column],
-                fmt::format("duplicate respondent id: the same id is on line {}", first));
+                msgf("duplicate respondent id: the same id is on line {}", first));
     }
     return sum;
 }

@@ -1,4 +1,5 @@
 #include "careerstat/io/byte_source.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/encoding.hpp"
@@ -99,11 +100,11 @@ std::unique_ptr<::io::ByteSourceBase> open_file_source(const std::string& path) 
     }
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        throw UsageError(fmt::format("{}: is a directory, not a CSV export", path));
+        throw UsageError(msgf("{}: is a directory, not a CSV export", path));
     }
     FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) {
-        throw UsageError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+        throw UsageError(msgf("{}: cannot open: {}", path, std::strerror(errno)));
     }
     return std::make_unique<::io::detail::OwningStdIOByteSourceBase>(f);
 }

@@ -1,4 +1,5 @@
 #include "careerstat/io/dialect.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 
@@ -89,15 +90,15 @@ Dialect sniff(std::string_view sample, bool complete, const ReaderOptions& optio
     if (sample.size() >= 2 && ((sample[0] == '\xFF' && sample[1] == '\xFE') ||
                                (sample[0] == '\xFE' && sample[1] == '\xFF'))) {
         throw DataError(place(name, 1) +
-                        "the file is UTF-16 (Excel's \"Unicode text\"); save it as "
-                        "\"CSV UTF-8\" and try again");
+                        msgf("the file is UTF-16 (Excel's \"Unicode text\"); save it as "
+                             "\"CSV UTF-8\" and try again"));
     }
     if (const void* nul = std::memchr(sample.data(), '\0', sample.size()); nul != nullptr) {
         const auto offset = static_cast<const char*>(nul) - sample.data();
         const auto line = 1 + std::count(sample.data(), static_cast<const char*>(nul), '\n');
-        throw DataError(place(name, line) +
-                        fmt::format("binary data (a NUL byte at byte {}); this is not a CSV export",
-                                    offset + 1));
+        throw DataError(
+            place(name, line) +
+            msgf("binary data (a NUL byte at byte {}); this is not a CSV export", offset + 1));
     }
     if (sample.size() >= 3 && sample.substr(0, 3) == "\xEF\xBB\xBF") {
         d.bom = true;

@@ -1,4 +1,5 @@
 #include "careerstat/io/record_reader.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/byte_source.hpp"
@@ -25,7 +26,7 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
     auto sampled = std::make_unique<SampledSource>(std::move(source));
     m_dialect = sniff(sampled->sample(), sampled->sample_is_all(), options, m_name);
     if (sampled->sample().empty()) {
-        throw DataError(place(m_name, 1) + "the file is empty; expected a header row");
+        throw DataError(place(m_name, 1) + msgf("the file is empty; expected a header row"));
     }
     std::unique_ptr<::io::ByteSourceBase> src = std::move(sampled);
     if (m_dialect.encoding == Encoding::Windows1252) {
@@ -60,7 +61,7 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<::io::ByteSourceBas
     }
 
     if (!read_record()) {
-        throw DataError(place(m_name, 1) + "the file is empty; expected a header row");
+        throw DataError(place(m_name, 1) + msgf("the file is empty; expected a header row"));
     }
     m_header_line = m_last_header_line = m_line;
     // Column names without spaces around them, as a codebook names them (" age" is "age").
@@ -75,7 +76,7 @@ RecordReader::RecordReader(std::string name, std::unique_ptr<RecordSource> sourc
     : m_name(std::move(name)), m_records(std::move(source)) {
     m_format = m_records->describe();
     if (!m_records->next(m_fields, m_line)) {
-        throw DataError(place(m_name, 1) + "the file has no variables");
+        throw DataError(place(m_name, 1) + msgf("the file has no variables"));
     }
     m_header_line = m_last_header_line = m_line;
     m_next_line = m_line + 1;
@@ -205,14 +206,14 @@ std::unique_ptr<RecordReader> RecordReader::open(const std::string& path,
                                                  const ReaderOptions& options) {
     const FileKind kind = path == "-" ? FileKind::Csv : file_kind(path);
     if (kind != FileKind::Csv && (options.delimiter || options.encoding)) {
-        throw UsageError(fmt::format("{}: --delimiter and --encoding are for CSV exports; this "
-                                     "file is not one",
-                                     path));
+        throw UsageError(msgf("{}: --delimiter and --encoding are for CSV exports; this "
+                              "file is not one",
+                              path));
     }
     if (kind != FileKind::Workbook && !options.sheet.empty()) {
-        throw UsageError(fmt::format("{}: --sheet \"{}\" is for an Excel .xlsx workbook; this "
-                                     "file is not one",
-                                     path, options.sheet));
+        throw UsageError(msgf("{}: --sheet \"{}\" is for an Excel .xlsx workbook; this "
+                              "file is not one",
+                              path, options.sheet));
     }
     switch (kind) {
     case FileKind::Statistics:
@@ -220,12 +221,14 @@ std::unique_ptr<RecordReader> RecordReader::open(const std::string& path,
     case FileKind::Workbook:
         return std::make_unique<RecordReader>(path, open_workbook(path, options.sheet));
     case FileKind::OldExcel:
-        throw DataError(place(path, 1) + "an Excel 97-2003 workbook (.xls) or a password-"
-                                         "protected one: save it in Excel, without a password, "
-                                         "as .xlsx or as CSV UTF-8");
+        throw DataError(place(path, 1) +
+                        msgf("an Excel 97-2003 workbook (.xls) or a password-"
+                             "protected one: save it in Excel, without a password, "
+                             "as .xlsx or as CSV UTF-8"));
     case FileKind::OpenDocument:
-        throw DataError(place(path, 1) + "an OpenDocument spreadsheet (.ods): save it as .xlsx "
-                                         "or as CSV");
+        throw DataError(place(path, 1) +
+                        msgf("an OpenDocument spreadsheet (.ods): save it as .xlsx "
+                             "or as CSV"));
     case FileKind::Csv:
         break;
     }
@@ -450,7 +453,7 @@ const char* RecordReader::quoted_slow(const char* start, const char* p) {
             }
             if (in_quotes) {
                 throw DataError(place(m_name, m_next_line, column_name(m_fields.size())) +
-                                "a quoted field is not closed before the end of the file");
+                                msgf("a quoted field is not closed before the end of the file"));
             }
             break;
         }
@@ -505,8 +508,9 @@ const char* RecordReader::quoted_slow(const char* start, const char* p) {
 }
 
 std::string RecordReader::width_message() const {
-    return fmt::format("{} field{}, but the header has {}", m_fields.size(),
-                       m_fields.size() == 1 ? "" : "s", m_header.size());
+    return m_fields.size() == 1
+               ? msgf("1 field, but the header has {}", m_header.size())
+               : msgf("{} fields, but the header has {}", m_fields.size(), m_header.size());
 }
 
 void RecordReader::require_header_width() const {
@@ -524,21 +528,21 @@ std::string RecordReader::column_name(std::size_t index) const {
 
 void RecordReader::bad_utf8(const char* at) const {
     throw DataError(place(m_name, m_next_line + m_newlines, column_name(m_fields.size())) +
-                    fmt::format("invalid UTF-8 (byte 0x{:02X}); if the file came from Excel on "
-                                "Windows, try --encoding windows-1252",
-                                static_cast<uchar>(*at)));
+                    msgf("invalid UTF-8 (byte 0x{:02X}); if the file came from Excel on "
+                         "Windows, try --encoding windows-1252",
+                         static_cast<uchar>(*at)));
 }
 
 void RecordReader::too_long(long line) const {
     throw DataError(place(m_name, line) +
-                    fmt::format("a line is longer than {} MiB, the reader's limit; is this "
-                                "really a CSV export?",
-                                k_line_limit >> 20));
+                    msgf("a line is longer than {} MiB, the reader's limit; is this "
+                         "really a CSV export?",
+                         k_line_limit >> 20));
 }
 
 void RecordReader::binary(const char* /*at*/) const {
     throw DataError(place(m_name, m_next_line + m_newlines) +
-                    "binary data (a NUL byte); this is not a CSV export");
+                    msgf("binary data (a NUL byte); this is not a CSV export"));
 }
 
 } // namespace careerstat::io

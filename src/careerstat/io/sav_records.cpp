@@ -1,4 +1,5 @@
 #include "careerstat/io/sav_records.hpp"
+#include "careerstat/messages.hpp"
 
 #include <algorithm>
 #include <array>
@@ -96,9 +97,9 @@ void parse_mr_sets(std::string_view text, SavRecords& out) {
         const std::size_t eq = line.find('=');
         if (eq == std::string_view::npos || eq < 2 || line[0] != '$' || eq + 1 >= line.size() ||
             line.substr(0, eq).find(' ') != std::string_view::npos) {
-            out.notes.push_back(fmt::format("a multiple response set record could not be read "
-                                            "(\"{}\")",
-                                            line.substr(0, 40)));
+            out.notes.push_back(msgf("a multiple response set record could not be read "
+                                     "(\"{}\")",
+                                     line.substr(0, 40)));
             continue;
         }
         DictionarySet set;
@@ -137,9 +138,9 @@ void parse_mr_sets(std::string_view text, SavRecords& out) {
             rest.remove_prefix(ok ? 1 : 0);
         }
         if (!ok) {
-            out.notes.push_back(fmt::format("multiple response set ${} could not be read; its "
-                                            "variables are read as separate variables",
-                                            set.name));
+            out.notes.push_back(msgf("multiple response set ${} could not be read; its "
+                                     "variables are read as separate variables",
+                                     set.name));
             continue;
         }
         while (!rest.empty()) {
@@ -155,10 +156,10 @@ void parse_mr_sets(std::string_view text, SavRecords& out) {
 SavRecords read_sav_records(std::istream& in) {
     SavRecords out;
     Records r(in);
-    auto broken = [&](const char* what) {
-        out.notes.push_back(fmt::format("the file's dictionary could not be read past {}; its "
-                                        "multiple response sets, if any, are not used",
-                                        what));
+    auto broken = [&](const char *what) {
+        out.notes.push_back(msgf("the file's dictionary could not be read past {}; its "
+                                 "multiple response sets, if any, are not used",
+                                 what));
         return out;
     };
     std::array<char, 176> header{};

@@ -1,4 +1,5 @@
 #include "careerstat/io/sav_source.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/sav_records.hpp"
@@ -417,11 +418,10 @@ class StatisticsSource final : public RecordSource {
                                            : readstat_parse_sav(parser, m_path.c_str(), this);
         readstat_parser_free(parser);
         if (e != READSTAT_OK) {
-            throw DataError(place(m_path, 1) +
-                            fmt::format("not a {} file that ReadStat can read ({}{}{})",
-                                        m_stata ? "Stata" : "SPSS",
-                                        readstat_error_message(e), m_message.empty() ? "" : ": ",
-                                        m_message));
+            throw DataError(place(m_path, 1) + msgf("not a {} file that ReadStat can read ({}{}{})",
+                                                    m_stata ? "Stata" : "SPSS",
+                                                    readstat_error_message(e),
+                                                    m_message.empty() ? "" : ": ", m_message));
         }
         finish_dictionary();
     }
@@ -496,14 +496,14 @@ class StatisticsSource final : public RecordSource {
     void decode_cases() {
         std::FILE* f = std::fopen(m_path.c_str(), "rb");
         if (!f) {
-            throw DataError(fmt::format("cannot open it again: {}", std::strerror(errno)));
+            throw DataError(msgf("cannot open it again: {}", std::strerror(errno)));
         }
         struct Closer {
             std::FILE* f;
             ~Closer() { std::fclose(f); }
         } closer{f};
         if (std::fseek(f, static_cast<long>(m_layout.data_offset), SEEK_SET) != 0) {
-            throw DataError("its cases cannot be reached");
+            throw DataError(msgf("its cases cannot be reached"));
         }
         if (!wait_for_start()) {
             return;
@@ -547,7 +547,7 @@ class StatisticsSource final : public RecordSource {
                                 if (e == 0) {
                                     return; // the end, between cases
                                 }
-                                throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                                throw DataError(msgf("case {} is cut short", case_number + 1));
                             }
                             in_block = 0;
                         }
@@ -557,11 +557,11 @@ class StatisticsSource final : public RecordSource {
                         if (e == 0) {
                             return;
                         }
-                        throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                        throw DataError(msgf("case {} is cut short", case_number + 1));
                     }
                     if (code == 253) {
                         if (!next8(raw.data())) {
-                            throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                            throw DataError(msgf("case {} is cut short", case_number + 1));
                         }
                     } else if (code == 254) {
                         raw.fill(' ');
@@ -575,7 +575,7 @@ class StatisticsSource final : public RecordSource {
                     if (e == 0) {
                         return;
                     }
-                    throw DataError(fmt::format("case {} is cut short", case_number + 1));
+                    throw DataError(msgf("case {} is cut short", case_number + 1));
                 }
                 const bool last_of_variable = e + 1 == elements.size() || elements[e + 1] != -1;
                 if (elements[e] == 0) { // a number
@@ -599,8 +599,8 @@ class StatisticsSource final : public RecordSource {
                 }
                 // A string's element: 8 bytes of text (a number code here is a damaged file).
                 if (kind != Raw) {
-                    throw DataError(fmt::format("case {}: a text variable holds a number code",
-                                                case_number + 1));
+                    throw DataError(
+                        msgf("case {}: a text variable holds a number code", case_number + 1));
                 }
                 if (elements[e] > 0) {
                     text.clear();
@@ -624,8 +624,8 @@ class StatisticsSource final : public RecordSource {
                     m_case_content = m_case_content || t.find_first_not_of(" \t") != std::string_view::npos;
                     if (keep(v)) {
                         if (!valid_utf8(t)) {
-                            throw DataError(fmt::format("case {}: column \"{}\": text that is not UTF-8",
-                                                        case_number + 1, m_dict.variables[v].name));
+                            throw DataError(msgf("case {}: column \"{}\": text that is not UTF-8",
+                                                 case_number + 1, m_dict.variables[v].name));
                         }
                         m_batch.text.append(t);
                     }
@@ -1016,10 +1016,10 @@ class StatisticsSource final : public RecordSource {
             if (ok && set.variables.size() >= 2) {
                 m_dict.sets.push_back(std::move(set));
             } else {
-                m_dict.notes.push_back(fmt::format(
-                    "multiple response set ${} names a variable the file does not have; it is "
-                    "read as separate variables",
-                    set.name));
+                m_dict.notes.push_back(
+                    msgf("multiple response set ${} names a variable the file does not have; it is "
+                         "read as separate variables",
+                         set.name));
             }
         }
         m_batch.cells.reserve(k_batch_cases * m_dict.variables.size());
@@ -1092,12 +1092,13 @@ std::unique_ptr<RecordSource> open_statistics_file(const std::string& path, SavC
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");
         if (!f) {
-            throw UsageError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+            throw UsageError(msgf("{}: cannot open: {}", path, std::strerror(errno)));
         }
         const std::size_t got = std::fread(head, 1, sizeof head, f);
         std::fclose(f);
         if (got < sizeof head) {
-            throw DataError(place(path, 1) + "the file is too short to be an SPSS or Stata file");
+            throw DataError(place(path, 1) +
+                            msgf("the file is too short to be an SPSS or Stata file"));
         }
     }
     const bool sav = std::memcmp(head, "$FL2", 4) == 0 || std::memcmp(head, "$FL3", 4) == 0;

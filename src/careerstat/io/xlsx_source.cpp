@@ -1,4 +1,5 @@
 #include "careerstat/io/xlsx_source.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/io/sav_source.hpp"
@@ -48,8 +49,8 @@ class XmlEntry {
         : m_path(std::move(path)), m_entry(std::move(entry)) {
         m_file = zip_fopen(archive, m_entry.c_str(), 0);
         if (!m_file) {
-            throw DataError(place(m_path, 1) + fmt::format("the workbook has no readable {} ({})",
-                                                           m_entry, zip_strerror(archive)));
+            throw DataError(place(m_path, 1) + msgf("the workbook has no readable {} ({})", m_entry,
+                                                    zip_strerror(archive)));
         }
         m_parser = XML_ParserCreate("UTF-8");
         XML_SetUserData(m_parser, this);
@@ -84,8 +85,8 @@ class XmlEntry {
         } else {
             got = zip_fread(m_file, m_chunk.data(), m_chunk.size());
             if (got < 0) {
-                throw DataError(place(m_path, 1) + fmt::format("{} cannot be read from the workbook ({})",
-                                                               m_entry, zip_file_strerror(m_file)));
+                throw DataError(place(m_path, 1) + msgf("{} cannot be read from the workbook ({})",
+                                                        m_entry, zip_file_strerror(m_file)));
             }
         }
         m_done = got == 0;
@@ -102,10 +103,9 @@ class XmlEntry {
             throw DataError(place(m_path, m_error_line) + m_error);
         }
         if (status == XML_STATUS_ERROR) {
-            throw DataError(place(m_path, 1) +
-                            fmt::format("{} is not well-formed XML at its line {}: {}", m_entry,
-                                        XML_GetCurrentLineNumber(m_parser),
-                                        XML_ErrorString(XML_GetErrorCode(m_parser))));
+            throw DataError(place(m_path, 1) + msgf("{} is not well-formed XML at its line {}: {}",
+                                                    m_entry, XML_GetCurrentLineNumber(m_parser),
+                                                    XML_ErrorString(XML_GetErrorCode(m_parser))));
         }
         return !m_done;
     }
@@ -181,8 +181,8 @@ class XmlEntry {
         m_cv.wait(lock, [&] { return !m_full.empty() || m_inflated_end; });
         if (m_full.empty()) {
             if (!m_inflate_error.empty()) {
-                throw DataError(place(m_path, 1) + fmt::format("{} cannot be read from the workbook ({})",
-                                                               m_entry, m_inflate_error));
+                throw DataError(place(m_path, 1) + msgf("{} cannot be read from the workbook ({})",
+                                                        m_entry, m_inflate_error));
             }
             m_inflated.clear();
             return 0;
@@ -1024,15 +1024,16 @@ class WorkbookSource final : public RecordSource {
             zip_error_init_with_code(&e, err);
             const std::string why = zip_error_strerror(&e);
             zip_error_fini(&e);
-            throw DataError(place(path, 1) + fmt::format("not an Excel .xlsx workbook ({})", why));
+            throw DataError(place(path, 1) + msgf("not an Excel .xlsx workbook ({})", why));
         }
         if (!has_entry(m_zip.get(), "xl/workbook.xml")) {
-            throw DataError(place(path, 1) + "not an Excel .xlsx workbook (no xl/workbook.xml)");
+            throw DataError(place(path, 1) +
+                            msgf("not an Excel .xlsx workbook (no xl/workbook.xml)"));
         }
         WorkbookXml workbook(m_zip.get(), path, "xl/workbook.xml");
         workbook.parse_all();
         if (workbook.sheets.empty()) {
-            throw DataError(place(path, 1) + "the workbook has no sheets");
+            throw DataError(place(path, 1) + msgf("the workbook has no sheets"));
         }
         const WorkbookXml::Sheet* chosen = &workbook.sheets.front();
         if (!sheet.empty()) {
@@ -1052,8 +1053,8 @@ class WorkbookSource final : public RecordSource {
                 for (const auto& s : workbook.sheets) {
                     names += (names.empty() ? "" : ", ") + s.name;
                 }
-                throw UsageError(fmt::format("{}: no sheet \"{}\"; the workbook has: {}", path,
-                                             sheet, names));
+                throw UsageError(
+                    msgf("{}: no sheet \"{}\"; the workbook has: {}", path, sheet, names));
             }
         }
         m_sheet_name = chosen->name;
@@ -1077,8 +1078,8 @@ class WorkbookSource final : public RecordSource {
             m_styles = std::move(styles.style_kind);
         }
         if (!has_entry(m_zip.get(), part)) {
-            throw DataError(place(path, 1) + fmt::format("sheet \"{}\" is not in the workbook ({})",
-                                                         m_sheet_name, part));
+            throw DataError(place(path, 1) +
+                            msgf("sheet \"{}\" is not in the workbook ({})", m_sheet_name, part));
         }
         m_sheet = std::make_unique<SheetXml>(m_zip.get(), path, part, m_strings, m_styles,
                                              workbook.date1904);

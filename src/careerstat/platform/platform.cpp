@@ -1,4 +1,5 @@
 // The table of platforms, detection, and the drafting every platform shares: unique names.
+#include "careerstat/messages.hpp"
 #include "careerstat/platform/adapters.hpp"
 
 #include "careerstat/util/text.hpp"
@@ -70,30 +71,30 @@ void make_unique(Layout& layout) {
         std::string why;
         if (c.name.empty()) {
             c.name = fmt::format("column_{}", i + 1);
-            why = "has no name";
+            why = msgf("has no name");
         } else if (c.name.find_first_of("\r\n") != std::string::npos) {
             std::string flat;
             for (char ch : c.name) {
                 flat += (ch == '\r' || ch == '\n') ? ' ' : ch;
             }
             c.name = flat;
-            why = "has a line break in its name";
+            why = msgf("has a line break in its name");
         } else if (seen[c.name] > 1 && ++occurrence[c.name] > 1) {
-            why = seen[c.name] == 2 ? "occurs twice" : fmt::format("occurs {} times", seen[c.name]);
+            why = seen[c.name] == 2 ? msgf("occurs twice") : msgf("occurs {} times", seen[c.name]);
             c.name = fmt::format("{}_{}", c.name, occurrence[c.name]);
         }
         while (!taken.insert(c.name).second) {
             c.name += "_";
             if (why.empty()) {
-                why = "clashes with another column's name";
+                why = msgf("clashes with another column's name");
             }
         }
         if (why.empty() && c.raw != c.name && util::trim(c.raw) == c.name) {
-            why = "has spaces around its name";
+            why = msgf("has spaces around its name");
         }
         if (!why.empty()) {
-            layout.notes.push_back(fmt::format("column {} \"{}\" {}: named {}", i + 1, c.raw, why,
-                                               c.name));
+            layout.notes.push_back(
+                msgf("column {} \"{}\" {}: named {}", i + 1, c.raw, why, c.name));
         }
         // HTML line breaks that SurveyMonkey and Qualtrics leave in question texts.
         for (const char* br : {"<br />", "<br/>", "<br>", "<BR>"}) {

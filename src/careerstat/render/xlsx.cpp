@@ -5,6 +5,7 @@
 // narrow column after the cell they mark, and the notes below. Text is always written as
 // text: no cell is ever a formula. libxlsxwriter writes to a named file only, so the
 // workbook goes to a temporary file that is then copied to `out` and removed.
+#include "careerstat/messages.hpp"
 #include "careerstat/render/detail.hpp"
 #include "careerstat/render/format.hpp"
 #include "careerstat/render/utf8.hpp"
@@ -153,7 +154,7 @@ lxw_format* number_format(const table::Column& c, double v, const Formats& f) {
 
 void check(lxw_error e, const char* what) {
     if (e != LXW_NO_ERROR) {
-        throw UsageError(fmt::format("cannot write the workbook ({}): {}", what, lxw_strerror(e)));
+        throw UsageError(msgf("cannot write the workbook ({}): {}", what, lxw_strerror(e)));
     }
 }
 
@@ -172,7 +173,7 @@ void write_table(lxw_workbook* wb, const table::Table& t, const std::string& nam
                  const Formats& f, const RenderOptions& o) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
     if (ws == nullptr) {
-        throw UsageError(fmt::format("cannot write the workbook: sheet \"{}\" was refused", name));
+        throw UsageError(msgf("cannot write the workbook: sheet \"{}\" was refused", name));
     }
     // Which columns get a mark column after them.
     std::vector<bool> marked(t.columns.size(), false);
@@ -287,7 +288,7 @@ struct TempFile {
         path = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/careerstat_xlsx_XXXXXX";
         const int fd = ::mkstemp(path.data());
         if (fd < 0) {
-            throw UsageError("cannot write the workbook: no temporary file");
+            throw UsageError(msgf("cannot write the workbook: no temporary file"));
         }
         ::close(fd);
     }
@@ -302,7 +303,7 @@ void render_xlsx(const Tables& tables, std::ostream& out, const RenderOptions& o
     const TempFile tmp;
     lxw_workbook* wb = workbook_new(tmp.path.c_str());
     if (wb == nullptr) {
-        throw UsageError("cannot write the workbook: libxlsxwriter could not start one");
+        throw UsageError(msgf("cannot write the workbook: libxlsxwriter could not start one"));
     }
     struct Closer { // the workbook is closed (and freed) on every path
         lxw_workbook* wb;
@@ -367,7 +368,8 @@ void render_xlsx(const Tables& tables, std::ostream& out, const RenderOptions& o
     std::ifstream in(tmp.path, std::ios::binary);
     out << in.rdbuf();
     if (!in) {
-        throw UsageError("cannot write the workbook: its temporary file could not be read back");
+        throw UsageError(
+            msgf("cannot write the workbook: its temporary file could not be read back"));
     }
 }
 

@@ -1,5 +1,6 @@
 // A [[finding]] with `from`: the change of one answer's share between two waves, read from
 // the trend tables (docs/trend.md, "Findings that state a change").
+#include "careerstat/messages.hpp"
 #include "careerstat/report/trend.hpp"
 
 #include "careerstat/errors.hpp"
@@ -26,9 +27,9 @@ std::vector<table::Finding> change_findings(const Study& newest, const std::vect
             }
         }
         if (t == nullptr || t->column_index("pct") == std::string::npos) {
-            throw DataError(at + fmt::format("from = {}: no trend section has the shares of {} among {} "
-                                             "(add trend = [\"{}\"] to a section)",
-                                             f.from, f.question, f.population, f.question));
+            throw DataError(at + msgf("from = {}: no trend section has the shares of {} among {} "
+                                      "(add trend = [\"{}\"] to a section)",
+                                      f.from, f.question, f.population, f.question));
         }
         const std::size_t code = t->column_index("code"), label = t->column_index("label"),
                           wave = t->column_index("wave"), pct = t->column_index("pct"),
@@ -50,9 +51,10 @@ std::vector<table::Finding> change_findings(const Study& newest, const std::vect
             }
         }
         if (from_row == nullptr || now_row == nullptr) {
-            throw DataError(at + fmt::format("from = {}: the trend of {} has no comparable share of \"{}\" "
-                                             "in {} and {} (its notes say why)",
-                                             f.from, f.question, f.code, f.from, newest.year));
+            throw DataError(at +
+                            msgf("from = {}: the trend of {} has no comparable share of \"{}\" "
+                                 "in {} and {} (its notes say why)",
+                                 f.from, f.question, f.code, f.from, newest.year));
         }
         // The change from `from`: the previous wave's columns, or the first wave's.
         std::size_t col = std::string::npos;
@@ -62,8 +64,9 @@ std::vector<table::Finding> change_findings(const Study& newest, const std::vect
             col = first;
         }
         if (col == std::string::npos) {
-            throw DataError(at + fmt::format("from = {}: a change finding compares with the previous or "
-                                             "the first wave", f.from));
+            throw DataError(at + msgf("from = {}: a change finding compares with the previous or "
+                                      "the first wave",
+                                      f.from));
         }
         const double d = now_row->number(col), lo = now_row->number(col + 1), hi = now_row->number(col + 2);
         const bool significant = std::isfinite(lo) && (lo > 0 || hi < 0);

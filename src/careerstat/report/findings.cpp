@@ -1,4 +1,5 @@
 #include "careerstat/report/findings.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/table/builders.hpp"
@@ -115,9 +116,8 @@ std::vector<table::Finding> key_findings(const Study& study,
         }
         const auto qi = pop->question_index(spec.question);
         if (!qi) {
-            throw DataError(at + fmt::format("population \"{}\" has no question \"{}\"{}",
-                                             spec.population, spec.question,
-                                             pop->codebook->did_you_mean(spec.question)));
+            throw DataError(at + msgf("population \"{}\" has no question \"{}\"{}", spec.population,
+                                      spec.question, pop->codebook->did_you_mean(spec.question)));
         }
         const Question& q = pop->questions[*qi];
         const codebook::Codebook& cb = *pop->codebook;
@@ -176,14 +176,14 @@ std::vector<table::Finding> key_findings(const Study& study,
                 w2 = tab.respondents_w2();
             }
         } else {
-            throw DataError(at + fmt::format("\"{}\" is not a single-choice or multi-select "
-                                             "question; findings report the share giving an "
-                                             "answer",
-                                             spec.question));
+            throw DataError(at + msgf("\"{}\" is not a single-choice or multi-select "
+                                      "question; findings report the share giving an "
+                                      "answer",
+                                      spec.question));
         }
         if (!found) {
-            throw DataError(at + fmt::format("code \"{}\" is not an answer of {} ({})", spec.code,
-                                             spec.question, known));
+            throw DataError(at + msgf("code \"{}\" is not an answer of {} ({})", spec.code,
+                                      spec.question, known));
         }
         const table::BuildOptions& b = pop->settings.build;
         Fields f = {{"n", count(n)},

@@ -1,4 +1,5 @@
 #include "careerstat/report/report.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/codebook/binding.hpp"
 #include "careerstat/codebook/dictionary.hpp"
@@ -31,6 +32,63 @@ namespace careerstat::report {
 
 using codebook::Question;
 
+namespace {
+
+// The codebook of a population: `codebook = ...` in the study, else the one beside the
+// export (<export stem>.codebook.csv), else the one this population had in the latest
+// earlier [[wave]] whose codebook exists (a yearly rerun whose questionnaire did not change:
+// the study file was copied next to the new exports, the codebooks were not). Empty for a
+// .sav or .dta without a codebook (its dictionary is one). Throws UsageError naming every
+// path tried and how to give the codebook.
+std::string codebook_of(const Study &study, const PopulationSpec &spec, bool has_dictionary) {
+    if (!spec.codebook_path.empty()) {
+        return spec.codebook_path;
+    }
+    const std::string beside = codebook::Codebook::default_path(spec.export_path);
+    if (std::filesystem::exists(beside)) {
+        return beside;
+    }
+    if (has_dictionary) {
+        return {};
+    }
+    std::vector<const WaveSpec *> waves;
+    for (const WaveSpec &w : study.waves) {
+        waves.push_back(&w);
+    }
+    std::sort(waves.begin(), waves.end(),
+              [](const WaveSpec *a, const WaveSpec *b) { return a->year > b->year; });
+    std::string tried = beside;
+    for (const WaveSpec *w : waves) {
+        if (!std::filesystem::exists(w->study_path)) {
+            continue; // the trend says so, with its line
+        }
+        const Study earlier = load_study(w->study_path);
+        for (const PopulationSpec &p : earlier.populations) {
+            if (p.name != spec.name) {
+                continue;
+            }
+            const std::string path = p.codebook_path.empty()
+                                         ? codebook::Codebook::default_path(p.export_path)
+                                         : p.codebook_path;
+            if (std::filesystem::exists(path)) {
+                note(msgf("{}: population \"{}\": no codebook beside the export ({}); using "
+                          "the {} study's, {}",
+                          study.source, spec.name, beside, w->year, path));
+                return path;
+            }
+            tried += ", " + path;
+        }
+    }
+    const std::string file = std::filesystem::path(beside).filename().string();
+    throw UsageError(msgf("{}: population \"{}\": no codebook (looked for {}); copy last "
+                          "year's codebook to {}, or name it in the [[population]], e.g. "
+                          "codebook = \"../{}/{}\"",
+                          study.source, spec.name, tried, beside,
+                          study.year > 0 ? std::to_string(study.year - 1) : "2015", file));
+}
+
+} // namespace
+
 // One population's single pass: completion per record feeds the tabulator.
 std::unique_ptr<PopulationResult> read_population(const Study& study, const PopulationSpec& spec,
                                                   const ReportOptions& options,
@@ -40,14 +98,11 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     r->spec = &spec;
     for (const std::string* path : {&spec.export_path, &spec.sample_path}) {
         if (!path->empty() && !std::filesystem::exists(*path)) {
-            throw UsageError(fmt::format("{}: population \"{}\": cannot open {} (paths in a "
-                                         "study file are relative to the study file)",
-                                         study.source, spec.name, *path));
+            throw UsageError(msgf("{}: population \"{}\": cannot open {} (paths in a "
+                                  "study file are relative to the study file)",
+                                  study.source, spec.name, *path));
         }
     }
-    const std::string cb_path = spec.codebook_path.empty()
-                                    ? codebook::Codebook::default_path(spec.export_path)
-                                    : spec.codebook_path;
     io::ReaderOptions reader_options = options.reader;
     if (!spec.sheet.empty()) {
         reader_options.sheet = spec.sheet;
@@ -55,12 +110,13 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     auto reader = io::RecordReader::open(spec.export_path, reader_options);
     r->layout = platform::open(*reader, spec.platform);
     std::vector<std::string> dictionary_notes;
-    if (spec.codebook_path.empty() && reader->dictionary() && !std::filesystem::exists(cb_path)) {
+    const std::string cb_path = codebook_of(study, spec, reader->dictionary() != nullptr);
+    if (cb_path.empty()) {
         // A .sav or .dta is its own codebook unless one is given or lies beside it.
         r->codebook = std::make_unique<codebook::Codebook>(
             *codebook::dictionary_codebook(*reader, dictionary_notes, &r->layout));
         for (const std::string& n : dictionary_notes) {
-            note(fmt::format("{}: {}", reader->name(), n));
+            note(msgf("{}: {}", reader->name(), n));
         }
     } else {
         r->codebook =
@@ -135,10 +191,10 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         }
         const std::optional<bool> complete = counter.add(fields, line);
         if (study.complete_only && !complete) {
-            throw DataError(fmt::format(
-                "{}: respondents = \"complete\" needs to know the last page: give lastpage's "
-                "range in {} (choices = 1..N)",
-                study.source, cb.source));
+            throw DataError(
+                msgf("{}: respondents = \"complete\" needs to know the last page: give lastpage's "
+                     "range in {} (choices = 1..N)",
+                     study.source, cb.source));
         }
         if (!study.complete_only || *complete) {
             pass.feed(fields, line);
@@ -152,10 +208,10 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     r->settings.build.excluded = reader->excluded();
     r->settings.build.excluded_what = r->layout.excluded_what;
     if (spec.invited && *spec.invited < r->response.returned) {
-        throw UsageError(fmt::format("{}: population \"{}\": invited = {:g}, but {} holds {:g} "
-                                     "returns; invited counts everyone who was asked",
-                                     study.source, spec.name, *spec.invited, spec.export_path,
-                                     r->response.returned));
+        throw UsageError(msgf("{}: population \"{}\": invited = {:g}, but {} holds {:g} "
+                              "returns; invited counts everyone who was asked",
+                              study.source, spec.name, *spec.invited, spec.export_path,
+                              r->response.returned));
     }
     if (!spec.sample_path.empty() && with_sections) {
         io::ReaderOptions sample_options = options.reader;
@@ -226,9 +282,9 @@ Report build_report(const Study& study, const ReportOptions& options) {
         wanted_lines.push_back(f.line);
     }
     if (!trend_questions.empty() && study.waves.empty()) {
-        throw DataError(fmt::format("{}: a section has trend = [...], but the study names no "
-                                    "earlier [[wave]] (docs/trend.md)",
-                                    study.source));
+        throw DataError(msgf("{}: a section has trend = [...], but the study names no "
+                             "earlier [[wave]] (docs/trend.md)",
+                             study.source));
     }
     std::vector<std::unique_ptr<PopulationResult>> pops;
     for (const PopulationSpec& spec : study.populations) {
@@ -245,7 +301,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
                 hint = hint.empty() ? p->codebook->did_you_mean(name) : hint;
             }
             throw DataError(place(study.source, wanted_lines[w]) +
-                            fmt::format("no population's codebook has a question \"{}\"{}", name, hint));
+                            msgf("no population's codebook has a question \"{}\"{}", name, hint));
         }
     }
 
@@ -340,9 +396,9 @@ Report build_report(const Study& study, const ReportOptions& options) {
                 }
             }
             if (!any) {
-                throw DataError(fmt::format("{}: section \"{}\": no population's codebook has "
-                                            "every variable of by = [{}]",
-                                            study.source, s.title, fmt::join(s.by, ", ")));
+                throw DataError(msgf("{}: section \"{}\": no population's codebook has "
+                                     "every variable of by = [{}]",
+                                     study.source, s.title, fmt::join(s.by, ", ")));
             }
             add_scale_tables();
             continue;

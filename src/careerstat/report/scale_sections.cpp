@@ -1,4 +1,5 @@
 #include "careerstat/report/scale_sections.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/table/scales.hpp"
@@ -29,9 +30,9 @@ std::vector<std::size_t> driver_vars(const SectionSpec& s, const codebook::Codeb
         }
         const codebook::Variable& v = cb.variables[*i];
         if (!table::is_driver_variable(v)) {
-            throw DataError(fmt::format("{}: \"{}\" is of type {}; the variables of a driver "
-                                        "analysis are Likert items, grades, NPS, numbers or scales",
-                                        cb.source, name, codebook::type_name(v.type)));
+            throw DataError(msgf("{}: \"{}\" is of type {}; the variables of a driver "
+                                 "analysis are Likert items, grades, NPS, numbers or scales",
+                                 cb.source, name, codebook::type_name(v.type)));
         }
         vars.push_back(*i);
     }
@@ -145,15 +146,15 @@ std::vector<table::Table> scale_section_tables(const Study& study, std::size_t s
     }
     for (const std::string& name : s.scales) {
         if (std::find(found_scales.begin(), found_scales.end(), name) == found_scales.end()) {
-            throw DataError(fmt::format("{}: section \"{}\": no population's codebook has a scale "
-                                        "\"{}\" (a group of two or more Likert items)",
-                                        study.source, s.title, name));
+            throw DataError(msgf("{}: section \"{}\": no population's codebook has a scale "
+                                 "\"{}\" (a group of two or more Likert items)",
+                                 study.source, s.title, name));
         }
     }
     if (!s.drivers.empty() && !found_drivers) {
-        throw DataError(fmt::format("{}: section \"{}\": no population's codebook has \"{}\" and "
-                                    "every predictor",
-                                    study.source, s.title, s.drivers));
+        throw DataError(msgf("{}: section \"{}\": no population's codebook has \"{}\" and "
+                             "every predictor",
+                             study.source, s.title, s.drivers));
     }
     for (table::Table& t : out) {
         t.section = s.title;

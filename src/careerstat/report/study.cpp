@@ -1,4 +1,5 @@
 #include "careerstat/report/study.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 
@@ -28,8 +29,8 @@ void check_keys(const std::string& file, const toml::table& t, const std::set<st
             for (const auto& k : known) {
                 list += (list.empty() ? "" : ", ") + k;
             }
-            throw DataError(where(file, value) + fmt::format("unknown key \"{}\" in {} (known: {})",
-                                                             key.str(), what, list));
+            throw DataError(where(file, value) +
+                            msgf("unknown key \"{}\" in {} (known: {})", key.str(), what, list));
         }
     }
 }
@@ -39,12 +40,12 @@ std::string get_string(const std::string& file, const toml::table& t, const char
     const toml::node* n = t.get(key);
     if (n == nullptr) {
         if (required) {
-            throw DataError(where(file, t) + fmt::format("{} needs \"{}\"", what, key));
+            throw DataError(where(file, t) + msgf("{} needs \"{}\"", what, key));
         }
         return {};
     }
     if (!n->is_string()) {
-        throw DataError(where(file, *n) + fmt::format("\"{}\" must be a string", key));
+        throw DataError(where(file, *n) + msgf("\"{}\" must be a string", key));
     }
     return std::string(*n->value<std::string>());
 }
@@ -66,11 +67,11 @@ std::vector<std::string> get_names(const std::string& path, const toml::table& t
     }
     const toml::array* a = n->as_array();
     if (a == nullptr || a->empty()) {
-        throw DataError(where(path, *n) + fmt::format("{} is a list of names: {} = [\"...\"]", key, key));
+        throw DataError(where(path, *n) + msgf("{} is a list of names: {} = [\"...\"]", key, key));
     }
     for (const toml::node& q : *a) {
         if (!q.is_string()) {
-            throw DataError(where(path, q) + fmt::format("{} are names in quotes", key));
+            throw DataError(where(path, q) + msgf("{} are names in quotes", key));
         }
         out.emplace_back(*q.value<std::string>());
         if (lines) {
@@ -84,7 +85,8 @@ std::vector<std::string> get_names(const std::string& path, const toml::table& t
 WaveSpec load_wave(const std::string& path, const fs::path& base, const toml::node& node) {
     const toml::table* t = node.as_table();
     if (t == nullptr) {
-        throw DataError(where(path, node) + "each earlier wave is a [[wave]] table with year and study");
+        throw DataError(where(path, node) +
+                        msgf("each earlier wave is a [[wave]] table with year and study"));
     }
     check_keys(path, *t, {"year", "study", "rename", "recode", "same"}, "a wave");
     WaveSpec w;
@@ -92,7 +94,7 @@ WaveSpec load_wave(const std::string& path, const fs::path& base, const toml::no
     const toml::node* y = t->get("year");
     if (y == nullptr || !y->is_integer()) {
         throw DataError(where(path, y != nullptr ? *y : node) +
-                        "a wave needs its year as a whole number: year = 2015");
+                        msgf("a wave needs its year as a whole number: year = 2015"));
     }
     w.year = static_cast<int>(*y->value<std::int64_t>());
     w.study_path = resolve(base, get_string(path, *t, "study", true, "a wave"));
@@ -100,16 +102,18 @@ WaveSpec load_wave(const std::string& path, const fs::path& base, const toml::no
     if (const toml::node* r = t->get("rename")) {
         const toml::table* rt = r->as_table();
         if (rt == nullptr) {
-            throw DataError(where(path, *r) + "rename is a table: old_name = \"new_name\"");
+            throw DataError(where(path, *r) + msgf("rename is a table: old_name = \"new_name\""));
         }
         std::set<std::string> targets;
         for (const auto& [old_name, value] : *rt) {
             if (!value.is_string()) {
-                throw DataError(where(path, value) + fmt::format("rename of \"{}\": the new name in quotes", old_name.str()));
+                throw DataError(where(path, value) +
+                                msgf("rename of \"{}\": the new name in quotes", old_name.str()));
             }
             const std::string target(*value.value<std::string>());
             if (!targets.insert(target).second) {
-                throw DataError(where(path, value) + fmt::format("rename: two old names become \"{}\"", target));
+                throw DataError(where(path, value) +
+                                msgf("rename: two old names become \"{}\"", target));
             }
             w.rename[std::string(old_name.str())] = target;
         }
@@ -117,21 +121,23 @@ WaveSpec load_wave(const std::string& path, const fs::path& base, const toml::no
     if (const toml::node* r = t->get("recode")) {
         const toml::table* rt = r->as_table();
         if (rt == nullptr) {
-            throw DataError(where(path, *r) + "recode is a table per variable: [wave.recode.NAME] "
-                                              "with \"old code\" = \"new code\"");
+            throw DataError(where(path, *r) +
+                            msgf("recode is a table per variable: [wave.recode.NAME] "
+                                 "with \"old code\" = \"new code\""));
         }
         for (const auto& [var, codes] : *rt) {
             const toml::table* ct = codes.as_table();
             if (ct == nullptr || ct->empty()) {
-                throw DataError(where(path, codes) + fmt::format(
-                    "recode.{}: a table of \"old code\" = \"new code\"", var.str()));
+                throw DataError(
+                    where(path, codes) +
+                    msgf("recode.{}: a table of \"old code\" = \"new code\"", var.str()));
             }
             auto& map = w.recode[std::string(var.str())];
             for (const auto& [from, to] : *ct) {
                 if (!to.is_string()) {
-                    throw DataError(where(path, to) + fmt::format(
-                        "recode.{}: code \"{}\": the new code in quotes (\"\" leaves the answer out)",
-                        var.str(), from.str()));
+                    throw DataError(where(path, to) + msgf("recode.{}: code \"{}\": the new code "
+                                                           "in quotes (\"\" leaves the answer out)",
+                                                           var.str(), from.str()));
                 }
                 map[std::string(from.str())] = std::string(*to.value<std::string>());
             }
@@ -146,7 +152,7 @@ Study load_study(const std::string& path) {
     Study study;
     study.source = path;
     if (fs::is_directory(path)) {
-        throw UsageError(fmt::format("{}: is a directory; give the study file (.toml)", path));
+        throw UsageError(msgf("{}: is a directory; give the study file (.toml)", path));
     }
     toml::table root;
     try {
@@ -154,9 +160,9 @@ Study load_study(const std::string& path) {
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
         if (!fs::exists(path)) {
-            throw UsageError(fmt::format("{}: cannot open: no such file", path));
+            throw UsageError(msgf("{}: cannot open: no such file", path));
         }
-        throw DataError(fmt::format("{}:{}:{}: {}", path, b.line, b.column, e.description()));
+        throw DataError(msgf("{}:{}:{}: {}", path, b.line, b.column, e.description()));
     }
     const fs::path base = fs::path(path).parent_path();
     check_keys(path, root,
@@ -166,11 +172,14 @@ Study load_study(const std::string& path) {
     if (const toml::node* m = root.get("min_items")) {
         const toml::table* mt = m->as_table();
         if (mt == nullptr) {
-            throw DataError(where(path, *m) + "min_items is a table of scales: min_items = { outcome = 4 }");
+            throw DataError(where(path, *m) +
+                            msgf("min_items is a table of scales: min_items = { outcome = 4 }"));
         }
         for (const auto& [name, n] : *mt) {
             if (!n.is_integer() || *n.value<std::int64_t>() < 1) {
-                throw DataError(where(path, n) + fmt::format("min_items of \"{}\" must be a whole number, 1 or more", name.str()));
+                throw DataError(
+                    where(path, n) +
+                    msgf("min_items of \"{}\" must be a whole number, 1 or more", name.str()));
             }
             study.min_items[std::string(name.str())] = static_cast<std::size_t>(*n.value<std::int64_t>());
         }
@@ -178,21 +187,22 @@ Study load_study(const std::string& path) {
     if (const std::string f = get_string(path, root, "findings", false, "the study"); !f.empty()) {
         if (f != "auto" && f != "manual") {
             throw DataError(where(path, *root.get("findings")) +
-                            "findings must be \"auto\" (add the significant differences) or "
-                            "\"manual\"");
+                            msgf("findings must be \"auto\" (add the significant differences) or "
+                                 "\"manual\""));
         }
         study.auto_findings = f == "auto";
     }
     if (const auto* n = root.get("auto_findings")) {
         if (!n->is_integer() || *n->value<std::int64_t>() < 0) {
-            throw DataError(where(path, *n) + "\"auto_findings\" must be a whole number, 0 or more");
+            throw DataError(where(path, *n) +
+                            msgf("\"auto_findings\" must be a whole number, 0 or more"));
         }
         study.auto_findings_max = static_cast<std::size_t>(*n->value<std::int64_t>());
     }
     study.title = get_string(path, root, "title", true, "the study");
     if (const auto* y = root.get("year")) {
         if (!y->is_integer()) {
-            throw DataError(where(path, *y) + "\"year\" must be a whole number, e.g. 2015");
+            throw DataError(where(path, *y) + msgf("\"year\" must be a whole number, e.g. 2015"));
         }
         study.year = static_cast<int>(*y->value<std::int64_t>());
     }
@@ -201,7 +211,7 @@ Study load_study(const std::string& path) {
         const auto l = parse_lang(lang);
         if (!l) {
             throw DataError(where(path, *root.get("language")) +
-                            fmt::format("language \"{}\": use \"nl\" or \"en\"", lang));
+                            msgf("language \"{}\": use \"nl\" or \"en\"", lang));
         }
         study.lang = *l;
         study.lang_given = true;
@@ -209,21 +219,22 @@ Study load_study(const std::string& path) {
     const std::string respondents = get_string(path, root, "respondents", false, "the study");
     if (!respondents.empty() && respondents != "all" && respondents != "complete") {
         throw DataError(where(path, *root.get("respondents")) +
-                        "respondents must be \"all\" or \"complete\"");
+                        msgf("respondents must be \"all\" or \"complete\""));
     }
     study.complete_only = respondents == "complete";
 
     const toml::array* pops = root["population"].as_array();
     if (pops == nullptr || pops->empty()) {
-        throw DataError(fmt::format("{}: the study names no population; add a [[population]] "
-                                    "with name and export",
-                                    path));
+        throw DataError(msgf("{}: the study names no population; add a [[population]] "
+                             "with name and export",
+                             path));
     }
     std::set<std::string> names;
     for (const toml::node& node : *pops) {
         const toml::table* t = node.as_table();
         if (t == nullptr) {
-            throw DataError(where(path, node) + "each population must be a [[population]] table");
+            throw DataError(where(path, node) +
+                            msgf("each population must be a [[population]] table"));
         }
         check_keys(path, *t,
                    {"name", "label", "export", "codebook", "invited", "sample", "platform", "sheet"},
@@ -243,17 +254,18 @@ Study load_study(const std::string& path) {
             p.platform = platform::parse_kind(pl);
             if (!p.platform) {
                 throw DataError(where(path, *t->get("platform")) +
-                                fmt::format("\"platform\" must be one of {}", platform::kind_names()));
+                                msgf("\"platform\" must be one of {}", platform::kind_names()));
             }
         }
         if (const auto* inv = t->get("invited")) {
             if (!inv->is_integer() || *inv->value<std::int64_t>() <= 0) {
-                throw DataError(where(path, *inv) + "\"invited\" must be a positive whole number");
+                throw DataError(where(path, *inv) +
+                                msgf("\"invited\" must be a positive whole number"));
             }
             p.invited = static_cast<double>(*inv->value<std::int64_t>());
         }
         if (!names.insert(p.name).second) {
-            throw DataError(where(path, *t) + fmt::format("population \"{}\" is named twice", p.name));
+            throw DataError(where(path, *t) + msgf("population \"{}\" is named twice", p.name));
         }
         study.populations.push_back(std::move(p));
     }
@@ -261,7 +273,8 @@ Study load_study(const std::string& path) {
         for (const toml::node& node : *sections) {
             const toml::table* t = node.as_table();
             if (t == nullptr) {
-                throw DataError(where(path, node) + "each section must be a [[section]] table");
+                throw DataError(where(path, node) +
+                                msgf("each section must be a [[section]] table"));
             }
             check_keys(path, *t,
                        {"title", "questions", "population", "by", "min_base", "suppress", "scales",
@@ -273,7 +286,7 @@ Study load_study(const std::string& path) {
             s.population = get_string(path, *t, "population", false, "a section");
             if (!s.population.empty() && !names.count(s.population)) {
                 throw DataError(where(path, *t->get("population")) +
-                                fmt::format("no population \"{}\"", s.population));
+                                msgf("no population \"{}\"", s.population));
             }
             s.questions = get_names(path, *t, "questions", &s.question_lines);
             s.scales = get_names(path, *t, "scales");
@@ -281,49 +294,52 @@ Study load_study(const std::string& path) {
             s.drivers = get_string(path, *t, "drivers", false, "a section");
             s.trend = get_names(path, *t, "trend", &s.trend_lines);
             if (s.questions.empty() && s.scales.empty() && s.drivers.empty() && s.trend.empty()) {
-                throw DataError(where(path, *t) + "a section needs questions = [\"...\"], scales = "
-                                                  "[\"...\"], drivers = \"...\" or trend = [\"...\"]");
+                throw DataError(where(path, *t) +
+                                msgf("a section needs questions = [\"...\"], scales = "
+                                     "[\"...\"], drivers = \"...\" or trend = [\"...\"]"));
             }
             if (!s.trend.empty() && !s.by.empty()) {
                 throw DataError(where(path, *t->get("trend")) +
-                                "a trend section has no by = [...]: a trend compares waves");
+                                msgf("a trend section has no by = [...]: a trend compares waves"));
             }
             if (s.drivers.empty() != s.predictors.empty()) {
-                throw DataError(where(path, *t) + "drivers = \"outcome\" and predictors = "
-                                                  "[\"...\"] go together");
+                throw DataError(where(path, *t) + msgf("drivers = \"outcome\" and predictors = "
+                                                       "[\"...\"] go together"));
             }
             for (const auto& [key, lang] :
                  {std::pair{"finding_en", Lang::En}, std::pair{"finding_nl", Lang::Nl}}) {
                 if (std::string text = get_string(path, *t, key, false, "a section"); !text.empty()) {
                     if (s.drivers.empty()) {
                         throw DataError(where(path, *t->get(key)) +
-                                        fmt::format("{} is the sentence of a driver analysis: "
-                                                    "it needs drivers = \"...\"",
-                                                    key));
+                                        msgf("{} is the sentence of a driver analysis: "
+                                             "it needs drivers = \"...\"",
+                                             key));
                     }
                     s.finding[lang] = std::move(text);
                 }
             }
             if (const toml::node* pw = t->get("pairwise")) {
                 if (!pw->is_boolean()) {
-                    throw DataError(where(path, *pw) + "pairwise is true or false");
+                    throw DataError(where(path, *pw) + msgf("pairwise is true or false"));
                 }
                 s.pairwise = *pw->value<bool>();
             }
             if (const toml::node* b = t->get("bootstrap")) {
                 if (!b->is_integer() || *b->value<std::int64_t>() < 0) {
-                    throw DataError(where(path, *b) + "\"bootstrap\" must be a whole number, 0 or more");
+                    throw DataError(where(path, *b) +
+                                    msgf("\"bootstrap\" must be a whole number, 0 or more"));
                 }
                 s.bootstrap = static_cast<std::size_t>(*b->value<std::int64_t>());
             }
             if (const toml::node* by = t->get("by")) {
                 const toml::array* names_by = by->as_array();
                 if (names_by == nullptr) {
-                    throw DataError(where(path, *by) + "by is a list of names: by = [\"bureau\"]");
+                    throw DataError(where(path, *by) +
+                                    msgf("by is a list of names: by = [\"bureau\"]"));
                 }
                 for (const toml::node& b : *names_by) {
                     if (!b.is_string()) {
-                        throw DataError(where(path, b) + "by names are in quotes");
+                        throw DataError(where(path, b) + msgf("by names are in quotes"));
                     }
                     s.by.emplace_back(*b.value<std::string>());
                 }
@@ -333,7 +349,7 @@ Study load_study(const std::string& path) {
                 if (const toml::node* n = t->get(key)) {
                     if (!n->is_integer() || *n->value<std::int64_t>() < 0) {
                         throw DataError(where(path, *n) +
-                                        fmt::format("\"{}\" must be a whole number, 0 or more", key));
+                                        msgf("\"{}\" must be a whole number, 0 or more", key));
                     }
                     *field = static_cast<double>(*n->value<std::int64_t>());
                 }
@@ -345,7 +361,8 @@ Study load_study(const std::string& path) {
         for (const toml::node& node : *findings) {
             const toml::table* t = node.as_table();
             if (t == nullptr) {
-                throw DataError(where(path, node) + "each finding must be a [[finding]] table");
+                throw DataError(where(path, node) +
+                                msgf("each finding must be a [[finding]] table"));
             }
             check_keys(path, *t, {"population", "question", "code", "base", "en", "nl", "from"},
                        "a finding");
@@ -354,13 +371,14 @@ Study load_study(const std::string& path) {
             f.population = get_string(path, *t, "population", true, "a finding");
             if (!names.count(f.population)) {
                 throw DataError(where(path, *t->get("population")) +
-                                fmt::format("no population \"{}\"", f.population));
+                                msgf("no population \"{}\"", f.population));
             }
             f.question = get_string(path, *t, "question", true, "a finding");
             f.code = get_string(path, *t, "code", true, "a finding");
             f.answer = get_string(path, *t, "base", false, "a finding");
             if (!f.answer.empty() && f.answer != "all" && f.answer != "valid") {
-                throw DataError(where(path, *t->get("base")) + "base must be \"all\" or \"valid\"");
+                throw DataError(where(path, *t->get("base")) +
+                                msgf("base must be \"all\" or \"valid\""));
             }
             for (const auto& [key, lang] : {std::pair{"en", Lang::En}, std::pair{"nl", Lang::Nl}}) {
                 if (const std::string text = get_string(path, *t, key, false, "a finding");
@@ -370,7 +388,8 @@ Study load_study(const std::string& path) {
             }
             if (const toml::node* from = t->get("from")) {
                 if (!from->is_integer()) {
-                    throw DataError(where(path, *from) + "\"from\" is the year of an earlier wave, e.g. 2015");
+                    throw DataError(where(path, *from) +
+                                    msgf("\"from\" is the year of an earlier wave, e.g. 2015"));
                 }
                 f.from = static_cast<int>(*from->value<std::int64_t>());
             }
@@ -380,7 +399,8 @@ Study load_study(const std::string& path) {
     if (const toml::node* w = root.get("wave")) {
         const toml::array* waves = w->as_array();
         if (waves == nullptr) {
-            throw DataError(where(path, *w) + "each earlier wave is a [[wave]] table with year and study");
+            throw DataError(where(path, *w) +
+                            msgf("each earlier wave is a [[wave]] table with year and study"));
         }
         std::set<int> years;
         for (const toml::node& node : *waves) {
@@ -388,23 +408,24 @@ Study load_study(const std::string& path) {
             const WaveSpec& ws = study.waves.back();
             if (study.year != 0 && ws.year >= study.year) {
                 throw DataError(where(path, node) +
-                                fmt::format("wave {} is not earlier than this study's year {}; "
-                                            "[[wave]] names the earlier waves",
-                                            ws.year, study.year));
+                                msgf("wave {} is not earlier than this study's year {}; "
+                                     "[[wave]] names the earlier waves",
+                                     ws.year, study.year));
             }
             if (!years.insert(ws.year).second) {
-                throw DataError(where(path, node) + fmt::format("wave {} is named twice", ws.year));
+                throw DataError(where(path, node) + msgf("wave {} is named twice", ws.year));
             }
         }
         if (study.year == 0) {
-            throw DataError(where(path, *w) + "a study with earlier waves needs its own year = ...");
+            throw DataError(where(path, *w) +
+                            msgf("a study with earlier waves needs its own year = ..."));
         }
     }
     for (const FindingSpec& f : study.findings) {
         if (f.from != 0 && std::none_of(study.waves.begin(), study.waves.end(),
                                         [&](const WaveSpec& ws) { return ws.year == f.from; })) {
-            throw DataError(fmt::format("{}:{}: from = {}: the study has no [[wave]] of that year",
-                                        path, f.line, f.from));
+            throw DataError(msgf("{}:{}: from = {}: the study has no [[wave]] of that year", path,
+                                 f.line, f.from));
         }
     }
     return study;

@@ -1,4 +1,5 @@
 #include "careerstat/report/trend.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/report/wave_mapping.hpp"
 
@@ -28,8 +29,8 @@ void read_earlier_wave(std::unique_ptr<Study> study, const WaveSpec* mapping,
                        const std::vector<std::string>& questions, const ReportOptions& options,
                        Lang lang, EarlierWaves& out) {
     if (mapping != nullptr && study->year != mapping->year) {
-        throw DataError(fmt::format("{}: [[wave]] year = {} names this study file, whose year is {}",
-                                    study->source, mapping->year, study->year));
+        throw DataError(msgf("{}: [[wave]] year = {} names this study file, whose year is {}",
+                             study->source, mapping->year, study->year));
     }
     const std::vector<std::string> names = old_names(mapping, questions);
     TrendWaveData w;
@@ -52,9 +53,8 @@ EarlierWaves read_study_waves(const Study& newest, const std::vector<std::string
     for (const WaveSpec& ws : newest.waves) {
         auto study = std::make_unique<Study>(load_study(ws.study_path));
         if (study->year != ws.year) {
-            throw DataError(fmt::format("{}:{}: [[wave]] year = {}, but {} is the study of {}",
-                                        newest.source, ws.line, ws.year, ws.study_path,
-                                        study->year));
+            throw DataError(msgf("{}:{}: [[wave]] year = {}, but {} is the study of {}",
+                                 newest.source, ws.line, ws.year, ws.study_path, study->year));
         }
         read_earlier_wave(std::move(study), &ws, questions, options, lang, out);
     }
@@ -193,9 +193,9 @@ void multi_shares(const PopulationResult& p, const Codebook& mapped, std::size_t
         }
         if (!seen.insert(key).second) {
             // Two options of one respondent cannot be added up: who chose both counts once.
-            throw DataError(fmt::format("{}: recode of {}: two options become \"{}\"; options of a "
-                                        "multi-select question can be renamed, not merged",
-                                        where, ref_q.name, key));
+            throw DataError(msgf("{}: recode of {}: two options become \"{}\"; options of a "
+                                 "multi-select question can be renamed, not merged",
+                                 where, ref_q.name, key));
         }
         table::TrendEstimate e;
         e.key = key;
@@ -259,15 +259,16 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
                                        Lang lang) {
     std::vector<table::Table> out;
     if (waves.size() < 2) {
-        throw UsageError("a trend needs at least two waves: give two or more study files, or "
-                         "[[wave]] entries in the study (docs/trend.md)");
+        throw UsageError(msgf("a trend needs at least two waves: give two or more study files, or "
+                              "[[wave]] entries in the study (docs/trend.md)"));
     }
     const TrendWaveData& last = waves.back();
     const Study& newest = *last.study;
     for (std::size_t i = 0; i + 1 < waves.size(); ++i) {
         if (waves[i].year >= waves[i + 1].year) {
-            throw UsageError(fmt::format("{} and {}: two waves of the same year {}", waves[i].study->source,
-                                         waves[i + 1].study->source, waves[i].year));
+            throw UsageError(msgf("{} and {}: two waves of the same year {}",
+                                  waves[i].study->source, waves[i + 1].study->source,
+                                  waves[i].year));
         }
         check_mapping(newest, waves[i].mapping, waves[i].pops, last.pops);
     }
@@ -502,8 +503,8 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
             out.push_back(std::move(t));
         }
         if (!found) {
-            throw DataError(fmt::format("{}: no population of {} has a question \"{}\"", newest.source,
-                                        newest.year, name));
+            throw DataError(msgf("{}: no population of {} has a question \"{}\"", newest.source,
+                                 newest.year, name));
         }
     }
     return out;

@@ -2,6 +2,7 @@
 // recode applied to a copy of the old codebook, and checked against both codebooks
 // (docs/trend.md, "Waves in the study file").
 #include "careerstat/report/wave_mapping.hpp"
+#include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
 #include "careerstat/util/text.hpp"
@@ -102,25 +103,25 @@ void check_mapping(const Study& newest, const WaveSpec* m,
     };
     for (const auto& [from, to] : m->rename) {
         if (old_var(from).empty()) {
-            throw DataError(fmt::format("{}: rename: no codebook of {} has a variable or group \"{}\"",
-                                        wave_at(newest, *m), m->year, from));
+            throw DataError(msgf("{}: rename: no codebook of {} has a variable or group \"{}\"",
+                                 wave_at(newest, *m), m->year, from));
         }
         if (new_var(to).empty()) {
-            throw DataError(fmt::format("{}: rename: {} = \"{}\", but no codebook of {} has a "
-                                        "variable or group \"{}\"",
-                                        wave_at(newest, *m), from, to, newest.year, to));
+            throw DataError(msgf("{}: rename: {} = \"{}\", but no codebook of {} has a "
+                                 "variable or group \"{}\"",
+                                 wave_at(newest, *m), from, to, newest.year, to));
         }
         // Two of the wave's variables under one name would be counted as one question.
         if (!old_var(to).empty() && !m->rename.count(to)) {
-            throw DataError(fmt::format("{}: rename: {} = \"{}\", but {} already has a \"{}\" "
-                                        "(rename that one too)",
-                                        wave_at(newest, *m), from, to, m->year, to));
+            throw DataError(msgf("{}: rename: {} = \"{}\", but {} already has a \"{}\" "
+                                 "(rename that one too)",
+                                 wave_at(newest, *m), from, to, m->year, to));
         }
     }
     for (const std::string& s : m->same) {
         if (new_var(s).empty()) {
-            throw DataError(fmt::format("{}: same: no codebook of {} has a variable \"{}\"",
-                                        wave_at(newest, *m), newest.year, s));
+            throw DataError(msgf("{}: same: no codebook of {} has a variable \"{}\"",
+                                 wave_at(newest, *m), newest.year, s));
         }
     }
     for (const auto& [name, codes] : m->recode) {
@@ -133,16 +134,17 @@ void check_mapping(const Study& newest, const WaveSpec* m,
         const auto olds = old_var(old_name);
         const auto news = new_var(name);
         if (olds.empty() || news.empty()) {
-            throw DataError(fmt::format("{}: recode.{}: {} has no variable \"{}\"", wave_at(newest, *m),
-                                        name, olds.empty() ? m->year : newest.year,
-                                        olds.empty() ? old_name : name));
+            throw DataError(msgf("{}: recode.{}: {} has no variable \"{}\"", wave_at(newest, *m),
+                                 name, olds.empty() ? m->year : newest.year,
+                                 olds.empty() ? old_name : name));
         }
         for (const Variable* v : news) {
             if (!v->is_categorical() && !v->is_multi_column()) {
-                throw DataError(fmt::format("{}: recode.{}: {} is a {} question; recode maps the "
-                                            "answer codes of a single-choice, Likert or "
-                                            "one-column multi-select question",
-                                            wave_at(newest, *m), name, name, codebook::type_name(v->type)));
+                throw DataError(msgf("{}: recode.{}: {} is a {} question; recode maps the "
+                                     "answer codes of a single-choice, Likert or "
+                                     "one-column multi-select question",
+                                     wave_at(newest, *m), name, name,
+                                     codebook::type_name(v->type)));
             }
         }
         for (const auto& pair : codes) {
@@ -153,16 +155,17 @@ void check_mapping(const Study& newest, const WaveSpec* m,
                                    [&](const Choice& c) { return c.code == from; });
             });
             if (!known_old) {
-                throw DataError(fmt::format("{}: recode.{}: code \"{}\" is not an answer of {} in {}",
-                                            wave_at(newest, *m), name, from, old_name, m->year));
+                throw DataError(msgf("{}: recode.{}: code \"{}\" is not an answer of {} in {}",
+                                     wave_at(newest, *m), name, from, old_name, m->year));
             }
             const bool known_new = to.empty() || std::any_of(news.begin(), news.end(), [&](const Variable* v) {
                 return std::any_of(v->choices.begin(), v->choices.end(),
                                    [&](const Choice& c) { return c.code == to; });
             });
             if (!known_new) {
-                throw DataError(fmt::format("{}: recode.{}: \"{}\" = \"{}\": {} is not an answer of {} in {}",
-                                            wave_at(newest, *m), name, from, to, to, name, newest.year));
+                throw DataError(
+                    msgf("{}: recode.{}: \"{}\" = \"{}\": {} is not an answer of {} in {}",
+                         wave_at(newest, *m), name, from, to, to, name, newest.year));
             }
         }
     }

@@ -1,5 +1,6 @@
 #include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/stats/drivers.hpp"
 #include "careerstat/stats/reliability.hpp"
 #include "careerstat/table/scales.hpp"
@@ -32,27 +33,27 @@ DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& 
     const codebook::Variable& outcome = cb.variables[moments.vars()[0]];
     const double n = l.effective_n(weighted);
     if (!(l.n > static_cast<double>(p) + 2)) {
-        throw DataError(fmt::format("drivers of \"{}\": {:g} respondents answered the outcome "
-                                    "and all {} predictors; a regression on {} predictors needs "
-                                    "at least {}",
-                                    outcome.name, l.n, p, p, p + 3));
+        throw DataError(msgf("drivers of \"{}\": {:g} respondents answered the outcome "
+                             "and all {} predictors; a regression on {} predictors needs "
+                             "at least {}",
+                             outcome.name, l.n, p, p, p + 3));
     }
     const Eigen::MatrixXd cov = covariance(moments, false);
     for (std::size_t i = 0; i < k; ++i) {
         const auto ii = static_cast<Eigen::Index>(i);
         if (!(cov(ii, ii) > 0)) {
-            throw DataError(fmt::format("drivers of \"{}\": {} has the same value for every "
-                                        "respondent in the analysis, so nothing can go with it",
-                                        outcome.name, cb.variables[moments.vars()[i]].name));
+            throw DataError(msgf("drivers of \"{}\": {} has the same value for every "
+                                 "respondent in the analysis, so nothing can go with it",
+                                 outcome.name, cb.variables[moments.vars()[i]].name));
         }
     }
     const Eigen::MatrixXd r = stats::cov_to_cor(cov);
     const auto reg = stats::standardized_regression(r, n, build.level);
     const auto rw = stats::relative_weights(r);
     if (!reg || !rw) {
-        throw DataError(fmt::format("drivers of \"{}\": the predictors are collinear (one is a "
-                                    "linear combination of the others); leave one out",
-                                    outcome.name));
+        throw DataError(msgf("drivers of \"{}\": the predictors are collinear (one is a "
+                             "linear combination of the others); leave one out",
+                             outcome.name));
     }
     std::optional<stats::BootstrapIntervals> boot;
     if (options.bootstrap > 0) {

@@ -1,5 +1,6 @@
 #include "careerstat/codebook/scale_scores.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/messages.hpp"
 #include "careerstat/stats/reliability.hpp"
 #include "careerstat/table/scales.hpp"
 
@@ -56,21 +57,21 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
     const data::MomentSums& l = moments.listwise();
     const std::size_t k = moments.size();
     if (!options.pairwise && l.n < 2) {
-        throw DataError(fmt::format("scale \"{}\": {:g} respondents answered all {} items; "
-                                    "alpha needs at least 2 (--pairwise uses every pair of "
-                                    "items instead)",
-                                    score.name, l.n, k));
+        throw DataError(msgf("scale \"{}\": {:g} respondents answered all {} items; "
+                             "alpha needs at least 2 (--pairwise uses every pair of "
+                             "items instead)",
+                             score.name, l.n, k));
     }
     const Eigen::MatrixXd cov = covariance(moments, options.pairwise);
     for (std::size_t i = 0; i < k; ++i) {
         if (!(cov(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(i)) > 0) ||
             !std::isfinite(cov.sum())) {
-            throw DataError(fmt::format("scale \"{}\": item {} has no variance{}, so the "
-                                        "scale's reliability is not defined",
-                                        score.name, cb.variables[moments.vars()[i]].name,
-                                        options.pairwise ? " (or a pair of items has no "
-                                                           "respondents in common)"
-                                                         : " among those who answered every item"));
+            throw DataError(msgf("scale \"{}\": item {} has no variance{}, so the "
+                                 "scale's reliability is not defined",
+                                 score.name, cb.variables[moments.vars()[i]].name,
+                                 options.pairwise ? msgf(" (or a pair of items has no "
+                                                         "respondents in common)")
+                                                  : msgf(" among those who answered every item")));
         }
     }
     // psych::alpha counts every row for pairwise intervals; listwise, the complete cases.
