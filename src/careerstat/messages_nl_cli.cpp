@@ -403,6 +403,10 @@ constexpr std::pair<std::string_view, std::string_view> k_entries[] = {
      "{} problemen in {} rijen van {}"},
     {"{} rows of {} agree with {}",
      "{} rijen van {} kloppen met {}"},
+    {"{}: nothing to describe: the codebook has no Likert, grade, NPS or numeric questions; "
+     "`careerstat freq` tabulates the others",
+     "{}: niets te beschrijven: het codeboek heeft geen Likert-items, rapportcijfers, NPS- of "
+     "numerieke vragen; `careerstat freq` tabelleert de andere"},
     // Not literal keys: the roles of inputs (register_input), which reach msg() as values.
     {"a codebook", "een codeboek"},
     {"the codebook", "het codeboek"},

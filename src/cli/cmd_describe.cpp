@@ -34,10 +34,11 @@ void run_describe(const DescribeOptions& o) {
     const auto tables = table::describe_tables(src.codebook, tab, settings.build);
     if (tables.empty()) {
         // Not an error (the export may simply have none), but never a silent nothing.
-        std::cerr << fmt::format("careerstat: {}: nothing to describe: the codebook has no "
-                                 "Likert, grade, NPS or numeric questions; `careerstat freq` "
-                                 "tabulates the others\n",
-                                 src.reader->name());
+        std::cerr << "careerstat: "
+                  << msgf("{}: nothing to describe: the codebook has no Likert, grade, NPS or "
+                          "numeric questions; `careerstat freq` tabulates the others",
+                          src.reader->name())
+                  << '\n';
     }
     o.output.write(tables);
 }

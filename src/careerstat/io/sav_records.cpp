@@ -318,7 +318,7 @@ SavRecords read_sav_records(std::istream& in) {
                 return broken("an extension record");
             }
         } else {
-            return broken(fmt::format("a record of unknown type {}", type).c_str());
+            return broken(msgf("a record of unknown type {}", type).c_str());
         }
     }
     return broken("too many records");

@@ -474,10 +474,10 @@ class StatisticsSource final : public RecordSource {
             end_case();
             flush();
         } else {
-            m_error = fmt::format("ReadStat cannot read it ({}{}{})", readstat_error_message(e),
+            m_error = msgf("ReadStat cannot read it ({}{}{})", readstat_error_message(e),
                                   m_message.empty() ? "" : ": ", m_message);
             if (!m_header_ready) {
-                m_error = fmt::format("not a {} file that ReadStat can read ({}{}{})",
+                m_error = msgf("not a {} file that ReadStat can read ({}{}{})",
                                       m_stata ? "Stata" : "SPSS", readstat_error_message(e),
                                       m_message.empty() ? "" : ": ", m_message);
             }
@@ -788,7 +788,7 @@ class StatisticsSource final : public RecordSource {
             s.end_field(); // a variable ReadStat skipped
         }
         if (s.m_column > index || index >= s.m_dict.variables.size()) {
-            s.m_message = fmt::format("case {}: its values are out of order", obs + 1);
+            s.m_message = msgf("case {}: its values are out of order", obs + 1);
             return READSTAT_HANDLER_ABORT;
         }
         s.append(index, value);

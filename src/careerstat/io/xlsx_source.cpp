@@ -280,7 +280,7 @@ class XmlEntry {
     }
 
     void bad(const std::string& what) {
-        fail(1, fmt::format("{} is not well-formed XML: {}", m_entry, what));
+        fail(1, msgf("{} is not well-formed XML: {}", m_entry, what));
     }
 
     bool tag(std::string_view t) {
@@ -440,7 +440,7 @@ class XmlEntry {
                 }
                 append_utf8(cp, out);
             } else {
-                bad(fmt::format("an unknown entity &{};", e));
+                bad(msgf("an unknown entity &{};", e));
                 return false;
             }
             i = semi;
@@ -872,7 +872,7 @@ class SheetXml final : public XmlEntry {
                 if (res.ec == std::errc{} && parsed > m_last_row && parsed <= k_max_rows) {
                     n = parsed;
                 } else {
-                    fail(m_last_row + 1, fmt::format("row number \"{}\" is not after row {}", rs, m_last_row));
+                    fail(m_last_row + 1, msgf("row number \"{}\" is not after row {}", rs, m_last_row));
                     return;
                 }
             }
@@ -892,7 +892,7 @@ class SheetXml final : public XmlEntry {
                 if (is(key, "r")) {
                     const auto col = column_of(a[1]);
                     if (!col) {
-                        fail(m_row.number, fmt::format("cell reference \"{}\" is not a column of "
+                        fail(m_row.number, msgf("cell reference \"{}\" is not a column of "
                                                        "Excel's (A to XFD)",
                                                        a[1]));
                         return;
@@ -952,7 +952,7 @@ class SheetXml final : public XmlEntry {
             std::size_t i = 0;
             const auto r = std::from_chars(m_value.data(), m_value.data() + m_value.size(), i);
             if (r.ec != std::errc{} || i >= m_strings.size()) {
-                fail(m_row.number, fmt::format("a cell refers to shared string {} of {}", m_value,
+                fail(m_row.number, msgf("a cell refers to shared string {} of {}", m_value,
                                                m_strings.size()));
                 return;
             }
