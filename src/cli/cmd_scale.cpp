@@ -6,6 +6,7 @@
 
 #include "careerstat/data/comoments.hpp"
 #include "careerstat/errors.hpp"
+#include "careerstat/i18n.hpp"
 #include "careerstat/messages.hpp"
 #include "careerstat/table/scales.hpp"
 
@@ -79,6 +80,11 @@ void run_scale(const ScaleCliOptions& o) {
         for (table::Table& t : r.tables) {
             tables.push_back(std::move(t));
         }
+    }
+    if (!o.pairwise && !tables.empty()) {
+        // The table's footnote says what n is, for its reader; the option is for whoever runs this.
+        note(tr(settings.build.lang, "listwise: only respondents who answered every item count; "
+                                     "--pairwise uses every pair of items (docs/scales.md)"));
     }
     o.output.write(tables);
 }

@@ -238,8 +238,22 @@ PAGE_CHECKS = r"""
     describe: sections('section[data-table-id^="describe."]'),
     allCharts: document.querySelectorAll('svg.chart').length,
     resources: performance.getEntriesByType('resource').map(e => e.name),
-    externalRefs: [...document.querySelectorAll('[src],[href],link,script,iframe,object,embed')]
+    // Links within the page (#...) and the page's own inline script are no references.
+    externalRefs: [...document.querySelectorAll('[src],[href],link,script[src],iframe,object,embed')]
+      .filter(e => !(e.tagName === 'A' && (e.getAttribute('href') || '').startsWith('#')))
       .map(e => e.tagName.toLowerCase() + ' ' + (e.getAttribute('src') || e.getAttribute('href') || '')),
+    tocLinks: [...document.querySelectorAll('nav.toc a[href^="#"]')].map(a => a.getAttribute('href')),
+    brokenToc: [...document.querySelectorAll('nav.toc a[href^="#"]')]
+      .filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length,
+    // What a reader sees: no command-line option or documentation path belongs there.
+    visibleText: document.body.innerText,
+    // Per chart: the text it holds itself (legend, n), and the population names its table shows.
+    charts: [...document.querySelectorAll('section.result')].filter(sec => sec.querySelector('svg.chart')).map(sec => ({
+      id: sec.dataset.tableId,
+      svgText: [...sec.querySelectorAll('svg.chart text')].map(t => t.textContent).join(' | '),
+      tableText: [...sec.querySelectorAll('.table-wrap:not(.panel) th')].map(t => t.textContent.trim()),
+      whiskers: sec.querySelectorAll('svg.chart .whisker').length,
+      buttons: sec.querySelectorAll('figure.figure .downloads:not([hidden]) button').length })),
   };
 })()
 """
@@ -257,10 +271,111 @@ PHONE_CHECKS = r"""
   const unwrapped = [...document.querySelectorAll('table')].filter(t => {
       const w = t.closest('.table-wrap');
       return !w || !['auto', 'scroll'].includes(getComputedStyle(w).overflowX); }).length;
+  // Chart text as drawn: the font size times the SVG's scale on screen.
+  let minText = Infinity, minWhere = '';
+  for (const t of document.querySelectorAll('svg.chart text')) {
+    const m = t.getScreenCTM(); if (!m || !t.getComputedTextLength()) continue;
+    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    if (px < minText) { minText = px; minWhere = t.closest('section').dataset.tableId + ': ' + t.textContent; }
+  }
+  // The scroll cue: shown for exactly the wrappers that scroll, with the edge shadow.
+  const wraps = [...document.querySelectorAll('.table-wrap')].filter(w => w.getBoundingClientRect().width > 0);
+  const scrolling = wraps.filter(w => w.scrollWidth > w.clientWidth + 1);
+  const shown = h => h && h.classList.contains('scroll-hint') && !h.hidden && h.getBoundingClientRect().height > 0;
+  const noCue = scrolling.filter(w => !shown(w.previousElementSibling)).map(w => w.closest('section').dataset.tableId);
+  const falseCue = wraps.filter(w => !scrolling.includes(w) && shown(w.previousElementSibling)).length;
+  const noShadow = scrolling.filter(w => !/radial-gradient/.test(getComputedStyle(w).backgroundImage)).length;
+  // The pinned first column, scrolled to the far right: each row's name stays at the left
+  // edge, as high as its row, with the same row line as the row's other cells.
+  const misaligned = [];
+  let pinnedRows = 0;
+  for (const w of scrolling) {
+    w.scrollLeft = w.scrollWidth;
+    const left = w.getBoundingClientRect().left;
+    for (const tr of w.querySelectorAll('tbody tr')) {
+      const th = tr.querySelector('th[scope=row]'), td = tr.querySelector('td:last-child');
+      if (!th || !td) continue;
+      pinnedRows++;
+      const a = th.getBoundingClientRect(), b = td.getBoundingClientRect();
+      const sa = getComputedStyle(th), sb = getComputedStyle(td);
+      if (Math.abs(a.left - left) > 1 || Math.abs(a.top - b.top) > 0.5 || Math.abs(a.bottom - b.bottom) > 0.5 ||
+          sa.borderBottomWidth !== sb.borderBottomWidth || sa.borderBottomColor !== sb.borderBottomColor ||
+          getComputedStyle(th.closest('table')).borderCollapse !== 'separate')
+        misaligned.push(w.closest('section').dataset.tableId + ' ' + th.textContent.slice(0, 30));
+    }
+    w.scrollLeft = 0;
+  }
   return { innerWidth: window.innerWidth, scrollWidth: de.scrollWidth, bodyScrollWidth: document.body.scrollWidth,
-           tooWide: wide, tables: document.querySelectorAll('table').length, unwrapped };
+           tooWide: wide, tables: document.querySelectorAll('table').length, unwrapped,
+           minText, minWhere, scrolling: scrolling.length, noCue, falseCue, noShadow,
+           pinnedRows, misaligned: misaligned.slice(0, 5), misalignedCount: misaligned.length };
 })()
 """ % PHONE_WIDTH
+
+
+# A4 at 96 px per inch less the report's 12 mm margins (its @page rule), as Chromium lays out
+# a printed page.
+PAGE_CONTENT_WIDTH = (210 - 2 * 12) / 25.4 * 96
+PRINT_CHECKS = r"""
+(() => {
+  const limit = %f;
+  const tables = [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().width > 0);
+  const wide = tables.filter(t => t.getBoundingClientRect().right > limit + 0.5 ||
+                                  t.closest('.table-wrap').scrollWidth > t.closest('.table-wrap').clientWidth + 1);
+  const widest = Math.max(...tables.map(t => t.getBoundingClientRect().right));
+  return { tables: tables.length, wide: wide.map(t => t.closest('section').dataset.tableId), widest,
+           panels: document.querySelectorAll('.print-panels table').length,
+           docWidth: document.documentElement.scrollWidth };
+})()
+""" % PAGE_CONTENT_WIDTH
+
+# Before printing: every heading and the element after it get a link target, so the PDF holds
+# a named destination (page and height) for each; a heading whose next element starts on a
+# later page ends its page.
+MARK_HEADINGS = r"""
+(() => {
+  const box = document.createElement('div');
+  box.hidden = true;
+  const pairs = [];
+  [...document.querySelectorAll('h1, h2, h3')].forEach((h, i) => {
+    // The next element that is laid out on paper (the print style is on while this runs).
+    const after = el => { let n = el.nextElementSibling; while (n && !n.getClientRects().length) n = n.nextElementSibling; return n; };
+    let next = after(h);
+    for (let up = h; !next && up.parentElement; up = up.parentElement) next = after(up.parentElement);
+    if (!next) return;
+    h.id = h.id || 'cs-h' + i;
+    next.id = next.id || 'cs-n' + i;
+    for (const id of [h.id, next.id]) { const a = document.createElement('a'); a.href = '#' + id; box.appendChild(a); }
+    pairs.push([h.id, next.id, h.textContent.slice(0, 60)]);
+  });
+  document.body.appendChild(box);
+  return pairs;
+})()
+"""
+
+
+def pdf_destinations(pdf):
+    """{name: (page number from 1, y from the page's bottom)} of a Chromium (Skia) PDF."""
+    import re
+    objects = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(?s)(\d+) 0 obj\s*(.*?)endobj", pdf)}
+    pages = []
+
+    def walk(num):  # the page tree in order: Skia nests it once there are many pages
+        kids = re.search(rb"/Kids \[([^\]]*)\]", objects.get(num, b""))
+        if kids:
+            for kid in re.findall(rb"(\d+) 0 R", kids.group(1)):
+                walk(int(kid))
+        else:
+            pages.append(num)
+    root = re.search(rb"/Type /Catalog.*?/Pages (\d+) 0 R", pdf, re.S) or re.search(rb"/Pages (\d+) 0 R", pdf)
+    if root:
+        walk(int(root.group(1)))
+    dests = {}
+    for m in re.finditer(rb"/([^\s/\[<>()]+) \[(\d+) 0 R /XYZ [\d.]+ ([\d.]+) [\d.]+\]", pdf):
+        name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda h: bytes([int(h.group(1), 16)]), m.group(1)).decode()
+        if int(m.group(2)) in pages:
+            dests[name] = (pages.index(int(m.group(2))) + 1, float(m.group(3)))
+    return dests, len(pages), re.findall(rb"/MediaBox \[([\d. ]+)\]", pdf)
 
 
 def evaluate(dt, session, expr):
@@ -275,7 +390,7 @@ def screenshot(dt, session, path):
     path.write_bytes(base64.b64decode(png))
 
 
-def run(report, shots, binary, timeout):
+def run(report, shots, binary, timeout, study):
     failures, passed = [], []
 
     def check(ok, what):
@@ -317,10 +432,40 @@ def run(report, shots, binary, timeout):
         screenshot(dt, s, pathlib.Path(shots, "phone.png"))
         # Anything logged late (a lazily failing resource, say) arrives before this reply.
         evaluate(dt, s, "0")
+        loaded_events = len(dt.events)  # the network checks look at the page's own loading
+
+        # Paper: the print style at the width of an A4 page's text, then a real PDF.
+        dt.call("Emulation.setDeviceMetricsOverride", s, width=round(PAGE_CONTENT_WIDTH), height=1100,
+                deviceScaleFactor=1, mobile=False)
+        dt.call("Emulation.setEmulatedMedia", s, media="print")
+        printed = evaluate(dt, s, PRINT_CHECKS)
+        dt.call("Emulation.setEmulatedMedia", s, media="")
+        dt.call("Emulation.clearDeviceMetricsOverride", s)
+        dt.call("Emulation.setEmulatedMedia", s, media="print")
+        pairs = evaluate(dt, s, MARK_HEADINGS)
+        dt.call("Emulation.setEmulatedMedia", s, media="")
+        pdf = base64.b64decode(dt.call("Page.printToPDF", s, preferCSSPageSize=True, printBackground=True,
+                                       displayHeaderFooter=False)["data"])
+        pathlib.Path(shots, "report.pdf").write_bytes(pdf)
+        dests, page_count, boxes = pdf_destinations(pdf)
+
+        # Saving a chart: the first figure's two buttons, into a download folder.
+        downloads = pathlib.Path(shots, "downloads")
+        downloads.mkdir(exist_ok=True)
+        dt.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads),
+                eventsEnabled=True)
+        saved_name = evaluate(dt, s, "document.querySelector('figure.figure').dataset.name")
+        for kind in ("svg", "png"):
+            evaluate(dt, s, f"document.querySelector('figure.figure [data-download={kind}]').click(), 0")
+            saved = downloads / f"{saved_name}.{kind}"
+            wait_until = time.monotonic() + 10
+            while not saved.exists() and time.monotonic() < wait_until:
+                time.sleep(0.1)
+                evaluate(dt, s, "0")  # keeps reading the browser's events meanwhile
 
         # --- console, errors and network ---
         problems, requests, urls = [], [], {}
-        for method, p in dt.events:
+        for method, p in dt.events[:loaded_events]:
             if method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "warning", "assert"):
                 text = " ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", []))
                 problems.append(f"console.{p['type']}: {text}")
@@ -378,6 +523,74 @@ def run(report, shots, binary, timeout):
               f"scrollWidth {phone['scrollWidth']}; too wide: {phone['tooWide']})")
         check(phone["unwrapped"] == 0,
               f"every table in a scrolling .table-wrap ({phone['unwrapped']} of {phone['tables']} not)")
+        # --- contents, words for the reader ---
+        check(len(page["tocLinks"]) > 10 and page["brokenToc"] == 0,
+              f"a table of contents links every part and table ({len(page['tocLinks'])} links, "
+              f"{page['brokenToc']} without a target)")
+        import re
+        options_seen = sorted(set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", page["visibleText"])))
+        docs_seen = sorted(set(re.findall(r"docs/[\w./-]+\.md", page["visibleText"])))
+        check(not options_seen and not docs_seen,
+              f"the report's text names no command-line option or docs path ({options_seen + docs_seen})")
+
+        # --- charts ---
+        populations = [p["label"] for p in study.get("population", [])]
+        no_n = [c["id"] for c in page["charts"] if not re.search(r"\bn = \d", c["svgText"])]
+        check(not no_n, f"every chart states its n ({len(page['charts'])} charts; without: {no_n})")
+        two = [c for c in page["charts"]
+               if sum(any(pop == t or t.startswith(pop + " (") for t in c["tableText"]) for pop in populations) >= 2
+               or sum(1 for t in c["tableText"] if t in populations) >= 2]
+        unnamed = [c["id"] for c in two if not all(pop in c["svgText"] for pop in populations
+                                                   if any(pop == t or t.startswith(pop + " (") for t in c["tableText"]))]
+        check(len(two) >= 3 and not unnamed,
+              f"every chart of two populations names each in the chart ({len(two)} such charts: "
+              f"{[c['id'] for c in two]}; unnamed: {unnamed})")
+        for want in ("freq.grade", "describe.nps.recommend"):
+            check(any(c["id"] == want for c in page["charts"]), f"a chart for {want}")
+        whiskered = [c["id"] for c in page["charts"] if c["whiskers"] > 0]
+        check(any(i.startswith("freq.") for i in whiskered) and any(i.startswith("by.") for i in whiskered),
+              f"interval whiskers on frequency and banner charts ({len(whiskered)} charts with whiskers)")
+        no_buttons = [c["id"] for c in page["charts"] if c["buttons"] != 2]
+        check(not no_buttons, f"every chart offers SVG and PNG ({len(page['charts'])} charts; without: {no_buttons})")
+        svg_file, png_file = downloads / f"{saved_name}.svg", downloads / f"{saved_name}.png"
+        svg_ok = False
+        if svg_file.exists():
+            import xml.etree.ElementTree as ET
+            root = ET.fromstring(svg_file.read_bytes())
+            texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+            svg_ok = root.tag == "{http://www.w3.org/2000/svg}svg" and "n = " in texts
+        check(svg_ok, f"the SVG button saves {svg_file.name}, a standalone SVG with its n")
+        png = png_file.read_bytes() if png_file.exists() else b""
+        png_ok = png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack("!I", png[16:20])[0] == 1000
+        check(png_ok, f"the PNG button saves {png_file.name}, a PNG 1000 px wide "
+              f"({struct.unpack('!I', png[16:20])[0] if len(png) > 20 else 0} px, {len(png)} bytes)")
+
+        # --- phone: cue, pinned column, chart text ---
+        check(phone["scrolling"] > 0 and not phone["noCue"] and phone["falseCue"] == 0 and phone["noShadow"] == 0,
+              f"at {PHONE_WIDTH} px each of the {phone['scrolling']} tables that scroll sideways shows the cue "
+              f"(without: {phone['noCue']}; cue on a table that fits: {phone['falseCue']}; no edge shadow: {phone['noShadow']})")
+        check(phone["pinnedRows"] > 0 and phone["misalignedCount"] == 0,
+              f"scrolled to the right, the pinned first column stays at the left with its row lines "
+              f"({phone['pinnedRows']} rows; misaligned: {phone['misaligned']})")
+        check(phone["minText"] >= 12,
+              f"chart text is at least 12 px at {PHONE_WIDTH} px (smallest {phone['minText']:.2f} px: {phone['minWhere']})")
+
+        # --- paper ---
+        a4 = all(abs(float(b.split()[2]) - 595.92) < 1.5 and abs(float(b.split()[3]) - 842.88) < 1.5 for b in boxes)
+        check(page_count > 1 and a4, f"prints on A4 ({page_count} pages; page sizes {sorted(set(b.decode() for b in boxes))})")
+        check(printed["tables"] > 0 and not printed["wide"],
+              f"in print at an A4 text width of {PAGE_CONTENT_WIDTH:.0f} px no table is wider "
+              f"({printed['tables']} tables shown, {printed['panels']} of them column panels; widest ends at "
+              f"{printed['widest']:.0f} px; too wide: {printed['wide']})")
+        stranded, placed = [], 0
+        for h, n, text in pairs:
+            if h in dests and n in dests:
+                placed += 1
+                if dests[n][0] > dests[h][0]:
+                    stranded.append(f"{text!r} (page {dests[h][0]})")
+        check(placed >= len(pairs) * 0.9 and not stranded,
+              f"no heading ends a page in the PDF ({placed} of {len(pairs)} headings placed; "
+              f"ending a page: {stranded[:5]})")
         try:
             dt.call("Browser.close")
             closing = True
@@ -407,6 +620,7 @@ def main():
     ap.add_argument("report", type=pathlib.Path)
     ap.add_argument("--shots", type=pathlib.Path, required=True, help="directory for screenshots")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "chromium"))
+    ap.add_argument("--study", type=pathlib.Path, help="the study file, for its population labels")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds for the whole check")
     a = ap.parse_args()
     binary = shutil.which(a.chromium)
@@ -423,7 +637,9 @@ def main():
     signal.signal(signal.SIGTERM, stop)
     t0 = time.monotonic()
     try:
-        failures = run(a.report, a.shots, binary, a.timeout)
+        import tomllib
+        study = tomllib.loads(a.study.read_text()) if a.study else {}
+        failures = run(a.report, a.shots, binary, a.timeout, study)
     except (OSError, ConnectionError, RuntimeError, TimeoutError, KeyboardInterrupt) as e:
         print(f"FAIL browser session: {type(e).__name__}: {e}")
         log = pathlib.Path(a.shots, "chromium.log")

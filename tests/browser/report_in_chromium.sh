@@ -43,11 +43,12 @@ if [ "$rendered" -ne 0 ]; then
   exit 1
 fi
 
-python3 "$here/check_report.py" "$work/report.html" --shots "$work/shots" --chromium "$chromium"
+python3 "$here/check_report.py" "$work/report.html" --shots "$work/shots" --chromium "$chromium" \
+  --study data/study.toml
 status=$?
 
 if [ -n "$keep" ] && [ -d "$work/shots" ]; then
-  mkdir -p "$keep" && cp "$work"/shots/*.png "$work/report.html" "$keep"/
+  mkdir -p "$keep" && cp "$work"/shots/*.png "$work"/shots/*.pdf "$work/report.html" "$keep"/
   echo "screenshots kept in $keep"
 fi
 if [ "$status" -eq 0 ] && [ "${UPDATE_SCREENSHOT:-0}" = 1 ]; then

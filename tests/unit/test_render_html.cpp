@@ -46,9 +46,13 @@ TEST_CASE("render::html") {
         CHECK(out.find("<h1>Loopbaan &quot;2024&quot;</h1>") != std::string::npos);
         CHECK(out.find("<li>a &lt; b</li>") != std::string::npos);
         CHECK(out.find("<h2>Belangrijkste bevindingen</h2>") != std::string::npos);
-        CHECK(out.find("<script") == std::string::npos);
+        // One inline script (the scroll cue, saving charts), nothing loaded, links in-page only.
+        CHECK(count_of(out, "<script>") == 1);
+        CHECK(out.find("<script src") == std::string::npos);
         CHECK(out.find("src=") == std::string::npos);
-        CHECK(out.find("href=") == std::string::npos);
+        CHECK(count_of(out, "href=\"") == count_of(out, "href=\"#"));
+        CHECK(out.find("<nav class=\"toc\"") != std::string::npos);
+        CHECK(out.find("@page{size:A4;") != std::string::npos);
         CHECK(out.substr(out.size() - 8) == "</html>\n");
     }
     SUBCASE("data is escaped") {
@@ -70,15 +74,16 @@ TEST_CASE("render::html") {
         CHECK(count_of(out, "<svg class=\"chart chart-diverging\"") == 1);
         CHECK(count_of(out, "role=\"img\" aria-label=\"Staafdiagram: Initiative\"") == 1);
         // One bar per Data row, value printed with its decimal comma.
-        CHECK(count_of(out, "fill=\"#2166ac\"/>") == 2);
+        CHECK(count_of(out, "height=\"18\" fill=\"#2166ac\"/>") == 2);
         CHECK(out.find(">40,0%</text>") != std::string::npos);
     }
     SUBCASE("diverging bar: centred on the middle category, legend from labels") {
-        // 20 + 30/2 = 35 points left of the centre at 349, 1.27 units per point.
-        CHECK(out.find("<rect x=\"304.6\" y=\"8.5\" width=\"25.4\" height=\"18\" "
+        // 20 + 30/2 = 35 points left of the centre at 349, 1.27 units per point; the row
+        // starts under the legend's line (4 + 24 + 4) and is 28 high.
+        CHECK(out.find("<rect x=\"304.6\" y=\"37\" width=\"25.4\" height=\"18\" "
                        "fill=\"#d35f57\"/>") != std::string::npos);
-        CHECK(out.find("<span class=\"swatch\" style=\"background:#bababa\"></span>Neutraal") !=
-              std::string::npos);
+        CHECK(out.find("rx=\"2\" fill=\"#bababa\"/><text x=\"") != std::string::npos);
+        CHECK(out.find("dy=\"0.35em\">Neutraal</text>") != std::string::npos);
         CHECK(
             out.find("<title>Nuttig: Oneens 20,0%, Neutraal 30,0%, Eens &amp; zo 50,0%</title>") !=
             std::string::npos);
@@ -103,6 +108,7 @@ Table population_frequencies(double a, double b) {
     t.chart = Chart::Bars;
     t.chart_label_column = 0;
     t.chart_value_column = 2;
+    t.chart_bases = {15.0};
     return t;
 }
 
@@ -132,8 +138,8 @@ TEST_CASE("render::html grouped bars") {
         CHECK(count_of(out, "<svg class=\"chart chart-bars chart-grouped\"") == 1);
         // Two data rows (the total row draws nothing), one bar per population in each.
         CHECK(count_of(out, "<g><title>") == 2);
-        CHECK(count_of(out, "fill=\"#2166ac\"/>") == 2);
-        CHECK(count_of(out, "fill=\"#e08214\"/>") == 2);
+        CHECK(count_of(out, "height=\"17\" fill=\"#2166ac\"/>") == 2);
+        CHECK(count_of(out, "height=\"17\" fill=\"#e08214\"/>") == 2);
         for (const char* value : {">40,0%</text>", ">20,0%</text>", ">25,0%</text>",
                                   ">62,5%</text>"}) {
             CHECK(out.find(value) != std::string::npos);
@@ -141,22 +147,24 @@ TEST_CASE("render::html grouped bars") {
         CHECK(out.find("<title>Frisse blik: ex-cliënten 20,0%, opdrachtgevers 62,5%</title>") !=
               std::string::npos);
     }
-    SUBCASE("a legend names the series by their populations, before the chart") {
-        const auto legend = out.find("<ul class=\"legend\">");
+    SUBCASE("a legend inside the chart names the series by their populations and n") {
+        const auto legend = out.find("<g class=\"legend\">");
         REQUIRE(legend != std::string::npos);
-        CHECK(legend < out.find("<svg class=\"chart"));
-        CHECK(out.find("<li><span class=\"swatch\" style=\"background:#2166ac\"></span>"
-                       "ex-cliënten</li>") != std::string::npos);
-        CHECK(out.find("<li><span class=\"swatch\" style=\"background:#e08214\"></span>"
-                       "opdrachtgevers</li>") != std::string::npos);
+        CHECK(legend > out.find("<svg class=\"chart"));
+        CHECK(legend < out.find("</svg>"));
+        CHECK(out.find("rx=\"2\" fill=\"#2166ac\"/><text x=\"21\" y=\"16\" dy=\"0.35em\">"
+                       "ex-cliënten (n = 15)</text>") != std::string::npos);
+        CHECK(out.find("fill=\"#e08214\"/><text x=\"") != std::string::npos);
+        CHECK(out.find(">opdrachtgevers (n = 15)</text>") != std::string::npos);
     }
     SUBCASE("bars of a row are stacked inside the row, not over the next one") {
-        // Row 1: y = 4 + (37 + 14 - 37) / 2 = 11 and 11 + 17 + 3 = 31; row 2 starts at 55.
-        CHECK(out.find("<rect x=\"222\" y=\"11\" width=\"82.4\" height=\"17\" "
+        // Under the legend's line the plot starts at 32. Row 1: y = 32 + (37 + 14 - 37) / 2
+        // = 39 and 39 + 17 + 3 = 59; row 2 starts at 83. 200 units for 100%.
+        CHECK(out.find("<rect x=\"222\" y=\"39\" width=\"80\" height=\"17\" "
                        "fill=\"#2166ac\"/>") != std::string::npos);
-        CHECK(out.find("<rect x=\"222\" y=\"31\" width=\"51.5\" height=\"17\" "
+        CHECK(out.find("<rect x=\"222\" y=\"59\" width=\"50\" height=\"17\" "
                        "fill=\"#e08214\"/>") != std::string::npos);
-        CHECK(out.find("<rect x=\"222\" y=\"62\" width=\"41.2\" height=\"17\" "
+        CHECK(out.find("<rect x=\"222\" y=\"90\" width=\"40\" height=\"17\" "
                        "fill=\"#2166ac\"/>") != std::string::npos);
     }
     SUBCASE("without a stride the same table draws the first population only") {
@@ -164,7 +172,7 @@ TEST_CASE("render::html grouped bars") {
         single.chart_value_stride = 0;
         const std::string one = render::render_to_string({single}, options);
         CHECK(count_of(one, "<svg class=\"chart chart-bars\"") == 1);
-        CHECK(one.find("<ul class=\"legend\">") == std::string::npos);
+        CHECK(one.find("<g class=\"legend\">") == std::string::npos);
         CHECK(count_of(one, "fill=\"#2166ac\"/>") == 2);
         CHECK(one.find("#e08214") == std::string::npos);
     }
@@ -192,17 +200,18 @@ TEST_CASE("render::html chart text") {
     t.rows[1].cells[0] = Cell{long_label};
     const std::string out = render::render_to_string({t}, options_for(render::Format::Html));
 
-    SUBCASE("16-unit text on a 500-wide viewBox: >= 11 px on a 358 px wide phone chart") {
+    SUBCASE("17-unit text on a 500-wide viewBox: >= 12 px on a 358 px wide phone chart") {
         CHECK(out.find("viewBox=\"0 0 500 ") != std::string::npos);
-        CHECK(out.find("font-size=\"16\"") != std::string::npos);
-        // Shown at most 31.25rem (500 px) wide: 16 px text there, 11.5 px at 358 px.
+        CHECK(out.find("font-size=\"17\"") != std::string::npos);
+        // Shown at most 31.25rem (500 px) wide: 17 px text there, 12.2 px at 358 px.
         CHECK(out.find(".chart{display:block;width:100%;max-width:31.25rem;") !=
               std::string::npos);
     }
     SUBCASE("a long label wraps into lines of tspans, not cut after 20 characters") {
         CHECK(out.find("<tspan x=\"214\" y=\"") != std::string::npos);
-        CHECK(out.find(">In een zeer laat stadium,</tspan>") != std::string::npos);
-        CHECK(out.find(">toen de nood hoog was</tspan>") != std::string::npos);
+        CHECK(out.find(">In een zeer laat</tspan>") != std::string::npos);
+        CHECK(out.find(">stadium, toen de nood</tspan>") != std::string::npos);
+        CHECK(out.find(">hoog was</tspan>") != std::string::npos);
         CHECK(out.find("<title>" + medium + ": 40.0%</title>") != std::string::npos);
     }
     SUBCASE("at most three lines; the cut is marked and the full label is in the title") {
@@ -247,7 +256,9 @@ TEST_CASE("render::html headings and tables") {
     const std::string out =
         render::render_to_string({t, question}, options_for(render::Format::Html));
     SUBCASE("one part heading per report section, tables one level below") {
-        CHECK(count_of(out, "<h2 class=\"part\">Drempels</h2>") == 1);
+        CHECK(count_of(out, "<h2 class=\"part\" id=\"part-1\">Drempels</h2>") == 1);
+        CHECK(out.find("<li><a href=\"#part-1\">Drempels</a><ol>") != std::string::npos);
+        CHECK(out.find("<section class=\"result\" id=\"t-items\"") != std::string::npos);
         CHECK(out.find("<h3>Initiative</h3>") != std::string::npos);
         CHECK(out.find("<h3>Items</h3>") != std::string::npos);
         CHECK(out.find("h2{font-size:1.45rem;") != std::string::npos);
@@ -278,18 +289,18 @@ TEST_CASE("render::html diverging chart columns") {
 
     SUBCASE("stride 0: consecutive columns, as before") {
         const std::string out = render::render_to_string({likert}, options);
-        CHECK(out.find(">n</li>") != std::string::npos); // columns 1, 2, 3
-        CHECK(out.find(">Eens</li>") == std::string::npos);
+        CHECK(out.find(">n</text>") != std::string::npos); // columns 1, 2, 3
+        CHECK(out.find(">Eens</text>") == std::string::npos);
     }
     SUBCASE("a stride skips the columns between the categories") {
         likert.chart_value_stride = 2;
         const std::string out = render::render_to_string({likert}, options);
-        CHECK(out.find(">Oneens</li>") != std::string::npos);
-        CHECK(out.find(">Neutraal</li>") != std::string::npos);
-        CHECK(out.find(">Eens</li>") != std::string::npos);
-        CHECK(out.find(">n</li>") == std::string::npos);
+        CHECK(out.find(">Oneens</text>") != std::string::npos);
+        CHECK(out.find(">Neutraal</text>") != std::string::npos);
+        CHECK(out.find(">Eens</text>") != std::string::npos);
+        CHECK(out.find(">n</text>") == std::string::npos);
         // The same first segment as for consecutive columns 20/30/50.
-        CHECK(out.find("<rect x=\"304.6\" y=\"8.5\" width=\"25.4\" height=\"18\" "
+        CHECK(out.find("<rect x=\"304.6\" y=\"37\" width=\"25.4\" height=\"18\" "
                        "fill=\"#d35f57\"/>") != std::string::npos);
     }
 }

@@ -34,6 +34,10 @@ std::string_view phrase(Lang lang, Phrase which);
 // & < > " ' as entities: safe in element content and in quoted attribute values.
 std::string html_escape(std::string_view text);
 
+// A table in a sideways-scrolling wrapper after its (script-shown) scroll cue, and for
+// paper, when it is wider than an A4 page, a copy in column panels (html_table.cpp).
+void write_html_table(const table::Table& table, std::ostream& out, const RenderOptions& options);
+
 // The chart for a table with Chart::Bars or Chart::Diverging, or nothing when the table's
 // chart hints do not fit its columns. Each chart is one <svg class="chart ...">.
 void write_chart(const table::Table& table, std::ostream& out, const RenderOptions& options);

@@ -1,10 +1,13 @@
-// The HTML renderer: one self-contained HTML5 page (inline CSS and SVG, no scripts, no
-// external resources) that reads well on a phone and prints cleanly.
+// The HTML renderer: one self-contained HTML5 page (inline CSS, SVG and one small script,
+// no external resources) that reads well on a phone and prints cleanly on A4: a table of
+// contents, tables that scroll sideways with a cue on screen and come in column panels on
+// paper (html_table.cpp), charts that can be saved as SVG or PNG.
 #include "careerstat/render/detail.hpp"
 #include "careerstat/render/format.hpp"
 #include "careerstat/render/utf8.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace careerstat::render::detail {
 
@@ -20,8 +23,18 @@ h2{font-size:1.45rem;line-height:1.25;margin:2.75rem 0 .75rem;padding-bottom:.3r
 border-bottom:2px solid #2166ac}
 h3,.result>h2{font-size:1.1rem;line-height:1.3;margin:1.75rem 0 .25rem;padding:0;border:0}
 .subtitle{margin:0 0 .75rem;color:#555}
-.table-wrap{overflow-x:auto;margin:.5rem 0}
-table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.95rem}
+.toc h2{margin-top:1.5rem}
+.toc ol{margin:.25rem 0;padding-left:1.4rem}
+.toc ol ol{font-size:.92rem;color:#444}
+.toc a{color:#1a5fb4}
+.table-wrap{overflow-x:auto;margin:.5rem 0;
+background:linear-gradient(to right,#fff 30%,#fff0) left/2.5rem 100% no-repeat local,
+linear-gradient(to left,#fff 30%,#fff0) right/2.5rem 100% no-repeat local,
+radial-gradient(farthest-side at 0 50%,#0003,#0000) left/.9rem 100% no-repeat scroll,
+radial-gradient(farthest-side at 100% 50%,#0003,#0000) right/.9rem 100% no-repeat scroll}
+.scroll-hint{margin:.5rem 0 -.25rem;font-size:.85rem;color:#1a5fb4}
+.print-panels{display:none}
+table{border-collapse:separate;border-spacing:0;font-variant-numeric:tabular-nums;font-size:.95rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #888;vertical-align:bottom;font-size:.9rem;line-height:1.25}
 th[scope=row]{font-weight:normal}
@@ -31,116 +44,116 @@ td.num{white-space:nowrap}
 .sig{font-weight:600;color:#1a5fb4;font-size:.8em}
 th[scope=colgroup]{text-align:center}
 tr.missing{color:#666;font-style:italic}
+tr:has(+tr.total)>*{border-bottom-color:transparent}
 tr.total th,tr.total td{font-weight:600;border-top:2px solid #888}
 .footnotes{margin:.25rem 0;padding-left:1.2rem;font-size:.9rem;color:#555}
-.chart{display:block;width:100%;max-width:31.25rem;height:auto;margin:.5rem 0}
-.chart text{fill:#1a1a1a}
-.chart .axis{stroke:#ccc;stroke-width:1}
-.chart .zero{stroke:#555;stroke-width:1}
-.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.5rem 0 0;padding:0;
-font-size:.9rem}
-.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;
-border-radius:2px}
+.figure{margin:.5rem 0}
+.chart{display:block;width:100%;max-width:31.25rem;height:auto}
+.downloads{margin:.2rem 0 0;font-size:.85rem;color:#555}
+.downloads button{font:inherit;margin-left:.35rem;padding:.1rem .5rem;border:1px solid #aaa;
+border-radius:3px;background:#f6f6f6;color:#1a1a1a;cursor:pointer}
 @media (max-width:40rem){
 h1{font-size:1.5rem}
 h2{font-size:1.3rem}
 .long{min-width:9rem}
-th[scope=row],table:has(th[scope=row]) thead th:first-child{position:sticky;left:0;
-background:#fff;box-shadow:inset -1px 0 #e3e3e3}
+th[scope=row],table:has(th[scope=row]) thead tr:last-child th:first-child{position:sticky;left:0;
+z-index:1;background:#fff;box-shadow:inset -1px 0 #e3e3e3}
 }
+@page{size:A4;margin:12mm}
 @media print{
 body{padding:0;font-size:10pt}
 main{max-width:none}
-.table-wrap{overflow:visible}
+h1,h2,h3,.subtitle,.scroll-hint{break-after:avoid}
+.table-wrap{overflow:visible;background:none}
+.screen-only,.scroll-hint,.downloads{display:none}
+.print-panels{display:block}
+table{font-size:8.5pt}
+thead th{font-size:8pt}
+.long{min-width:8rem;max-width:14rem}
+thead{display:table-header-group}
+tr,.figure{break-inside:avoid}
 th{position:static}
 section{break-inside:avoid}
+.chart{max-width:11cm}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )css";
 
+// The page's one script: the scroll cue where a table is wider than the screen, and each
+// chart saved as SVG, or drawn on a canvas from a data URL of that SVG and saved as PNG.
+// Nothing is fetched: the file comes from a blob URL through an <a download>.
+constexpr std::string_view k_script = R"js(
+(function () {
+  function cue() {
+    document.querySelectorAll('.scroll-hint').forEach(function (hint) {
+      var wrap = hint.nextElementSibling;
+      hint.hidden = !(wrap && wrap.scrollWidth > wrap.clientWidth + 1);
+    });
+  }
+  addEventListener('load', cue);
+  addEventListener('resize', cue);
+  cue();
+  function save(name, blob) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+  }
+  document.querySelectorAll('figure.figure').forEach(function (figure) {
+    var svg = figure.querySelector('svg'), bar = figure.querySelector('.downloads');
+    if (!svg || !bar) return;
+    bar.hidden = false;
+    bar.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button) return;
+      var box = svg.viewBox.baseVal, copy = svg.cloneNode(true);
+      copy.setAttribute('width', box.width);
+      copy.setAttribute('height', box.height);
+      var text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+      var name = figure.dataset.name;
+      if (button.dataset.download === 'svg') {
+        save(name + '.svg', new Blob([text], {type: 'image/svg+xml'}));
+        return;
+      }
+      var image = new Image(), scale = 2;
+      image.onload = function () {
+        var canvas = document.createElement('canvas');
+        canvas.width = box.width * scale;
+        canvas.height = box.height * scale;
+        var g = canvas.getContext('2d');
+        g.fillStyle = '#fff';
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        g.drawImage(image, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (png) { save(name + '.png', png); }, 'image/png');
+      };
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(text);
+    });
+  });
+})();
+)js";
 
-// A text column with a cell longer than this many characters (a question, an answer) gets
-// class "long": room enough not to squeeze into a narrow strip, and a cap on its width.
-constexpr std::size_t k_long_text = 32;
 
-// Banner tables: a header row of column groups and one of categories with their letters,
-// each spanning its columns.
-void write_banner_headers(const table::Table& table, std::ostream& out) {
-    const bool banner = std::any_of(table.columns.begin(), table.columns.end(),
-                                    [](const table::Column& c) { return !c.category.empty(); });
-    if (!banner) {
+// The chart inside a figure with its two download buttons (shown by the script).
+void write_figure(const table::Table& table, std::ostream& out, const RenderOptions& options) {
+    std::ostringstream chart;
+    write_chart(table, chart, options);
+    if (chart.str().empty()) {
         return;
     }
-    for (const bool groups : {true, false}) {
-        out << "<tr>";
-        for (std::size_t c = 0; c < table.columns.size();) {
-            const table::Column& first = table.columns[c];
-            std::size_t n = 1;
-            while (c + n < table.columns.size() && table.columns[c + n].group == first.group &&
-                   (groups || table.columns[c + n].category == first.category)) {
-                ++n;
-            }
-            std::string text = groups ? first.group : first.category;
-            if (!groups && !first.letter.empty()) {
-                text += " (" + first.letter + ")";
-            }
-            out << "<th scope=\"colgroup\" colspan=\"" << n << "\">" << html_escape(text)
-                << "</th>";
-            c += n;
-        }
-        out << "</tr>\n";
-    }
+    out << "<figure class=\"figure\" data-name=\"" << html_escape(table.id) << "\">\n"
+        << chart.str() << "<p class=\"downloads\" hidden>"
+        << html_escape(tr(options.lang, "Save the chart as")) << ":"
+        << "<button type=\"button\" data-download=\"svg\">SVG</button>"
+        << "<button type=\"button\" data-download=\"png\">PNG</button></p>\n</figure>\n";
 }
 
-void write_table(const table::Table& table, std::ostream& out, const RenderOptions& options) {
-    std::vector<bool> long_text(table.columns.size(), false);
-    for (const table::Row& row : table.rows) {
-        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
-            const table::Column& column = table.columns[c];
-            if (!is_numeric_column(column.type) && !long_text[c]) {
-                long_text[c] = utf8::display_width(display_cell(
-                                   row.cells[c], column, options.decimal_comma)) > k_long_text;
-            }
-        }
-    }
-    out << "<div class=\"table-wrap\">\n<table>\n<thead>\n";
-    write_banner_headers(table, out);
-    out << "<tr>";
-    for (const table::Column& column : table.columns) {
-        out << "<th scope=\"col\"" << (is_numeric_column(column.type) ? " class=\"num\"" : "")
-            << ">" << html_escape(column.label) << "</th>";
-    }
-    out << "</tr>\n</thead>\n<tbody>\n";
-    // A text first column names the row, so screen readers announce it with each cell.
-    const bool row_headers =
-        !table.columns.empty() && table.columns.front().type == table::ColumnType::Text;
-    for (const table::Row& row : table.rows) {
-        out << "<tr class=\"" << table::kind_name(row.kind) << "\">";
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            const table::Column& column = table.columns[c];
-            const table::Cell& cell = c < row.cells.size() ? row.cells[c] : table::Cell{};
-            const std::string text = display_cell(cell, column, options.decimal_comma);
-            const std::string& mark = row.mark(c);
-            const std::string marked =
-                mark.empty() ? html_escape(text)
-                             : html_escape(text) + (text.empty() ? "" : " ") +
-                                   "<span class=\"sig\">" + html_escape(mark) + "</span>";
-            const char* long_class = long_text[c] ? " class=\"long\"" : "";
-            if (c == 0 && row_headers) {
-                out << "<th scope=\"row\"" << long_class << ">" << html_escape(text) << "</th>";
-            } else if (is_numeric_column(column.type)) {
-                out << "<td class=\"num\">" << marked << "</td>";
-            } else {
-                out << "<td" << long_class << ">" << marked << "</td>";
-            }
-        }
-        out << "</tr>\n";
-    }
-    out << "</tbody>\n</table>\n</div>\n";
-}
-
-void write_section(const table::Table& table, std::ostream& out, const RenderOptions& options) {
-    out << "<section class=\"result\" data-table-id=\"" << html_escape(table.id) << "\">\n";
+void write_section(const table::Table& table, const std::string& id, std::ostream& out,
+                   const RenderOptions& options) {
+    out << "<section class=\"result\" id=\"" << html_escape(id) << "\" data-table-id=\""
+        << html_escape(table.id) << "\">\n";
     if (!table.title.empty()) {
         // Inside a report section the table is one level below the section's heading.
         const char* h = table.section.empty() ? "h2" : "h3";
@@ -149,9 +162,9 @@ void write_section(const table::Table& table, std::ostream& out, const RenderOpt
     if (!table.subtitle.empty()) {
         out << "<p class=\"subtitle\">" << html_escape(table.subtitle) << "</p>\n";
     }
-    write_chart(table, out, options);
+    write_figure(table, out, options);
     if (!table.columns.empty()) {
-        write_table(table, out, options);
+        write_html_table(table, out, options);
     }
     if (!table.footnotes.empty()) {
         out << "<ul class=\"footnotes\">\n";
@@ -161,6 +174,53 @@ void write_section(const table::Table& table, std::ostream& out, const RenderOpt
         out << "</ul>\n";
     }
     out << "</section>\n";
+}
+
+// An id for each table's section ("t-" and its table id, which a run keeps unique; a
+// number after it should two still meet).
+std::vector<std::string> section_ids(const Tables& tables) {
+    std::vector<std::string> ids;
+    for (const table::Table& t : tables) {
+        std::string id = "t-" + t.id;
+        for (char& c : id) {
+            c = c == ' ' ? '-' : c;
+        }
+        const std::string base = id;
+        for (int k = 2; std::find(ids.begin(), ids.end(), id) != ids.end(); ++k) {
+            id = base + "-" + std::to_string(k);
+        }
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+// The contents: the key findings, each report part with its tables, or the tables alone.
+void write_contents(const Tables& tables, const std::vector<std::string>& ids,
+                    std::ostream& out, const RenderOptions& options) {
+    out << "<nav class=\"toc\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">"
+        << html_escape(tr(options.lang, "Contents")) << "</h2>\n<ol>\n";
+    if (!options.key_findings.empty()) {
+        out << "<li><a href=\"#key-findings\">"
+            << html_escape(phrase(options.lang, Phrase::KeyFindings)) << "</a></li>\n";
+    }
+    const std::string* section = nullptr;
+    std::size_t part = 0;
+    bool open = false;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const table::Table& t = tables[i];
+        if (!t.section.empty() && (section == nullptr || *section != t.section)) {
+            out << (open ? "</ol></li>\n" : "") << "<li><a href=\"#part-" << ++part << "\">"
+                << html_escape(t.section) << "</a><ol>\n";
+            open = true;
+        } else if (t.section.empty() && open) {
+            out << "</ol></li>\n";
+            open = false;
+        }
+        section = &t.section;
+        out << "<li><a href=\"#" << html_escape(ids[i]) << "\">"
+            << html_escape(t.title.empty() ? t.id : t.title) << "</a></li>\n";
+    }
+    out << (open ? "</ol></li>\n" : "") << "</ol>\n</nav>\n";
 }
 
 } // namespace
@@ -209,8 +269,12 @@ void render_html(const Tables& tables, std::ostream& out, const RenderOptions& o
     if (!options.document_title.empty()) {
         out << "<h1>" << html_escape(options.document_title) << "</h1>\n";
     }
+    const std::vector<std::string> ids = section_ids(tables);
+    if (tables.size() > 1) {
+        write_contents(tables, ids, out, options);
+    }
     if (!options.key_findings.empty()) {
-        out << "<section class=\"key-findings\">\n<h2>"
+        out << "<section class=\"key-findings\" id=\"key-findings\">\n<h2>"
             << html_escape(phrase(options.lang, Phrase::KeyFindings)) << "</h2>\n<ul>\n";
         for (const std::string& finding : options.key_findings) {
             out << "<li>" << html_escape(finding) << "</li>\n";
@@ -218,14 +282,17 @@ void render_html(const Tables& tables, std::ostream& out, const RenderOptions& o
         out << "</ul>\n</section>\n";
     }
     const std::string* section = nullptr;
-    for (const table::Table& table : tables) {
+    std::size_t part = 0;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const table::Table& table = tables[i];
         if (!table.section.empty() && (section == nullptr || *section != table.section)) {
-            out << "<h2 class=\"part\">" << html_escape(table.section) << "</h2>\n";
+            out << "<h2 class=\"part\" id=\"part-" << ++part << "\">"
+                << html_escape(table.section) << "</h2>\n";
         }
         section = &table.section;
-        write_section(table, out, options);
+        write_section(table, ids[i], out, options);
     }
-    out << "</main>\n</body>\n</html>\n";
+    out << "</main>\n<script>" << k_script << "</script>\n</body>\n</html>\n";
 }
 
 } // namespace careerstat::render::detail

@@ -154,6 +154,8 @@ std::vector<table::Table> for_people(const std::vector<table::Table>& tables) {
         p.chart_value_column = remap(t.chart_value_column);
         p.chart_y_column = remap(t.chart_y_column);
         p.chart_x_column = remap(t.chart_x_column);
+        p.chart_n_column = remap(t.chart_n_column);
+        p.chart_group_column = remap(t.chart_group_column);
         out.push_back(std::move(p));
     }
     return out;

@@ -1,10 +1,12 @@
 // Inline SVG charts for the HTML renderer: horizontal bars for a frequency table (grouped
 // bars, one per population, for a side-by-side table) and a diverging stacked bar for a
-// Likert battery. Drawn on a fixed 500-wide viewBox with 16-unit text; the page shows it at
-// most 500 px wide (1 unit = 1 px) and scales it down on a phone, where the text stays
-// >= 11 px at a 358 px wide chart.
+// Likert battery or an NPS. Drawn on a fixed 500-wide viewBox with 17-unit text; the page
+// shows it at most 500 px wide (1 unit = 1 px) and scales it down on a phone, where the
+// text stays >= 12 px at a 358 px wide chart. Each chart is a complete SVG document (its
+// legend, n and colours inside it), so the page can offer it as a file for a slide.
 #include "careerstat/render/detail.hpp"
 #include "careerstat/render/format.hpp"
+#include "careerstat/render/svg_text.hpp"
 #include "careerstat/render/utf8.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +14,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace careerstat::render::detail {
 
@@ -28,11 +32,11 @@ std::string series_name(const table::Column& column) {
 }
 
 constexpr double k_width = 500;
-constexpr double k_font_size = 16;
+constexpr double k_font_size = k_chart_font_size;
 constexpr double k_label_left = 2;    // labels wrap within [k_label_left, k_label_right]
 constexpr double k_label_right = 214; // labels end here, right-aligned (about 43%)
 constexpr double k_plot_left = 222;
-constexpr double k_line_height = 19; // between wrapped label lines
+constexpr double k_line_height = 20; // between wrapped label lines
 constexpr std::size_t k_label_lines = 3;
 constexpr double k_row_padding = 8;    // above and below a row's label or bars, together
 constexpr double k_group_padding = 14; // the same for grouped bars, to set groups apart
@@ -48,130 +52,6 @@ constexpr std::array<std::string_view, 6> k_series_colours = {
     "#2166ac", "#e08214", "#1b7837", "#762a83", "#b2182b", "#4d4d4d"};
 
 
-// The advance width of a code point in em, after DejaVu Sans (the widest of the usual
-// system fonts, so the estimate errs towards fitting).
-double em_width(char32_t c) {
-    static constexpr std::array<double, 95> k_ascii = {
-        0.318, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838,
-        0.318, 0.361, 0.318, 0.337, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636,
-        0.636, 0.636, 0.337, 0.337, 0.838, 0.838, 0.838, 0.531, 1.000, 0.684, 0.686, 0.698,
-        0.770, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787,
-        0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.390,
-        0.337, 0.390, 0.838, 0.500, 0.500, 0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635,
-        0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612, 0.635, 0.635, 0.411, 0.521,
-        0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838};
-    if (c >= 0x20 && c < 0x7f) {
-        return k_ascii[c - 0x20];
-    }
-    if (c == 0x2014 || c == 0x2026) { // em dash, ellipsis
-        return 1.0;
-    }
-    if (c >= 0x2018 && c <= 0x201f) { // curly quotes
-        return 0.46;
-    }
-    return 0.64; // accented letters and the rest; wide scripts are counted per cell below
-}
-
-// One code point of valid UTF-8 (the text went through utf8::printable) and its length.
-std::pair<char32_t, std::size_t> next_code_point(std::string_view text, std::size_t at) {
-    const auto b = static_cast<unsigned char>(text[at]);
-    const std::size_t length = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-    if (at + length > text.size()) {
-        return {b, 1};
-    }
-    char32_t c = length == 1 ? b : b & (0x7f >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3f);
-    }
-    return {c, length};
-}
-
-// The estimated width of one code point at the chart's font size, in viewBox units.
-double code_point_width(std::string_view text, std::size_t at, char32_t c, std::size_t length) {
-    const std::size_t cells = c < 0x80 ? 1 : utf8::display_width(text.substr(at, length));
-    return em_width(c) * static_cast<double>(cells) * k_font_size;
-}
-
-// The estimated width of a text at the chart's font size, in viewBox units.
-double text_width(std::string_view text) {
-    double width = 0;
-    for (std::size_t at = 0; at < text.size();) {
-        const auto [c, length] = next_code_point(text, at);
-        width += code_point_width(text, at, c, length);
-        at += length;
-    }
-    return width;
-}
-
-// The longest start of `text` (whole code points) that fits `width` with `suffix` after it.
-std::string fit(std::string_view text, double width, std::string_view suffix = {}) {
-    double used = text_width(suffix);
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const auto [c, length] = next_code_point(text, at);
-        used += code_point_width(text, at, c, length);
-        if (used > width) {
-            break;
-        }
-        at += length;
-    }
-    return std::string(text.substr(0, at)) + std::string(suffix);
-}
-
-// A label broken at spaces into lines that fit `width`, at most `max_lines` of them; a
-// word too long for a line is broken inside, and a label that needs more lines ends in
-// "…" (the full text is in the row's <title>).
-std::vector<std::string> wrap(std::string_view label, double width, std::size_t max_lines) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t at = 0;
-    auto skip_spaces = [&] {
-        while (at < label.size() && label[at] == ' ') {
-            ++at;
-        }
-    };
-    skip_spaces();
-    while (at < label.size()) {
-        std::size_t end = label.find(' ', at);
-        end = end == std::string_view::npos ? label.size() : end;
-        const std::string_view word = label.substr(at, end - at);
-        const std::string joined =
-            line.empty() ? std::string(word) : line + ' ' + std::string(word);
-        if (text_width(joined) <= width) {
-            line = joined;
-            at = end;
-            skip_spaces();
-            continue;
-        }
-        if (!line.empty()) { // the word starts the next line
-            lines.push_back(line);
-            line.clear();
-        } else { // a word wider than a line: break it
-            std::string part = fit(word, width);
-            if (part.empty()) { // not even one character fits: take one anyway
-                part = std::string(word.substr(0, next_code_point(word, 0).second));
-            }
-            lines.push_back(part);
-            at += part.size();
-        }
-        if (lines.size() == max_lines) {
-            break;
-        }
-    }
-    if (!line.empty() && lines.size() < max_lines) {
-        lines.push_back(line);
-        line.clear();
-    }
-    if (lines.empty()) {
-        lines.emplace_back();
-    } else if (at < label.size()) { // more text than lines: mark the cut
-        const bool space = label[at - 1] == ' ';
-        std::string& last = lines.back();
-        last = fit(last + (space ? " " : "") + std::string(label.substr(at)), width, "\u2026");
-    }
-    return lines;
-}
-
 struct ChartRow {
     std::string label;
     std::vector<std::string> lines; // the label wrapped to the label column
@@ -182,17 +62,69 @@ struct ChartRow {
     double middle() const { return top + height / 2; }
 };
 
+// A row's n (NaN when the table gives none).
+double row_n(const table::Table& table, const table::Row& row) {
+    return table.chart_n_column ? row.number(*table.chart_n_column)
+                                : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string n_text(double n, const RenderOptions& options) {
+    return "n = " + display_cell(n, table::Column{"n", "n", table::ColumnType::Count},
+                                 options.decimal_comma);
+}
+
+// The n a whole chart states under its plot: the one n of every row, or the base of a
+// single series. Empty when each row states its own n or there is none to state.
+std::string chart_n(const table::Table& table, const RenderOptions& options) {
+    if (table.chart_n_column) {
+        std::optional<double> same;
+        for (const table::Row& row : table.rows) {
+            if (row.kind != table::RowKind::Data) {
+                continue;
+            }
+            const double n = row_n(table, row);
+            if (!std::isfinite(n) || (same && *same != n)) {
+                return {};
+            }
+            same = n;
+        }
+        return same ? n_text(*same, options) : std::string{};
+    }
+    if (table.chart_bases.size() == 1 && std::isfinite(table.chart_bases.front())) {
+        return n_text(table.chart_bases.front(), options);
+    }
+    return {};
+}
+
+// How many rows of the chart come from each population (rows stacked side by side).
+bool one_row_per_group(const table::Table& table) {
+    std::vector<std::string> seen;
+    for (const table::Row& row : table.rows) {
+        if (row.kind == table::RowKind::Data) {
+            const std::string g = row.text(*table.chart_group_column);
+            if (std::find(seen.begin(), seen.end(), g) != seen.end()) {
+                return false;
+            }
+            seen.push_back(g);
+        }
+    }
+    return true;
+}
+
 // The rows a chart draws: Data rows only, as missing and total rows are not answers. Each
 // row is as high as its wrapped label or its bars (`content_height`), whichever is more,
-// plus `padding`.
+// plus `padding`. A row of a stacked population names it; a row whose n differs from the
+// others says its n.
 std::vector<ChartRow> chart_rows(const table::Table& table, const RenderOptions& options,
-                                 double content_height, double padding) {
+                                 double content_height, double padding, double top) {
     std::size_t label_column = table.chart_label_column.value_or(0);
     if (label_column >= table.columns.size()) {
         label_column = 0;
     }
+    const bool groups = table.chart_group_column && *table.chart_group_column < table.columns.size();
+    const bool group_only = groups && one_row_per_group(table);
+    const bool own_n = table.chart_n_column && chart_n(table, options).empty();
     std::vector<ChartRow> rows;
-    double top = k_top;
     for (const table::Row& row : table.rows) {
         if (row.kind != table::RowKind::Data) {
             continue;
@@ -202,6 +134,13 @@ std::vector<ChartRow> chart_rows(const table::Table& table, const RenderOptions&
         ChartRow r;
         r.label = utf8::printable(
             display_cell(cell, table.columns[label_column], options.decimal_comma));
+        if (groups) {
+            const std::string group = utf8::printable(row.text(*table.chart_group_column));
+            r.label = group_only ? group : group + ": " + r.label;
+        }
+        if (own_n && std::isfinite(row_n(table, row))) {
+            r.label += " (" + n_text(row_n(table, row), options) + ")";
+        }
         r.lines = wrap(r.label, k_label_right - k_label_left, k_label_lines);
         r.row = &row;
         r.top = top;
@@ -213,8 +152,8 @@ std::vector<ChartRow> chart_rows(const table::Table& table, const RenderOptions&
     return rows;
 }
 
-double plot_bottom_of(const std::vector<ChartRow>& rows) {
-    return rows.empty() ? k_top : rows.back().top + rows.back().height;
+double plot_bottom_of(const std::vector<ChartRow>& rows, double top) {
+    return rows.empty() ? top : rows.back().top + rows.back().height;
 }
 
 double value_at(const table::Row& row, std::size_t column) {
@@ -234,19 +173,118 @@ std::string value_text(const table::Row& row, const table::Column& column, std::
     return text;
 }
 
-// The column of the k-th value a chart draws: consecutive without a stride.
+// The column of the k-th value a chart draws: consecutive without a stride, backwards for
+// a reversed diverging chart.
 std::size_t value_column(const table::Table& table, std::size_t k) {
     const std::size_t stride = table.chart_value_stride == 0 ? 1 : table.chart_value_stride;
+    if (table.chart_reversed && table.chart_value_count > k) {
+        k = table.chart_value_count - 1 - k;
+    }
     return *table.chart_value_column + k * stride;
 }
 
+// A bar's confidence interval: the row's own for the cell, else the table's interval
+// columns for it (ci_low and ci_high of a single series, or the two after a series' value).
+std::optional<std::array<double, 2>> interval_of(const table::Table& table, const table::Row& row,
+                                                 std::size_t column) {
+    if (const auto ci = row.interval(column)) {
+        return ci;
+    }
+    // The two columns after the value when they are its interval (a population's, the
+    // response rate's); a frequency table's valid % has its interval after the cumulative %.
+    std::size_t low = column + 1, high = column + 2;
+    const bool adjacent = high < table.columns.size() &&
+                          table.columns[low].name.rfind("ci_low", 0) == 0 &&
+                          table.columns[high].name.rfind("ci_high", 0) == 0;
+    if (!adjacent) {
+        if (table.chart_value_stride > 0) {
+            return std::nullopt;
+        }
+        low = table.column_index("ci_low");
+        high = table.column_index("ci_high");
+    }
+    if (low == std::string::npos || high == std::string::npos ||
+        table.columns[low].type != table.columns[column].type) {
+        return std::nullopt;
+    }
+    const double lo = row.number(low), hi = row.number(high);
+    if (!std::isfinite(lo) || !std::isfinite(hi)) {
+        return std::nullopt;
+    }
+    return std::array<double, 2>{lo, hi};
+}
+
+// The legend at the top of a chart: a swatch and a name per series or answer, in lines
+// that fit the chart's width.
+struct Legend {
+    struct Item {
+        std::string colour;
+        std::string text;
+        double x = 0;
+        double y = 0; // the line's middle
+    };
+    std::vector<Item> items;
+    double height = 0;
+};
+
+constexpr double k_swatch = 13;
+constexpr double k_legend_line = 24;
+
+Legend lay_out_legend(std::vector<std::pair<std::string, std::string>> entries) {
+    Legend legend;
+    double x = k_label_left;
+    double y = k_top + k_legend_line / 2;
+    for (auto& [colour, text] : entries) {
+        text = fit(utf8::printable(text), k_width - k_label_left - k_swatch - 8, "");
+        const double width = k_swatch + 6 + text_width(text);
+        if (x > k_label_left && x + width > k_width - 2) {
+            x = k_label_left;
+            y += k_legend_line;
+        }
+        legend.items.push_back({colour, text, x, y});
+        x += width + 18;
+    }
+    legend.height = legend.items.empty() ? 0 : y + k_legend_line / 2;
+    return legend;
+}
+
+void write_svg_legend(std::ostream& out, const Legend& legend) {
+    if (legend.items.empty()) {
+        return;
+    }
+    out << "<g class=\"legend\">";
+    for (const Legend::Item& item : legend.items) {
+        out << "<rect x=\"" << coord(item.x) << "\" y=\"" << coord(item.y - k_swatch / 2)
+            << "\" width=\"" << coord(k_swatch) << "\" height=\"" << coord(k_swatch)
+            << "\" rx=\"2\" fill=\"" << item.colour << "\"/><text x=\""
+            << coord(item.x + k_swatch + 6) << "\" y=\"" << coord(item.y)
+            << "\" dy=\"0.35em\">" << html_escape(item.text) << "</text>";
+    }
+    out << "</g>\n";
+}
+
+// The n under the plot, left-aligned; returns the height it takes.
+double n_caption_height(const std::string& text) {
+    return text.empty() ? 0 : 22;
+}
+
+void write_n_caption(std::ostream& out, const std::string& text, double y) {
+    if (!text.empty()) {
+        out << "<text class=\"chart-n\" x=\"" << coord(k_label_left) << "\" y=\"" << coord(y + 16)
+            << "\" fill=\"#444\">" << html_escape(text) << "</text>\n";
+    }
+}
+
+// The page's text colour, the font and white behind the chart, inside the SVG, so that it
+// looks the same saved as a file as on the page.
 void open_svg(std::ostream& out, std::string_view kind, double height, Phrase name,
               const table::Table& table, const RenderOptions& options) {
     const std::string& title = table.title.empty() ? table.id : table.title;
     out << "<svg class=\"chart " << kind << "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
         << coord(k_width) << ' ' << coord(height) << "\" font-size=\"" << coord(k_font_size)
-        << "\" role=\"img\" aria-label=\""
-        << html_escape(std::string(phrase(options.lang, name)) + ": " + title) << "\">\n";
+        << "\" font-family=\"" << k_chart_font_family << "\" fill=\"#1a1a1a\" role=\"img\" aria-label=\""
+        << html_escape(std::string(phrase(options.lang, name)) + ": " + title) << "\">\n"
+        << "<rect class=\"backdrop\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
 }
 
 // The label right-aligned left of the plot, its lines centred on the row. Each line of a
@@ -270,50 +308,47 @@ void write_row_label(std::ostream& out, const ChartRow& row) {
 }
 
 // A vertical grid line with its tick label under the plot.
-void write_tick(std::ostream& out, double x, double plot_bottom, std::string_view label,
-                bool zero) {
+void write_tick(std::ostream& out, double x, double plot_top, double plot_bottom,
+                std::string_view label, bool zero) {
     out << "<line class=\"" << (zero ? "zero" : "axis") << "\" x1=\"" << coord(x) << "\" y1=\""
-        << coord(k_top) << "\" x2=\"" << coord(x) << "\" y2=\"" << coord(plot_bottom)
-        << "\"/><text x=\"" << coord(x) << "\" y=\"" << coord(plot_bottom + 17)
-        << "\" text-anchor=\"middle\">" << label << "</text>\n";
-}
-
-// The legend above a chart: one swatch and column label per series or category.
-void write_legend(const table::Table& table, std::ostream& out,
-                  const std::vector<std::string>& colours) {
-    out << "<ul class=\"legend\">\n";
-    for (std::size_t k = 0; k < colours.size(); ++k) {
-        out << "<li><span class=\"swatch\" style=\"background:" << colours[k] << "\"></span>"
-            << html_escape(series_name(table.columns[value_column(table, k)])) << "</li>\n";
-    }
-    out << "</ul>\n";
+        << coord(plot_top) << "\" x2=\"" << coord(x) << "\" y2=\"" << coord(plot_bottom)
+        << "\" stroke=\"" << (zero ? "#555" : "#ccc") << "\"/><text x=\"" << coord(x)
+        << "\" y=\"" << coord(plot_bottom + 18) << "\" text-anchor=\"middle\">" << label
+        << "</text>\n";
 }
 
 // Horizontal bars on a 0-100 scale: one per row, or with a stride one per series in each
-// row (grouped bars, with a legend).
+// row (grouped bars, with a legend naming each series and its n).
 void write_bars(const table::Table& table, std::ostream& out, const RenderOptions& options) {
-    constexpr double plot_width = 206; // leaves room for "100,0%" after a full bar
+    constexpr double plot_width = 200; // leaves room for "100,0%" after a full bar
     const std::size_t series =
         table.chart_value_stride == 0 ? 1 : std::max<std::size_t>(table.chart_value_count, 1);
     const bool grouped = series > 1;
     const double bar_height = grouped ? k_group_bar_height : k_bar_height;
     const double content_height = bar_height * static_cast<double>(series) +
                                   k_group_bar_gap * static_cast<double>(series - 1);
-    const std::vector<ChartRow> rows =
-        chart_rows(table, options, content_height, grouped ? k_group_padding : k_row_padding);
-    const double plot_bottom = plot_bottom_of(rows);
     std::vector<std::string> colours;
+    std::vector<std::pair<std::string, std::string>> entries;
     for (std::size_t k = 0; k < series; ++k) {
         colours.emplace_back(grouped ? k_series_colours[k % k_series_colours.size()]
                                      : k_bar_colour);
+        std::string name = series_name(table.columns[value_column(table, k)]);
+        if (k < table.chart_bases.size() && std::isfinite(table.chart_bases[k])) {
+            name += " (" + n_text(table.chart_bases[k], options) + ")";
+        }
+        entries.emplace_back(colours.back(), name);
     }
-    if (grouped) {
-        write_legend(table, out, colours);
-    }
+    const Legend legend = grouped ? lay_out_legend(entries) : Legend{};
+    const double plot_top = legend.height + k_top;
+    const std::vector<ChartRow> rows = chart_rows(
+        table, options, content_height, grouped ? k_group_padding : k_row_padding, plot_top);
+    const double plot_bottom = plot_bottom_of(rows, plot_top);
+    const std::string n = grouped ? std::string{} : chart_n(table, options);
     open_svg(out, grouped ? "chart-bars chart-grouped" : "chart-bars",
-             plot_bottom + k_axis_height, Phrase::BarChart, table, options);
+             plot_bottom + k_axis_height + n_caption_height(n), Phrase::BarChart, table, options);
+    write_svg_legend(out, legend);
     for (int tick = 0; tick <= 100; tick += 25) {
-        write_tick(out, k_plot_left + plot_width * tick / 100.0, plot_bottom,
+        write_tick(out, k_plot_left + plot_width * tick / 100.0, plot_top, plot_bottom,
                    fmt::format("{}%", tick), tick == 0);
     }
     for (const ChartRow& row : rows) {
@@ -346,7 +381,7 @@ void write_bars(const table::Table& table, std::ostream& out, const RenderOption
                 << coord(length) << "\" height=\"" << coord(bar_height) << "\" fill=\""
                 << colours[k] << "\"/>";
             double text_x = k_plot_left + length + 4;
-            if (const auto ci = row.row->interval(c)) {
+            if (const auto ci = interval_of(table, *row.row, c)) {
                 // The confidence interval as a whisker through the bar's middle.
                 const double lo = k_plot_left + plot_width * std::clamp((*ci)[0], 0.0, 100.0) / 100.0;
                 const double hi = k_plot_left + plot_width * std::clamp((*ci)[1], 0.0, 100.0) / 100.0;
@@ -366,6 +401,7 @@ void write_bars(const table::Table& table, std::ostream& out, const RenderOption
         }
         out << "</g>\n";
     }
+    write_n_caption(out, n, plot_bottom + k_axis_height);
     out << "</svg>\n";
 }
 
@@ -426,7 +462,14 @@ void write_diverging(const table::Table& table, std::ostream& out, const RenderO
     constexpr double plot_width = 254; // "100%" centred under either end still fits
     const std::size_t count = table.chart_value_count;
     const std::vector<Rgb> colours = diverging_palette(count);
-    const std::vector<ChartRow> rows = chart_rows(table, options, k_bar_height, k_row_padding);
+    std::vector<std::pair<std::string, std::string>> entries;
+    for (std::size_t k = 0; k < count; ++k) {
+        entries.emplace_back(hex(colours[k]), series_name(table.columns[value_column(table, k)]));
+    }
+    const Legend legend = lay_out_legend(entries);
+    const double plot_top = legend.height + k_top;
+    const std::vector<ChartRow> rows =
+        chart_rows(table, options, k_bar_height, k_row_padding, plot_top);
     // One symmetric scale for all rows, in steps of 50 points, so rows compare.
     double reach = 0;
     for (const ChartRow& row : rows) {
@@ -440,19 +483,15 @@ void write_diverging(const table::Table& table, std::ostream& out, const RenderO
     const double half = std::max(50.0, std::ceil(reach / 50.0) * 50.0);
     const double centre = k_plot_left + plot_width / 2;
     const double scale = plot_width / 2 / half;
-    const double plot_bottom = plot_bottom_of(rows);
-
-    std::vector<std::string> legend;
-    for (const Rgb& colour : colours) {
-        legend.push_back(hex(colour));
-    }
-    write_legend(table, out, legend);
-    open_svg(out, "chart-diverging", plot_bottom + k_axis_height, Phrase::DivergingChart, table,
-             options);
+    const double plot_bottom = plot_bottom_of(rows, plot_top);
+    const std::string n = chart_n(table, options);
+    open_svg(out, "chart-diverging", plot_bottom + k_axis_height + n_caption_height(n),
+             Phrase::DivergingChart, table, options);
+    write_svg_legend(out, legend);
     for (int step = -2; step <= 2; ++step) {
         const double at = half * step / 2;
-        write_tick(out, centre + at * scale, plot_bottom, fmt::format("{}%", std::abs(at)),
-                   step == 0);
+        write_tick(out, centre + at * scale, plot_top, plot_bottom,
+                   fmt::format("{}%", std::abs(at)), step == 0);
     }
     for (const ChartRow& chart_row : rows) {
         const table::Row& row = *chart_row.row;
@@ -484,6 +523,7 @@ void write_diverging(const table::Table& table, std::ostream& out, const RenderO
         }
         out << "</g>\n";
     }
+    write_n_caption(out, n, plot_bottom + k_axis_height);
     out << "</svg>\n";
 }
 

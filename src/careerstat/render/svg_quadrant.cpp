@@ -3,6 +3,7 @@
 // quadrants at the average share (100 / predictors) and the average performance.
 #include "careerstat/render/detail.hpp"
 #include "careerstat/render/format.hpp"
+#include "careerstat/render/svg_text.hpp"
 #include "careerstat/render/utf8.hpp"
 
 #include <fmt/format.h>
@@ -15,8 +16,8 @@ namespace careerstat::render::detail {
 namespace {
 
 constexpr double k_width = 500;
-constexpr double k_height = 380;
-constexpr double k_left = 56;
+constexpr double k_height = 400; // with the n under the axis title
+constexpr double k_left = 62;
 constexpr double k_right = 490;
 constexpr double k_top = 10;
 constexpr double k_bottom = 330;
@@ -76,23 +77,24 @@ void write_quadrant(const table::Table& table, std::ostream& out, const RenderOp
     const double y_split = y_sum / static_cast<double>(points.size());
     const std::string& title = table.title.empty() ? table.id : table.title;
     out << "<svg class=\"chart chart-quadrant\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
-        << coord(k_width) << ' ' << coord(k_height) << "\" font-size=\"14\" role=\"img\" aria-label=\""
+        << coord(k_width) << ' ' << coord(k_height) << "\" font-size=\"" << coord(k_chart_font_size)
+        << "\" font-family=\"" << k_chart_font_family << "\" fill=\"#1a1a1a\" role=\"img\" aria-label=\""
         << html_escape(std::string(phrase(options.lang, Phrase::QuadrantChart)) + ": " + title)
-        << "\">\n";
+        << "\">\n<rect class=\"backdrop\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
     // Axes with ticks every 10 (x) and every 10 (y).
     for (double x = 0; x <= x_max + 1e-9; x += x_max > 50 ? 20 : 10) {
         out << "<line class=\"axis\" x1=\"" << coord(sx(x)) << "\" y1=\"" << coord(k_top)
-            << "\" x2=\"" << coord(sx(x)) << "\" y2=\"" << coord(k_bottom) << "\"/><text x=\""
-            << coord(sx(x)) << "\" y=\"" << coord(k_bottom + 16) << "\" text-anchor=\"middle\">"
+            << "\" x2=\"" << coord(sx(x)) << "\" y2=\"" << coord(k_bottom) << "\" stroke=\"#ccc\"/><text x=\""
+            << coord(sx(x)) << "\" y=\"" << coord(k_bottom + 19) << "\" text-anchor=\"middle\">"
             << fmt::format("{:g}%", x) << "</text>\n";
     }
     for (double y = y_min; y <= y_max + 1e-9; y += 10) {
         out << "<line class=\"axis\" x1=\"" << coord(k_left) << "\" y1=\"" << coord(sy(y))
-            << "\" x2=\"" << coord(k_right) << "\" y2=\"" << coord(sy(y)) << "\"/><text x=\""
+            << "\" x2=\"" << coord(k_right) << "\" y2=\"" << coord(sy(y)) << "\" stroke=\"#ccc\"/><text x=\""
             << coord(k_left - 4) << "\" y=\"" << coord(sy(y)) << "\" dy=\"0.35em\" "
             << "text-anchor=\"end\">" << fmt::format("{:g}%", y) << "</text>\n";
     }
-    out << "<text x=\"" << coord((k_left + k_right) / 2) << "\" y=\"" << coord(k_bottom + 36)
+    out << "<text x=\"" << coord((k_left + k_right) / 2) << "\" y=\"" << coord(k_bottom + 42)
         << "\" text-anchor=\"middle\">" << html_escape(phrase(options.lang, Phrase::Importance))
         << "</text>\n<text x=\"12\" y=\"" << coord((k_top + k_bottom) / 2)
         << "\" text-anchor=\"middle\" transform=\"rotate(-90 12 " << coord((k_top + k_bottom) / 2)
@@ -102,7 +104,7 @@ void write_quadrant(const table::Table& table, std::ostream& out, const RenderOp
     const double qy = sy(std::clamp(y_split, y_min, y_max));
     out << "<path class=\"zero\" d=\"M" << coord(qx) << ' ' << coord(k_top) << "V"
         << coord(k_bottom) << "M" << coord(k_left) << ' ' << coord(qy) << "H" << coord(k_right)
-        << "\" stroke-dasharray=\"4 3\"/>\n";
+        << "\" stroke=\"#555\" fill=\"none\" stroke-dasharray=\"4 3\"/>\n";
     auto corner = [&](double x, double y, std::string_view anchor, Phrase which) {
         out << "<text x=\"" << coord(x) << "\" y=\"" << coord(y) << "\" text-anchor=\"" << anchor
             << "\" fill=\"#666\" font-style=\"italic\">" << html_escape(phrase(options.lang, which))
@@ -125,8 +127,14 @@ void write_quadrant(const table::Table& table, std::ostream& out, const RenderOp
             << "<circle cx=\"" << coord(x) << "\" cy=\"" << coord(y)
             << "\" r=\"5\" fill=\"#2166ac\"/><text x=\"" << coord(left ? x - 8 : x + 8)
             << "\" y=\"" << coord(y) << "\" dy=\"0.35em\" text-anchor=\""
-            << (left ? "end" : "start") << "\">" << html_escape(shorten(p.label, 28))
+            << (left ? "end" : "start") << "\">" << html_escape(shorten(p.label, 24))
             << "</text></g>\n";
+    }
+    if (!table.chart_bases.empty() && std::isfinite(table.chart_bases.front())) {
+        out << "<text class=\"chart-n\" x=\"2\" y=\"" << coord(k_height - 8) << "\" fill=\"#444\">n = "
+            << display_cell(table.chart_bases.front(),
+                            table::Column{"n", "n", table::ColumnType::Count}, options.decimal_comma)
+            << "</text>\n";
     }
     out << "</svg>\n";
 }

@@ -1,7 +1,9 @@
 // A trend's line chart: one line per answer (or item) across the waves, each point's
-// confidence interval as a translucent band around its line, and a legend under the plot.
+// confidence interval as a translucent band around its line, a legend under the plot and
+// each wave's n under that, all inside the SVG (so a saved chart keeps them).
 #include "careerstat/render/detail.hpp"
 #include "careerstat/render/format.hpp"
+#include "careerstat/render/svg_text.hpp"
 #include "careerstat/render/utf8.hpp"
 
 #include <fmt/format.h>
@@ -17,11 +19,13 @@ namespace careerstat::render::detail {
 namespace {
 
 constexpr double k_width = 500;
-constexpr double k_height = 220;
-constexpr double k_left = 48;
+constexpr double k_font = k_chart_font_size;
+constexpr double k_left = 60; // room for "100%" at 17 units
 constexpr double k_right = 470;
 constexpr double k_top = 12;
 constexpr double k_bottom = 190;
+constexpr double k_legend_top = 222; // under the waves' labels
+constexpr double k_legend_line = 24;
 // Blue and orange first (apart for every kind of colour blindness), as the bar charts.
 constexpr std::array<std::string_view, 8> k_colours = {"#2166ac", "#e08214", "#1b7837", "#762a83",
                                                        "#b2182b", "#4d4d4d", "#35978f", "#bf812d"};
@@ -57,6 +61,7 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
     std::vector<std::string> labels;
     std::map<std::string, std::vector<Point>> series;
     std::vector<double> waves;
+    std::map<double, double> wave_n; // each wave's n, from its first row
     for (const table::Row& row : table.rows) {
         const double x = row.number(xc), y = row.number(vc);
         if (row.kind != table::RowKind::Data || !std::isfinite(x) || !std::isfinite(y)) {
@@ -73,6 +78,9 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
         }
         series[label].push_back(p);
         waves.push_back(x);
+        if (table.chart_n_column && std::isfinite(row.number(*table.chart_n_column))) {
+            wave_n.emplace(x, row.number(*table.chart_n_column));
+        }
     }
     std::sort(waves.begin(), waves.end());
     waves.erase(std::unique(waves.begin(), waves.end()), waves.end());
@@ -103,10 +111,25 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
     };
     const auto y_of = [&](double v) { return k_bottom - (v - lo) / (hi - lo) * (k_bottom - k_top); };
 
+    const bool legend = labels.size() > 1;
+    const double n_top =
+        k_legend_top + (legend ? k_legend_line * static_cast<double>(labels.size()) : 0);
+    std::string n_caption;
+    for (double w : waves) {
+        if (wave_n.count(w)) {
+            n_caption += (n_caption.empty() ? "n = " : ", ") +
+                         display_cell(wave_n[w], table::Column{"n", "n", table::ColumnType::Count},
+                                      options.decimal_comma) +
+                         fmt::format(" ({:g})", w);
+        }
+    }
+    const double height = n_top + (n_caption.empty() ? 0 : 24);
     const std::string& title = table.title.empty() ? table.id : table.title;
     out << "<svg class=\"chart trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
-        << coord(k_width) << ' ' << coord(k_height) << "\" font-size=\"12\" role=\"img\" aria-label=\""
-        << html_escape(std::string(phrase(options.lang, Phrase::TrendChart)) + ": " + title) << "\">\n";
+        << coord(k_width) << ' ' << coord(height) << "\" font-size=\"" << coord(k_font)
+        << "\" font-family=\"" << k_chart_font_family << "\" fill=\"#1a1a1a\" role=\"img\" aria-label=\""
+        << html_escape(std::string(phrase(options.lang, Phrase::TrendChart)) + ": " + title) << "\">\n"
+        << "<rect class=\"backdrop\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
     for (double v = lo; v <= hi + step / 2; v += step) {
         const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
         std::string tick = fmt::format("{:.{}f}{}", v, decimals, percent ? "%" : "");
@@ -114,11 +137,11 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
             std::replace(tick.begin(), tick.end(), '.', ',');
         }
         out << "<line class=\"axis\" x1=\"" << coord(k_left) << "\" y1=\"" << coord(y_of(v)) << "\" x2=\""
-            << coord(k_right) << "\" y2=\"" << coord(y_of(v)) << "\"/><text x=\"" << coord(k_left - 6)
+            << coord(k_right) << "\" y2=\"" << coord(y_of(v)) << "\" stroke=\"#ccc\"/><text x=\"" << coord(k_left - 6)
             << "\" y=\"" << coord(y_of(v)) << "\" dy=\"0.35em\" text-anchor=\"end\">" << tick << "</text>\n";
     }
     for (double w : waves) {
-        out << "<text x=\"" << coord(x_of(w)) << "\" y=\"" << coord(k_bottom + 18)
+        out << "<text x=\"" << coord(x_of(w)) << "\" y=\"" << coord(k_bottom + 20)
             << "\" text-anchor=\"middle\">" << fmt::format("{:g}", w) << "</text>\n";
     }
     for (std::size_t k = 0; k < labels.size(); ++k) {
@@ -149,15 +172,22 @@ void write_trend(const table::Table& table, std::ostream& out, const RenderOptio
         }
         out << "</g>\n";
     }
-    out << "</svg>\n";
-    if (labels.size() > 1) {
-        out << "<ul class=\"legend\">\n";
+    if (legend) {
+        out << "<g class=\"legend\">";
         for (std::size_t k = 0; k < labels.size(); ++k) {
-            out << "<li><span class=\"swatch\" style=\"background:" << k_colours[k % k_colours.size()]
-                << "\"></span>" << html_escape(labels[k]) << "</li>\n";
+            const double y = k_legend_top + k_legend_line * (static_cast<double>(k) + 0.5);
+            out << "<rect x=\"2\" y=\"" << coord(y - 6.5) << "\" width=\"13\" height=\"13\" rx=\"2\" fill=\""
+                << k_colours[k % k_colours.size()] << "\"/><text x=\"21\" y=\"" << coord(y)
+                << "\" dy=\"0.35em\">" << html_escape(fit(utf8::printable(labels[k]), 476, "\u2026"))
+                << "</text>";
         }
-        out << "</ul>\n";
+        out << "</g>\n";
     }
+    if (!n_caption.empty()) {
+        out << "<text class=\"chart-n\" x=\"2\" y=\"" << coord(n_top + 16) << "\" fill=\"#444\">"
+            << html_escape(n_caption) << "</text>\n";
+    }
+    out << "</svg>\n";
 }
 
 } // namespace careerstat::render::detail

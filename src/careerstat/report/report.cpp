@@ -27,6 +27,8 @@
 #include <iostream>
 #include <fmt/ranges.h>
 #include <memory>
+#include <optional>
+#include <cstdlib>
 
 namespace careerstat::report {
 
@@ -241,6 +243,14 @@ std::vector<table::Table> question_tables(const PopulationResult& r, std::size_t
     }
     std::vector<table::Table> out = describe ? table::describe_tables(*r.codebook, *r.tab, b, subset)
                                              : table::frequency_tables(*r.codebook, *r.tab, b, subset);
+    if (v.type == codebook::VarType::Grade) {
+        // The grades' distribution after their mean: a row per grade given, charted as bars.
+        for (table::Table& t : table::frequency_tables(*r.codebook, *r.tab, b, subset)) {
+            t.title = fmt::format(fmt::runtime(tr(b.lang, "{}: how often each grade was given")),
+                                  t.title);
+            out.push_back(std::move(t));
+        }
+    }
     for (table::Table& t : out) {
         // describe's shared tables (describe.grades, describe.likert, ...) hold one question
         // here: its name keeps their ids apart.
@@ -251,6 +261,42 @@ std::vector<table::Table> question_tables(const PopulationResult& r, std::size_t
         }
     }
     return out;
+}
+
+// A grade distribution side by side lists the grades each population gave in the order
+// they first appear; sorted by grade, the bars read as a distribution.
+void sort_by_grade(table::Table& t) {
+    const std::size_t label = t.chart_label_column.value_or(0);
+    if (t.chart != table::Chart::Bars || t.rows.empty() || label >= t.columns.size()) {
+        return;
+    }
+    const auto grade = [&](const table::Row& row) -> std::optional<double> {
+        std::string text = row.text(label);
+        std::replace(text.begin(), text.end(), ',', '.');
+        char* end = nullptr;
+        const double g = std::strtod(text.c_str(), &end);
+        return text.empty() || end != text.c_str() + text.size() ? std::nullopt
+                                                                 : std::optional(g);
+    };
+    std::vector<double> grades;
+    for (const table::Row& row : t.rows) {
+        if (row.kind == table::RowKind::Data) {
+            const auto g = grade(row);
+            if (!g) {
+                return; // not a table of grades
+            }
+            grades.push_back(*g);
+        }
+    }
+    if (std::is_sorted(grades.begin(), grades.end())) {
+        return;
+    }
+    const auto data_end = std::stable_partition(t.rows.begin(), t.rows.end(), [](const auto& r) {
+        return r.kind == table::RowKind::Data;
+    });
+    std::stable_sort(t.rows.begin(), data_end, [&](const table::Row& a, const table::Row& b) {
+        return *grade(a) < *grade(b);
+    });
 }
 
 } // namespace
@@ -435,6 +481,7 @@ Report build_report(const Study& study, const ReportOptions& options) {
                     table::Table t =
                         table::side_by_side(parts, std::string(tr(lang, "Population")), lang);
                     t.subtitle.clear();
+                    sort_by_grade(t);
                     out.push_back(std::move(t));
                 }
             }

@@ -214,6 +214,9 @@ Table Builder::distribution(const CrossBlock& block, const std::string& id,
     t.chart_value_count = cross.banners().empty()
                               ? 1
                               : 1 + cross.banners().front().categories.size();
+    for (std::size_t c = 0; c < t.chart_value_count && c < cols.size(); ++c) {
+        t.chart_bases.push_back(block.base[cols[c].index].w);
+    }
     bool starred = false;
     Row base_row;
     base_row.kind = RowKind::Total;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
 #include <stdexcept>
 #include <tuple>
 
@@ -153,6 +154,11 @@ Table frequencies_side_by_side(const std::vector<PopulationTable>& tables,
     // One bar per population: each contributes n, pct, ci_low and ci_high.
     out.chart_value_count = tables.size();
     out.chart_value_stride = 4;
+    out.chart_bases.clear();
+    for (const PopulationTable& pt : tables) {
+        out.chart_bases.push_back(pt.table.chart_bases.empty() ? std::numeric_limits<double>::quiet_NaN()
+                                                               : pt.table.chart_bases.front());
+    }
     merge_footnotes(out, tables);
     return out;
 }
@@ -202,6 +208,8 @@ Table rows_side_by_side(const std::vector<PopulationTable>& tables, const std::s
     };
     shift(out.chart_label_column);
     shift(out.chart_value_column);
+    shift(out.chart_n_column);
+    out.chart_group_column = 0;
     for (const PopulationTable& pt : tables) {
         if (pt.table.columns.size() + 1 != out.columns.size()) {
             throw std::logic_error("side_by_side: tables of " + first.id + " differ in columns");

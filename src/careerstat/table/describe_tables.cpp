@@ -103,6 +103,7 @@ Table likert_table(std::string id, std::string title, std::string subtitle,
     t.columns.push_back({"top2_pct", tr(o.lang, "Top-2 %").data(), ColumnType::Percent});
     t.columns.push_back({"bottom2_pct", tr(o.lang, "Bottom-2 %").data(), ColumnType::Percent});
     add_ci_columns(t, o);
+    t.chart_n_column = 2;
     return t;
 }
 
@@ -182,6 +183,13 @@ Table nps_table(const BuildOptions& o) {
         {"ci_low", level_label(o, "CI low"), ColumnType::Number, 1},
         {"ci_high", level_label(o, "CI high"), ColumnType::Number, 1},
     };
+    // Detractors, passives and promoters as a diverging bar around the passives.
+    t.chart = Chart::Diverging;
+    t.chart_label_column = 1;
+    t.chart_value_column = 3;
+    t.chart_value_count = 3;
+    t.chart_reversed = true;
+    t.chart_n_column = 2;
     return t;
 }
 

@@ -154,6 +154,7 @@ DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& 
     t.chart_label_column = t.column_index("label");
     t.chart_value_column = t.column_index("weight_pct");
     t.chart_y_column = t.column_index("performance");
+    t.chart_bases = {l.n};
     DriverResult out;
     out.tables.push_back(std::move(t));
     out.top = top;

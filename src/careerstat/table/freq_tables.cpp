@@ -92,6 +92,7 @@ Table single_table(const Variable& v, const data::VariableCounts& c, double tota
     t.chart = Chart::Bars;
     t.chart_label_column = 2;
     t.chart_value_column = 5;
+    t.chart_bases = {c.valid_w}; // the base of valid %
     t.footnotes.push_back(fmt::format(
         fmt::runtime(tr(o.lang, "Valid % excludes missing codes and blanks (valid n = {}).")),
         footnote_number(c.valid_w, o.lang)));
@@ -187,6 +188,7 @@ Table multi_table(const codebook::Codebook& cb, const Question& q, const data::M
     t.chart = Chart::Bars;
     t.chart_label_column = 2;
     t.chart_value_column = 4;
+    t.chart_bases = {m.base};
     t.footnotes.push_back(fmt::format(
         fmt::runtime(tr(o.lang, "Base: {} of {} respondents selected at least one option; "
                                 "more than one answer was possible ({} mentions).")),

@@ -101,6 +101,7 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
     // The bars show every return, as studies usually publish "who answered" (the key
     // findings say the same); the complete-only rate stays in the table.
     t.chart_value_column = 8;
+    t.chart_n_column = 1; // each population's rate is of its invited
     t.footnotes.emplace_back(
         tr(o.lang, "Response rate = complete / invited; incl. partials = (complete + partial) / "
                    "invited. With every invitee eligible these are AAPOR RR1 and RR2."));
@@ -158,7 +159,7 @@ Table item_nonresponse_table(const Population& p, double flag_pct, const BuildOp
                    "reached; a multi-select question counts as answered when any option is "
                    "selected."));
     t.footnotes.push_back(fmt::format(
-        fmt::runtime(tr(o.lang, "* item nonresponse above {:g}% (--flag).")), flag_pct));
+        fmt::runtime(tr(o.lang, "* item nonresponse above {:g}%.")), flag_pct));
     return t;
 }
 
@@ -243,7 +244,7 @@ std::vector<Table> aapor_tables(const data::SampleCounts& s, std::optional<doubl
     }
     rates.footnotes.emplace_back(
         tr(o.lang, "Not-eligible cases (NE) are left out of every denominator. Formulas: AAPOR "
-                   "Standard Definitions (docs/response-rates.md)."));
+                   "Standard Definitions."));
     return {disp, rates};
 }
 
@@ -273,6 +274,7 @@ std::vector<Table> subgroup_tables(const data::SampleCounts& s, std::optional<do
     t.chart = Chart::Bars;
     t.chart_label_column = 0;
     t.chart_value_column = 4;
+    t.chart_n_column = 1;
 
     Table test;
     test.id = "response_by." + s.by_column + ".chisq";

@@ -134,12 +134,11 @@ ScaleResult scale_tables(const codebook::Codebook& cb, const codebook::Variable&
                                     "answered both items (as psych::alpha); the intervals use "
                                     "every respondent."
                                   : "n = {}: the respondents who answered every item (listwise, "
-                                    "as SPSS RELIABILITY); --pairwise uses every pair.")),
+                                    "as SPSS RELIABILITY).")),
         footnote_number(shown_n, lang)));
     t.footnotes.emplace_back(tr(lang, "Feldt interval: F distribution (Feldt, Woodruff & Salih "
                                       "1987); Duhachek: asymptotic normal (Duhachek & Iacobucci "
-                                      "2004); omega from one minimum-residual factor. Formulas: "
-                                      "docs/scales.md."));
+                                      "2004); omega from one minimum-residual factor."));
     if (weighted) {
         t.footnotes.push_back(fmt::format(
             fmt::runtime(tr(lang, "Weighted covariances; intervals use Kish's effective n ({})." )),

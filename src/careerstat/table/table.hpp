@@ -101,6 +101,17 @@ struct Table {
     // series per column, named by the column's label (side-by-side populations). A
     // presentation hint: machine formats do not show it.
     std::size_t chart_value_stride = 0;
+    // The n behind a chart, which the chart states: per series the base of its percentages
+    // (chart_bases, one per series), or per row the Count column holding each row's n
+    // (chart_n_column). Presentation hints, as the others.
+    std::vector<double> chart_bases;
+    std::optional<std::size_t> chart_n_column;
+    // Rows stacked by population (side by side): the column naming each row's population,
+    // which a chart of the rows must name too.
+    std::optional<std::size_t> chart_group_column;
+    // Diverging: the value columns run from the highest answer to the lowest (NPS:
+    // promoters, passives, detractors), so the chart reads them backwards.
+    bool chart_reversed = false;
 
     std::size_t column_index(const std::string& name) const; // npos if absent
     void add_row(std::vector<Cell> cells, RowKind kind = RowKind::Data);

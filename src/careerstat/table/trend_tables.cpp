@@ -225,6 +225,9 @@ Table trend_table(const TrendQuestion& q, const TrendOptions& o) {
     t.chart_label_column = t.column_index("label");
     t.chart_value_column = value_col;
     t.chart_x_column = t.column_index("wave");
+    if (const std::size_t n = t.column_index(q.means ? "n" : "base"); n != std::string::npos) {
+        t.chart_n_column = n;
+    }
     return t;
 }
 
