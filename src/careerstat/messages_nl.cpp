@@ -548,6 +548,14 @@ constexpr std::pair<std::string_view, std::string_view> k_entries[] = {
      "celverwijzing \"{}\" is geen kolom van Excel (A tot XFD)"},
     {"a cell refers to shared string {} of {}",
      "een cel verwijst naar gedeelde tekst {} van {}"},
+    {"trend of {}: {} is left out, the question changed meaning since; if it measures the same, "
+     "map it in the study's [[wave]] of {} (recode, same; docs/trend.md)",
+     "trend van {}: {} is weggelaten, de vraag veranderde sindsdien van betekenis; meet hij "
+     "hetzelfde, leg dat dan vast in de [[wave]] van {} in de studie (recode, same; "
+     "docs/trend.md)"},
+    {"{}: population \"{}\" has no invited = N, so the report gives no response rate for it",
+     "{}: populatie \"{}\" heeft geen invited = N, dus het rapport geeft er geen "
+     "responspercentage voor"},
     // Not literal keys: texts of the platform layer that reach msg() as values.
     {"survey previews, tests and spam (Status 1, 2, 8, 9, 12, 17, 40)",
      "voorbeeldweergaven, tests en spam (Status 1, 2, 8, 9, 12, 17, 40)"},

@@ -356,7 +356,8 @@ Report build_report(const Study& study, const ReportOptions& options) {
     response_request.ci = std::string(stats::ci_method_name(options.ci));
     response_request.level = options.level;
     response_request.lang = lang;
-    const table::BuildOptions rb = analysis::make_build_options(response_request);
+    table::BuildOptions rb = analysis::make_build_options(response_request);
+    rb.for_report = true;
     std::vector<table::Population> response;
     for (const auto& p : pops) {
         table::Population tp;
@@ -365,6 +366,11 @@ Report build_report(const Study& study, const ReportOptions& options) {
         tp.counts.source = p->spec->label; // readers of a report know populations, not paths
         tp.invited = p->spec->invited;
         response.push_back(std::move(tp));
+        if (!p->spec->invited) {
+            note(msgf("{}: population \"{}\" has no invited = N, so the report gives no "
+                      "response rate for it",
+                      study.source, p->spec->name));
+        }
     }
     table::Table rt = table::response_table(response, rb);
     // Which platform's rules read each export (detected, or the study's `platform`).

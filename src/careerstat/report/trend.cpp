@@ -385,8 +385,13 @@ std::vector<table::Table> trend_tables(const std::vector<TrendWaveData>& waves,
                             list += (list.empty() ? "" : "; ") + b;
                         }
                         tq.footnotes.push_back(fmt::format(
-                            fmt::runtime(tr(lang, "{}: left out, the question changed meaning since: {}. If it measures the same, map it in the study's [[wave]] (recode, same; docs/trend.md).")),
+                            fmt::runtime(tr(lang, "{}: left out, the question changed meaning since: {}.")),
                             wave.year, list));
+                        // How to keep it is for the person running the command, not the reader.
+                        note(msgf("trend of {}: {} is left out, the question changed meaning "
+                                  "since; if it measures the same, map it in the study's "
+                                  "[[wave]] of {} (recode, same; docs/trend.md)",
+                                  name, wave.year, wave.year));
                     }
                     if (comparable && m != nullptr) {
                         for (const std::string& var : vars) {

@@ -31,6 +31,9 @@ struct BuildOptions {
     // what they are.
     long excluded = 0;
     std::string excluded_what;
+    // Tables for a report's reader: footnotes name no command-line option (the report says
+    // on standard error what the person running it can do).
+    bool for_report = false;
 };
 
 // Indexes into Tabulator::questions(); empty means every question.

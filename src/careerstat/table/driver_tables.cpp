@@ -139,7 +139,7 @@ DriverResult driver_tables(const codebook::Codebook& cb, const data::CoMoments& 
             boot->replicates, options.seed));
     } else {
         t.footnotes.emplace_back(tr(lang, "Relative weights (Johnson 2000) sum to R-squared; "
-                                          "no intervals (--bootstrap 0)."));
+                                          "no intervals (no bootstrap resamples were asked for)."));
     }
     t.footnotes.emplace_back(tr(lang, "Performance: the predictor's mean as a percentage of its "
                                       "answer range (0 = all lowest, 100 = all highest)."));

@@ -29,7 +29,7 @@ std::string level_label(const BuildOptions& o, const char* which) {
 
 } // namespace
 
-std::string completion_rule_note(const data::ResponseCounts& c, Lang lang) {
+std::string completion_rule_note(const data::ResponseCounts& c, Lang lang, bool for_report) {
     using data::CompletionRule;
     switch (c.rule) {
     case CompletionRule::SubmitDate:
@@ -56,10 +56,14 @@ std::string completion_rule_note(const data::ResponseCounts& c, Lang lang) {
                                                  "no partial returns).")),
                            c.source);
     case CompletionRule::Share:
-        return fmt::format(fmt::runtime(tr(lang, "{}: the export has no completion metadata; "
-                                                 "complete = at least {:g}% of the questions "
-                                                 "answered (--complete-at).")),
-                           c.source, c.complete_at * 100);
+        return fmt::format(
+            fmt::runtime(for_report ? tr(lang, "{}: the export has no completion metadata; "
+                                               "complete = at least {:g}% of the questions "
+                                               "answered.")
+                                    : tr(lang, "{}: the export has no completion metadata; "
+                                               "complete = at least {:g}% of the questions "
+                                               "answered (--complete-at).")),
+            c.source, c.complete_at * 100);
     }
     return {};
 }
@@ -106,7 +110,7 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
         tr(o.lang, "Response rate = complete / invited; incl. partials = (complete + partial) / "
                    "invited. With every invitee eligible these are AAPOR RR1 and RR2."));
     for (const Population& p : pops) {
-        t.footnotes.push_back(completion_rule_note(p.counts, o.lang));
+        t.footnotes.push_back(completion_rule_note(p.counts, o.lang, o.for_report));
         if (p.counts.skipped_empty > 0) {
             t.footnotes.push_back(fmt::format(
                 "{}: {}", p.name,
@@ -122,8 +126,11 @@ Table response_table(const std::vector<Population>& pops, const BuildOptions& o)
         }
     }
     if (any_missing_invited) {
-        t.footnotes.emplace_back(tr(o.lang, "A response rate needs the number invited: give it "
-                                            "with --invited (e.g. --invited clients=90)."));
+        t.footnotes.emplace_back(
+            o.for_report ? tr(o.lang, "A response rate needs the number invited, which the study "
+                                      "does not give for this population.")
+                         : tr(o.lang, "A response rate needs the number invited: give it with "
+                                      "--invited (e.g. --invited clients=90)."));
     }
     t.footnotes.push_back(
         fmt::format(fmt::runtime(tr(o.lang, "{} confidence intervals: {}.")),
@@ -232,8 +239,10 @@ std::vector<Table> aapor_tables(const data::SampleCounts& s, std::optional<doubl
     if (std::isnan(r.e)) {
         // No case's eligibility was settled, so the default estimate of e is 0/0.
         rates.footnotes.emplace_back(
-            tr(o.lang, "e cannot be estimated: no case's eligibility is known, so RR3, RR4, "
-                       "REF2 and CON2 are left empty; give e with --e."));
+            o.for_report ? tr(o.lang, "e cannot be estimated: no case's eligibility is known, so "
+                                      "RR3, RR4, REF2 and CON2 are left empty.")
+                         : tr(o.lang, "e cannot be estimated: no case's eligibility is known, so "
+                                      "RR3, RR4, REF2 and CON2 are left empty; give e with --e."));
     } else {
         rates.footnotes.push_back(fmt::format(
             fmt::runtime(tr(o.lang, "e = {}, the share of unknown-eligibility cases assumed "

@@ -28,6 +28,8 @@ std::vector<Table> subgroup_tables(const data::SampleCounts& sample, std::option
                                    const BuildOptions& options);
 
 // The footnote that says how complete and partial returns were told apart.
-std::string completion_rule_note(const data::ResponseCounts& counts, Lang lang);
+// for_report: without the option that changes it (a report's reader cannot use it).
+std::string completion_rule_note(const data::ResponseCounts& counts, Lang lang,
+                                 bool for_report = false);
 
 } // namespace careerstat::table
