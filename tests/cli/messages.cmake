@@ -36,3 +36,13 @@ endif()
 # message names the path tried and how to point at last year's codebook.
 golden_test(msgs_rerun_from_wave msgs_rerun_from_wave 0 report tests/data/messages/rerun/study.toml --format md)
 golden_test(msgs_rerun_no_codebook msgs_rerun_no_codebook 2 report tests/data/messages/rerun/no_wave.toml)
+
+# The report's reader sees no option name and no docs path, in HTML and Markdown, for the
+# example study's three years and a study without invited (issue 14, section 1).
+if(PYTHON3)
+  add_test(NAME docs.report_reader_words
+    COMMAND "${PYTHON3}" "${PROJECT_SOURCE_DIR}/tests/docs/report_reader_words.py"
+            $<TARGET_FILE:careerstat> data/study.toml data/2016/study.toml data/2017/study.toml
+            tests/data/messages/rerun/study.toml
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+endif()
