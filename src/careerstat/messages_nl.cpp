@@ -556,6 +556,13 @@ constexpr std::pair<std::string_view, std::string_view> k_entries[] = {
     {"{}: population \"{}\" has no invited = N, so the report gives no response rate for it",
      "{}: populatie \"{}\" heeft geen invited = N, dus het rapport geeft er geen "
      "responspercentage voor"},
+    {"open_answers is true, false or a list of text questions: open_answers = [\"remarks\"]",
+     "open_answers is true, false of een lijst van tekstvragen: open_answers = [\"remarks\"]"},
+    {"open_answers: \"{}\" is a {} question in {}; open answers are the answers to text questions",
+     "open_answers: \"{}\" is een vraag van type {} in {}; open antwoorden zijn de antwoorden op "
+     "tekstvragen"},
+    {"open_answers: no population's codebook has a text question \"{}\"{}",
+     "open_answers: het codeboek van geen enkele populatie heeft een tekstvraag \"{}\"{}"},
     // Not literal keys: texts of the platform layer that reach msg() as values.
     {"survey previews, tests and spam (Status 1, 2, 8, 9, 12, 17, 40)",
      "voorbeeldweergaven, tests en spam (Status 1, 2, 8, 9, 12, 17, 40)"},

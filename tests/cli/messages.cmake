@@ -46,3 +46,14 @@ if(PYTHON3)
             tests/data/messages/rerun/study.toml
     WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
 endif()
+
+# Open answers (issue 14, section 3): listed per question as given, escaped, without ids; a
+# named question that is not a text question, or that no codebook has, is an error with
+# the study file's line.
+set(OPEN tests/data/messages/open)
+golden_test(open_answers_md open_answers_md 0 report ${OPEN}/study.toml --format md)
+golden_test(open_answers_not_text open_answers_not_text 1 report ${OPEN}/not_text.toml)
+golden_test(open_answers_unknown open_answers_unknown 1 report ${OPEN}/unknown.toml)
+add_test(NAME docs.open_answers_html
+  COMMAND bash "${PROJECT_SOURCE_DIR}/tests/docs/open_answers_html.sh" $<TARGET_FILE:careerstat>
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")

@@ -9,11 +9,18 @@ namespace careerstat::render::detail {
 namespace {
 
 // One line of inline text. Backslashes are escaped too, or "a\|b" in the data would end
-// a table cell after its backslash was read as escaping the pipe.
+// a table cell after its backslash was read as escaping the pipe. A "<" that could open an
+// HTML tag (before a letter, "/", "!" or "?") is escaped too, so that an answer or a label
+// never becomes HTML in a Markdown viewer ("\<script>" is text); "<0.001" stays as it is.
 std::string inline_text(std::string_view text, std::string_view also_escape = {}) {
     std::string out;
-    for (const char c : utf8::printable(text)) {
-        if (c == '\\' || c == '|' || also_escape.find(c) != std::string_view::npos) {
+    const std::string printable = utf8::printable(text);
+    for (std::size_t i = 0; i < printable.size(); ++i) {
+        const char c = printable[i];
+        const char next = i + 1 < printable.size() ? printable[i + 1] : '\0';
+        const bool tag = c == '<' && (std::isalpha(static_cast<unsigned char>(next)) ||
+                                      next == '/' || next == '!' || next == '?');
+        if (c == '\\' || c == '|' || tag || also_escape.find(c) != std::string_view::npos) {
             out += '\\';
         }
         out += c;

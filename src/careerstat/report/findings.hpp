@@ -11,6 +11,7 @@
 #include "careerstat/data/comoments.hpp"
 #include "careerstat/data/cross_counts.hpp"
 #include "careerstat/data/tabulator.hpp"
+#include "careerstat/report/open_answers.hpp"
 #include "careerstat/report/report.hpp"
 #include "careerstat/table/table.hpp"
 
@@ -39,6 +40,7 @@ struct PopulationResult {
     std::map<std::size_t, std::unique_ptr<data::CoMoments>> drivers;
     data::ResponseCounts response;
     std::optional<data::SampleCounts> sample;
+    std::vector<OpenAnswers> open; // the study's open_answers that this codebook has
 
     std::optional<std::size_t> question_index(const std::string& name) const;
 };

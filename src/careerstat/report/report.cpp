@@ -13,6 +13,7 @@
 #include "careerstat/errors.hpp"
 #include "careerstat/io/record_reader.hpp"
 #include "careerstat/report/findings.hpp"
+#include "careerstat/report/open_answers.hpp"
 #include "careerstat/report/scale_sections.hpp"
 #include "careerstat/report/trend.hpp"
 #include "careerstat/codebook/scale_scores.hpp"
@@ -186,6 +187,10 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
     counter.bind(reader->header(), reader->name(), reader->header_line(),
                  reader->dialect().decimal_comma);
     counter.count_items(with_sections); // a trend's wave needs completeness only
+    if (with_sections) {
+        r->open = open_answer_columns(study, cb, reader->header(), reader->name(),
+                                      reader->header_line());
+    }
     data::for_each_record(*reader, [&](std::span<const std::string_view> fields, long line) {
         if (!with_sections && !study.complete_only) {
             pass.feed(fields, line); // a trend's wave: no response table, no completeness
@@ -200,6 +205,7 @@ std::unique_ptr<PopulationResult> read_population(const Study& study, const Popu
         }
         if (!study.complete_only || *complete) {
             pass.feed(fields, line);
+            collect_open_answers(r->open, fields);
         }
     });
     r->response = counter.finish();
@@ -499,6 +505,9 @@ Report build_report(const Study& study, const ReportOptions& options) {
         add_scale_tables();
     }
 
+    for (table::Table& t : open_answer_tables(study, pops, lang)) {
+        rep.tables.push_back(std::move(t));
+    }
     // Item nonresponse, then the AAPOR detail of sample files: method, for the appendix.
     for (const auto& p : pops) {
         table::Population tp;

@@ -167,7 +167,7 @@ Study load_study(const std::string& path) {
     const fs::path base = fs::path(path).parent_path();
     check_keys(path, root,
                {"title", "year", "language", "respondents", "population", "section", "finding",
-                "findings", "auto_findings", "min_items", "wave"},
+                "findings", "auto_findings", "min_items", "wave", "open_answers"},
                "the study");
     if (const toml::node* m = root.get("min_items")) {
         const toml::table* mt = m->as_table();
@@ -191,6 +191,18 @@ Study load_study(const std::string& path) {
                                  "\"manual\""));
         }
         study.auto_findings = f == "auto";
+    }
+    if (const toml::node* o = root.get("open_answers")) {
+        // true: every text question; a list: those questions; false: none (the default).
+        if (const auto b = o->value<bool>(); b && o->is_boolean()) {
+            study.open_answers_all = *b;
+        } else if (o->is_array()) {
+            study.open_answers = get_names(path, root, "open_answers", &study.open_answer_lines);
+        } else {
+            throw DataError(where(path, *o) +
+                            msgf("open_answers is true, false or a list of text questions: "
+                                 "open_answers = [\"remarks\"]"));
+        }
     }
     if (const auto* n = root.get("auto_findings")) {
         if (!n->is_integer() || *n->value<std::int64_t>() < 0) {

@@ -94,6 +94,11 @@ struct Study {
     std::map<std::string, std::size_t> min_items;
     std::size_t auto_findings_max = 5;
     std::vector<WaveSpec> waves; // earlier waves, in the file's order
+    // open_answers = true (every text question) or ["remarks", ...]: the report lists the
+    // answers to these text questions, per population, without who gave them.
+    bool open_answers_all = false;
+    std::vector<std::string> open_answers;
+    std::vector<long> open_answer_lines; // each name's line in the study file
 };
 
 // Reads and checks a study file; relative paths resolve against its folder. Throws
