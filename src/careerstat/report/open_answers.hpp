@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace careerstat::codebook {
-struct Codebook;
+class Codebook;
 }
 
 namespace careerstat::report {
