@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make libcli11-dev libfccp-dev libboost-math-dev libfmt-dev doctest-dev
           libtomlplusplus-dev libeigen3-dev libxlsxwriter-dev
-          libreadstat-dev libzip-dev libexpat1-dev)
+          libreadstat-dev libzip-dev libexpat1-dev
+          help2man dpkg-dev file) # the man page and `cpack`'s .deb (cmake/Packaging.cmake)
 if [ "${1:-}" = "--peers" ]; then
   # LibreOffice opens our CSV in a test; PSPP, R, Miller and hyperfine are bench peers.
   packages+=(libreoffice-calc-nogui pspp r-base-core r-cran-survey miller hyperfine time)
