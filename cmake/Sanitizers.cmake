@@ -5,6 +5,19 @@
 #                             linked with it (clang only: CC=clang-14 CXX=clang++-14)
 option(CAREERSTAT_SANITIZE "Build everything with AddressSanitizer and UBSan" OFF)
 option(CAREERSTAT_FUZZ "Build the libFuzzer targets in tests/fuzz (clang; implies the sanitizers)" OFF)
+# -DCAREERSTAT_TSAN=ON     ThreadSanitizer instead, for the reader threads (the CSV
+#                          pipeline, the .sav decoder, the workbook's inflater): build
+#                          careerstat and careerstat_unit, then run ctest -R "^cli\.|^sav\.|^xlsx\."
+#                          and tests/careerstat_unit; a race is a warning on stderr, which
+#                          fails the goldens.
+option(CAREERSTAT_TSAN "Build everything with ThreadSanitizer (not with the sanitizers above)" OFF)
+if(CAREERSTAT_TSAN)
+  if(CAREERSTAT_SANITIZE OR CAREERSTAT_FUZZ)
+    message(FATAL_ERROR "CAREERSTAT_TSAN cannot be combined with ASan (CAREERSTAT_SANITIZE, CAREERSTAT_FUZZ)")
+  endif()
+  add_compile_options(-fsanitize=thread -g)
+  add_link_options(-fsanitize=thread)
+endif()
 
 if(CAREERSTAT_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   message(FATAL_ERROR "CAREERSTAT_FUZZ needs clang (libFuzzer); configure a fresh build tree "
