@@ -102,7 +102,7 @@ void run_codebook(const CodebookOptions& o) {
 
 void setup_codebook(CLI::App& app) {
     auto o = std::make_shared<CodebookOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "codebook", msgf("Infer a draft codebook (CSV) from an export, to edit"));
     sub->footer(msgf("Example:") + "\n  careerstat codebook survey.csv -o survey.codebook.csv");
     sub->add_option(

@@ -66,7 +66,7 @@ void run_convert(const ConvertOptions& o) {
 
 void setup_convert(CLI::App& app) {
     auto o = std::make_shared<ConvertOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "convert", msgf("An export and its codebook as a labelled SPSS .sav file"));
     sub->footer(msgf("Examples:") +
                 "\n"

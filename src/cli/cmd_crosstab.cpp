@@ -29,7 +29,7 @@ void run_crosstab(const CrosstabOptions& o) {
 
 void setup_crosstab(CLI::App& app) {
     auto o = std::make_shared<CrosstabOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "crosstab", msgf("Banner tables: questions by subgroups, with significance letters"));
     sub->footer(
         "Examples:\n"

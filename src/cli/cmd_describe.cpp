@@ -47,7 +47,7 @@ void run_describe(const DescribeOptions& o) {
 
 void setup_describe(CLI::App& app) {
     auto o = std::make_shared<DescribeOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "describe", msgf("Means, SDs, top-2 box, grades and Net Promoter Score with intervals"));
     sub->footer(msgf("Example:") +
                 "\n  careerstat describe data/clients.csv outcome grade recommend "

@@ -44,7 +44,7 @@ void run_drift(const DriftOptions& o) {
 
 void setup_drift(CLI::App& app) {
     auto o = std::make_shared<DriftOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "drift", msgf("Questionnaire drift: what changed between two waves' codebooks"));
     sub->footer(msgf("Examples:") +
                 "\n"

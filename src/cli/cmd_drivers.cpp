@@ -75,7 +75,7 @@ void run_drivers(const DriversCliOptions& o) {
 
 void setup_drivers(CLI::App& app) {
     auto o = std::make_shared<DriversCliOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "drivers",
         msgf("Driver analysis: what goes with an outcome (correlations, relative weights)"));
     sub->footer(msgf("Examples:") +

@@ -36,7 +36,7 @@ void run_freq(const FreqOptions& o) {
 
 void setup_freq(CLI::App& app) {
     auto o = std::make_shared<FreqOptions>();
-    CLI::App *sub = app.add_subcommand("freq", msgf("Frequency tables with confidence intervals"));
+    CLI::App* sub = app.add_subcommand("freq", msgf("Frequency tables with confidence intervals"));
     sub->footer(msgf("Example:") +
                 "\n  careerstat freq data/clients.csv initiative barrier\n"
                 "  careerstat freq data/clients.csv --population 90 --ci clopper-pearson -o "

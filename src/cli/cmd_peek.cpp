@@ -178,7 +178,7 @@ void run_peek(const PeekOptions& o) {
 
 void setup_peek(CLI::App& app) {
     auto o = std::make_shared<PeekOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "peek", msgf("Show how careerstat reads an export: dialect, header, first records"));
     sub->footer(msgf("Examples:") +
                 "\n  careerstat peek survey.csv\n"

@@ -58,7 +58,7 @@ void run_report(const ReportCliOptions& o) {
 
 void setup_report(CLI::App& app) {
     auto o = std::make_shared<ReportCliOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "report", msgf("The whole study from a study file: response, sections, key findings"));
     sub->footer(msgf("Examples:") +
                 "\n"

@@ -157,7 +157,7 @@ void run_response(const ResponseOptions& o) {
 
 void setup_response(CLI::App& app) {
     auto o = std::make_shared<ResponseOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "response", msgf("Response rates (AAPOR), response per subgroup, item nonresponse"));
     sub->footer(
         "Examples:\n"

@@ -93,7 +93,7 @@ void run_scale(const ScaleCliOptions& o) {
 
 void setup_scale(CLI::App& app) {
     auto o = std::make_shared<ScaleCliOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "scale",
         msgf("Scale reliability: Cronbach's alpha with intervals, omega, item statistics"));
     sub->footer(msgf("Examples:") +

@@ -168,7 +168,7 @@ void run_trend(const TrendCliOptions& o) {
 
 void setup_trend(CLI::App& app) {
     auto o = std::make_shared<TrendCliOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "trend",
         msgf("The yearly survey across its waves: each year side by side, changes tested"));
     sub->footer(msgf("Examples:") +

@@ -96,7 +96,7 @@ void run_validate(const ValidateOptions& o) {
 
 void setup_validate(CLI::App& app) {
     auto o = std::make_shared<ValidateOptions>();
-    CLI::App *sub = app.add_subcommand(
+    CLI::App* sub = app.add_subcommand(
         "validate", msgf("Check an export against its codebook; exit 1 when problems are found"));
     sub->footer(msgf("Example:") + "\n  careerstat validate data/clients.csv");
     sub->add_option(

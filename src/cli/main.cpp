@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     for (CLI::App* sub : app.get_subcommands({})) {
         if (message_lang() == Lang::Nl) {
             sub->group("Opdrachten");
-            if (CLI::Option *help = sub->get_help_ptr()) {
+            if (CLI::Option* help = sub->get_help_ptr()) {
                 help->group("Opties");
             }
         }

@@ -85,7 +85,7 @@ data::Tabulator tabulate(Source& src, const std::vector<std::string>& names,
 }
 
 void BannerCliOptions::add_to(CLI::App& app, bool by_required) {
-    auto *by_option = app.add_option(
+    auto* by_option = app.add_option(
         "--by", by,
         msgf("Banner variable: its categories become columns (repeatable); a number in bands: "
              "--by age:18-29,30-44,45-64,65-"));

@@ -156,7 +156,7 @@ void parse_mr_sets(std::string_view text, SavRecords& out) {
 SavRecords read_sav_records(std::istream& in) {
     SavRecords out;
     Records r(in);
-    auto broken = [&](const char *what) {
+    auto broken = [&](const char* what) {
         out.notes.push_back(msgf("the file's dictionary could not be read past {}; its "
                                  "multiple response sets, if any, are not used",
                                  what));

@@ -2,6 +2,7 @@
 #include "careerstat/messages.hpp"
 
 #include "careerstat/errors.hpp"
+#include "careerstat/io/encoding.hpp"
 #include "careerstat/io/sav_records.hpp"
 #include "careerstat/util/text.hpp"
 
@@ -623,7 +624,7 @@ class StatisticsSource final : public RecordSource {
                     }
                     m_case_content = m_case_content || t.find_first_not_of(" \t") != std::string_view::npos;
                     if (keep(v)) {
-                        if (!valid_utf8(t)) {
+                        if (!is_valid_utf8(t.data(), t.size())) {
                             throw DataError(msgf("case {}: column \"{}\": text that is not UTF-8",
                                                  case_number + 1, m_dict.variables[v].name));
                         }
@@ -646,26 +647,6 @@ class StatisticsSource final : public RecordSource {
         }
     }
 
-    static bool valid_utf8(std::string_view t) {
-        for (std::size_t i = 0; i < t.size();) {
-            const auto c = static_cast<unsigned char>(t[i]);
-            if (c < 0x80) {
-                ++i;
-                continue;
-            }
-            const std::size_t n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
-            if (n == 0 || i + n >= t.size()) {
-                return false;
-            }
-            for (std::size_t k = 1; k <= n; ++k) {
-                if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += n + 1;
-        }
-        return true;
-    }
 
     static StatisticsSource& self(void* ctx) { return *static_cast<StatisticsSource*>(ctx); }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "careerstat/errors.hpp"
+#include "careerstat/io/encoding.hpp"
 #include "careerstat/messages.hpp"
 #include "careerstat/util/text.hpp"
 
@@ -400,7 +401,7 @@ class XmlEntry {
             out.append(t);
             return true;
         }
-        if (!valid_utf8(t)) {
+        if (!is_valid_utf8(t.data(), t.size())) {
             bad("text that is not UTF-8");
             return false;
         }
@@ -477,46 +478,6 @@ class XmlEntry {
         return true;
     }
 
-    // Well-formed UTF-8 (no overlong forms, no surrogates), as expat requires.
-    static bool valid_utf8(std::string_view t) {
-        for (std::size_t i = 0; i < t.size();) {
-            const auto c = static_cast<unsigned char>(t[i]);
-            if (c < 0x80) {
-                ++i;
-                continue;
-            }
-            std::size_t n = 0;
-            unsigned long cp = 0;
-            if ((c & 0xE0) == 0xC0) {
-                n = 1;
-                cp = c & 0x1F;
-            } else if ((c & 0xF0) == 0xE0) {
-                n = 2;
-                cp = c & 0x0F;
-            } else if ((c & 0xF8) == 0xF0) {
-                n = 3;
-                cp = c & 0x07;
-            } else {
-                return false;
-            }
-            if (i + n >= t.size()) {
-                return false; // cut short
-            }
-            for (std::size_t k = 1; k <= n; ++k) {
-                const auto d = static_cast<unsigned char>(t[i + k]);
-                if ((d & 0xC0) != 0x80) {
-                    return false;
-                }
-                cp = (cp << 6) | (d & 0x3F);
-            }
-            const unsigned long min = n == 1 ? 0x80 : n == 2 ? 0x800 : 0x10000;
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return false;
-            }
-            i += n + 1;
-        }
-        return true;
-    }
 
     static void on_start(void* self, const char* name, const char** attrs) {
         static_cast<XmlEntry*>(self)->start(local(name), attrs);

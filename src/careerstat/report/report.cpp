@@ -59,9 +59,9 @@ std::string codebook_of(const Study &study, const PopulationSpec &spec, bool has
         waves.push_back(&w);
     }
     std::sort(waves.begin(), waves.end(),
-              [](const WaveSpec *a, const WaveSpec *b) { return a->year > b->year; });
+              [](const WaveSpec* a, const WaveSpec* b) { return a->year > b->year; });
     std::string tried = beside;
-    for (const WaveSpec *w : waves) {
+    for (const WaveSpec* w : waves) {
         if (!std::filesystem::exists(w->study_path)) {
             continue; // the trend says so, with its line
         }
